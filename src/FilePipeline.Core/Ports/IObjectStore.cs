@@ -12,6 +12,12 @@ public interface IObjectStore
     /// <exception cref="Errors.StorageUnavailableException">The store failed transiently.</exception>
     Task<StoredObject> OpenReadAsync(FileRef file, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads at most <paramref name="count"/> bytes from the start of the object (a ranged GET),
+    /// with the same version and ETag rules as <see cref="OpenReadAsync"/>.
+    /// </summary>
+    Task<ReadOnlyMemory<byte>> ReadPrefixAsync(FileRef file, int count, CancellationToken cancellationToken);
+
     /// <summary>Writes a new version of <paramref name="key"/> and returns what S3 would report of it.</summary>
     Task<ObjectInfo> PutAsync(string bucket, string key, Stream content, CancellationToken cancellationToken);
 }
