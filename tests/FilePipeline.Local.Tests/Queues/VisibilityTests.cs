@@ -121,6 +121,22 @@ public sealed class VisibilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_delete_batch_removes_every_message_it_names_and_no_other()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await queues.SendAsync(Queue, $"m{i}");
+        }
+
+        var received = await queues.ReceiveAsync(Queue, max: 3);
+
+        await queues.DeleteMessageBatchAsync(Queue, [.. received.Select(m => m.ReceiptHandle)], CancellationToken.None);
+
+        Assert.Equal(["m3"], (await queues.ListMessagesAsync(Queue, CancellationToken.None)).Select(m => m.Body));
+        Assert.Equal(QueueErrorCodes.EmptyBatchRequest, await QueueTestBed.ErrorCodeOfAsync(() => queues.DeleteMessageBatchAsync(Queue, [], CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task Deleting_twice_with_the_same_handle_succeeds()
     {
         await queues.SendAsync(Queue, "work");
