@@ -61,7 +61,7 @@ public sealed class EmbeddedObjectStoreTests : IDisposable
         var info = await store.PutTextAsync("secret-name.csv", "x");
 
         var file = Assert.Single(bed.ObjectFiles());
-        Assert.Equal(Path.Combine(info.VersionId![..2], info.VersionId), file);
+        Assert.Equal(Path.Combine(info.VersionId![^2..], info.VersionId), file);
         Assert.DoesNotContain("secret", file, StringComparison.Ordinal);
     }
 

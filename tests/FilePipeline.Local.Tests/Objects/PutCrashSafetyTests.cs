@@ -42,7 +42,7 @@ public sealed class PutCrashSafetyTests : IDisposable
     public async Task A_renamed_file_whose_transaction_never_committed_is_removed_when_the_store_opens()
     {
         var versionId = Guid.CreateVersion7().ToString("N");
-        var orphan = Path.Combine(bed.ObjectsDirectory, versionId[..2], versionId);
+        var orphan = Path.Combine(bed.ObjectsDirectory, versionId[^2..], versionId);
         Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
         await File.WriteAllTextAsync(orphan, "renamed, never committed");
 
