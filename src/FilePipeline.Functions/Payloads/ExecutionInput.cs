@@ -56,6 +56,10 @@ public sealed record ExecutionInput
     [JsonPropertyName("leaseUntil")]
     public long LeaseUntil { get; init; }
 
+    /// <summary>Added by the state machine's ClaimFile state before InspectFile; absent in the execution input.</summary>
+    [JsonPropertyName("claim")]
+    public ExecutionClaim? Claim { get; init; }
+
     /// <summary>The object version this execution processes.</summary>
     public FileRef ToFileRef() => new(Bucket, Key, ETag, VersionId);
 }

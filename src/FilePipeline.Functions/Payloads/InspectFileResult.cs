@@ -6,7 +6,7 @@ namespace FilePipeline.Functions.Payloads;
 /// <param name="RowCount">Data rows, header excluded.</param>
 /// <param name="Checksum">The content checksum, prefixed with its algorithm.</param>
 /// <param name="RaggedRows">Rows whose field count differs from the header's.</param>
-/// <param name="FirstRaggedLine">The 1-based line of the first ragged row, if any.</param>
+/// <param name="FirstRaggedLine">The 1-based line of the first ragged row; written as null when there is none, so the state machine's JSONPath always finds it.</param>
 public sealed record InspectFileResult(
     [property: JsonPropertyName("rowCount")] long RowCount,
     [property: JsonPropertyName("columnCount")] int ColumnCount,
@@ -14,4 +14,4 @@ public sealed record InspectFileResult(
     [property: JsonPropertyName("bytes")] long Bytes,
     [property: JsonPropertyName("checksum")] string Checksum,
     [property: JsonPropertyName("raggedRows")] long RaggedRows,
-    [property: JsonPropertyName("firstRaggedLine")] long? FirstRaggedLine);
+    [property: JsonPropertyName("firstRaggedLine"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? FirstRaggedLine);

@@ -24,6 +24,12 @@ public sealed record FunctionSettings
     /// </summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(360);
 
+    /// <summary>
+    /// The longest an execution can run (express workflows: 5 minutes). ProcessQueue starts an execution
+    /// only while its invocation has at least this long left, so none is cut off by the function's timeout.
+    /// </summary>
+    public TimeSpan ExecutionTimeLimit { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many executions ProcessQueue runs at once (a batch holds at most 10 messages).</summary>
     public int MaxConcurrency { get; init; } = 10;
 
