@@ -136,12 +136,8 @@ public sealed class ValidateUploadFunction(IObjectStore objects, IJobQueue queue
         return $"{rejection.Code}: {rejection.Reason}";
     }
 
-    private static UploadRejection RejectionFor(PermanentFileException e)
-    {
-        const string Suffix = nameof(Exception);
-        var name = e.GetType().Name;
-        return new UploadRejection(name.EndsWith(Suffix, StringComparison.Ordinal) ? name[..^Suffix.Length] : name, e.Message);
-    }
+    /// <summary>Coded with the exception's type name, as the state machine codes the rejections it records.</summary>
+    private static UploadRejection RejectionFor(PermanentFileException e) => new(e.GetType().Name, e.Message);
 
     private async Task SendWithRetriesAsync(QueueMessage[] batch, ILambdaLogger log, CancellationToken cancellationToken)
     {
