@@ -43,7 +43,7 @@ public partial class DeploymentFilesTests
     [Fact]
     public void Each_function_names_its_own_handler()
     {
-        Assert.Equal(["ValidateUpload", "ProcessQueue", "InspectFile"], Functions.Select(f => Environment(f)[FunctionEnvironment.Handler]));
+        Assert.Equal([HandlerNames.ValidateUpload, HandlerNames.ProcessQueue, HandlerNames.InspectFile], Functions.Select(f => Environment(f)[FunctionEnvironment.Handler]));
     }
 
     [Fact]
