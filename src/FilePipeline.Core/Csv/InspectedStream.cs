@@ -94,20 +94,24 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, Cancellatio
             throw new FileTooLargeException($"The file is larger than the limit of {maxBytes} bytes. Split it into smaller files.");
         }
 
-        var nul = piece.IndexOf((byte)0);
-        if (nul >= 0)
+        var scan = ByteScan.Of(piece);
+        if (scan.HasNul)
         {
+            var nul = piece.IndexOf((byte)0);
             throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {BytesRead + nul}; upload the data as CSV text");
         }
 
-        var invalid = _utf8.Validate(piece);
-        if (invalid >= 0)
+        if (scan.HasNonAscii || _utf8.EndsInsideCharacter)
         {
-            throw new BinaryFileException(_lines.LineOf(piece, invalid), $"bytes that are not UTF-8 near byte offset {BytesRead + invalid}; save the file as UTF-8 CSV");
+            var invalid = _utf8.Validate(piece);
+            if (invalid >= 0)
+            {
+                throw new BinaryFileException(_lines.LineOf(piece, invalid), $"bytes that are not UTF-8 near byte offset {BytesRead + invalid}; save the file as UTF-8 CSV");
+            }
         }
 
         _hash.Append(piece);
-        _lines.Advance(piece);
+        _lines.Advance(piece, scan);
         BytesRead += piece.Length;
     }
 }
