@@ -18,7 +18,7 @@ public static class CsvInspector
 
     /// <summary>Inspects <paramref name="content"/> from its current position to its end; the stream is left open.</summary>
     /// <exception cref="InvalidCsvException">Malformed quoting, or a record longer than <see cref="MaxRecordBytes"/>.</exception>
-    /// <exception cref="BinaryFileException">NUL bytes or bytes that are not UTF-8.</exception>
+    /// <exception cref="BinaryFileException">NUL bytes (UTF-8 itself is sniffed by <see cref="Uploads.UploadRules.CheckPrefix"/>).</exception>
     /// <exception cref="EmptyFileException">No record at all.</exception>
     /// <exception cref="FileTooLargeException">More than <see cref="CsvInspectionOptions.MaxBytes"/> bytes.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
@@ -31,16 +31,25 @@ public static class CsvInspector
         var reader = CsvReader.Create(inspected, readerOptions, leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
+            RecordCounts counts;
             try
             {
-                var counts = await CountAsync(reader, options.HasHeader, cancellationToken).ConfigureAwait(false);
-                await inspected.DrainAsync().ConfigureAwait(false);
-                return counts.ToInspection(inspected.BytesRead, inspected.Checksum);
+                counts = await CountAsync(reader, options.HasHeader, cancellationToken).ConfigureAwait(false);
             }
-            catch (CsvFormatException e)
+            catch (Exception e) when (e is CsvFormatException or EmptyFileException)
             {
-                throw new InvalidCsvException(e.LineNumber, CsvFormatReasons.Describe(e), e);
+                // A NUL byte already read says more about the file than what it did to the parsing.
+                await inspected.CheckedSoFarAsync().ConfigureAwait(false);
+                if (e is CsvFormatException format)
+                {
+                    throw new InvalidCsvException(format.LineNumber, CsvFormatReasons.Describe(format), format);
+                }
+
+                throw;
             }
+
+            var checksum = await inspected.CompleteAsync().ConfigureAwait(false);
+            return counts.ToInspection(inspected.BytesRead, checksum);
         }
     }
 
