@@ -65,6 +65,20 @@ public class ValidateUploadFunctionTests
     }
 
     [Fact]
+    public async Task AWSs_sample_console_event_is_read_with_its_encoded_key_decoded()
+    {
+        var sample = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(TestFiles.Data("s3-put-console-test-event.json")), FunctionsJsonContext.Default.S3Event)!;
+        _objects.Add("example-bucket", "test/key", Csv);
+
+        await Function().HandleAsync(sample, _invocation.Context);
+
+        var rejected = Assert.Single(_ledger.Records.Values);
+        Assert.Equal("example-bucket/test/key@0123456789abcdef0123456789abcdef", rejected.FileId);
+        Assert.Equal("key", rejected.FileName);
+        Assert.StartsWith("UnsupportedSuffix: ", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_sniff_reads_the_configured_prefix_of_the_pinned_version()
     {
         var record = Uploaded("a.csv", Csv);
