@@ -125,6 +125,35 @@ public partial class DeploymentFilesTests
         Assert.Equal(states.Select(s => s.Key).Order(), targets.Append((string)Definition["StartAt"]!).Distinct().Order());
     }
 
+    // DynamoDB refuses a request whose ExpressionAttributeNames or Values hold an entry no expression
+    // uses ("Value provided in ExpressionAttributeNames unused in expressions"), and one that uses an
+    // undeclared placeholder.
+    [Fact]
+    public void Every_DynamoDB_task_declares_exactly_the_placeholders_its_expressions_use()
+    {
+        var tasks = Definition["States"]!.AsObject()
+            .Where(s => ((string?)s.Value!["Resource"])?.StartsWith("arn:aws:states:::dynamodb:", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.Equal(5, tasks.Count);
+        Assert.All(tasks, task =>
+        {
+            var parameters = task.Value!["Parameters"]!;
+            var expressions = string.Join(" ", new[] { "UpdateExpression", "ConditionExpression", "ProjectionExpression" }.Select(e => (string?)parameters[e]));
+            var used = ExpressionPlaceholder().Matches(expressions).Select(m => m.Value).ToHashSet();
+            var declared = new[] { "ExpressionAttributeNames", "ExpressionAttributeValues" }
+                .SelectMany(e => parameters[e]?.AsObject().Select(p => p.Key) ?? [])
+                .ToHashSet();
+
+            Assert.Equal(declared.Order(), used.Order());
+            Assert.Equal("${FilesTableName}", (string?)parameters["TableName"]);
+            Assert.Equal("$.fileId", (string?)parameters["Key"]!["fileId"]!["S.$"]);
+        });
+    }
+
+    [GeneratedRegex(@"[#:]\w+")]
+    private static partial Regex ExpressionPlaceholder();
+
     private static IEnumerable<string> Targets(JsonNode state) =>
         new[] { state["Next"], state["Default"] }
             .Concat(state["Catch"]?.AsArray().Select(c => c!["Next"]) ?? [])
