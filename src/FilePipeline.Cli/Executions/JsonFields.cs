@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -45,5 +46,21 @@ internal static class JsonFields
         }
     }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>JSON text on one line; text that is not JSON has its line breaks replaced by spaces.</summary>
+    public static string Compact(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text)?.ToJsonString(Readable) ?? "null";
+        }
+        catch (JsonException)
+        {
+            return text.ReplaceLineEndings(" ");
+        }
+    }
+
+    // Output is HTML-encoded or printed afterwards, so characters need no JSON escaping to be safe: keep them readable.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonSerializerOptions Indented = new(Readable) { WriteIndented = true };
 }
