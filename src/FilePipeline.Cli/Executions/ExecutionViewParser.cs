@@ -10,6 +10,10 @@ public static class ExecutionViewParser
     public static ExecutionView Parse(string definitionJson, string historyJson, string describeExecutionJson) =>
         Parse(StateMachineGraph.Parse(definitionJson), HistoryEvent.ParseHistory(historyJson), ExecutionSummary.FromJson(describeExecutionJson));
 
+    /// <summary>Builds the view from the definition and history JSON and a summary the caller already has.</summary>
+    public static ExecutionView Parse(string definitionJson, string historyJson, ExecutionSummary summary) =>
+        Parse(StateMachineGraph.Parse(definitionJson), HistoryEvent.ParseHistory(historyJson), summary);
+
     /// <summary>Builds the view from an already parsed definition, history and summary.</summary>
     public static ExecutionView Parse(StateMachineGraph graph, IReadOnlyList<HistoryEvent> history, ExecutionSummary summary)
     {
@@ -43,7 +47,8 @@ public static class ExecutionViewParser
             .Where(v => v.Next is not null)
             .Select(v => (v.State.Name, v.Next!))
             .ToHashSet();
-        string? failedState = path.LastOrDefault(p => p.Outcome == StateOutcome.Failed)?.Name;
+        // A state can fail inside a Parallel or Map whose own Catch handles it; only a failed execution failed somewhere.
+        string? failedState = executionSucceeded ? null : path.LastOrDefault(p => p.Outcome == StateOutcome.Failed)?.Name;
         return new ExecutionView(summary, graph, states, path, rows, transitions, failedState);
     }
 
