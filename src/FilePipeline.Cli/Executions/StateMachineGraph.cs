@@ -41,6 +41,11 @@ public sealed class StateMachineGraph
             ?? throw new FormatException("A state machine scope has no StartAt.");
         JsonObject definitions = scope[nameof(States)] as JsonObject
             ?? throw new FormatException("A state machine scope has no States object.");
+        if (definitions.Count == 0)
+        {
+            throw new FormatException("A state machine scope has no states.");
+        }
+
         var states = new List<GraphState>();
         var edges = new List<GraphEdge>();
         foreach ((string name, JsonNode? node) in definitions)

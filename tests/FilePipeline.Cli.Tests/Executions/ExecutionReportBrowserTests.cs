@@ -186,6 +186,31 @@ public class ExecutionReportBrowserTests(ChromiumFixture chromium) : IClassFixtu
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task Parallel_and_Map_states_are_drawn_as_boxes_around_their_branches()
+    {
+        const string History = """{"events":[]}""";
+        var summary = new ExecutionSummary("", "nested", "RUNNING", HistoryBuilder.Start, null, "{}", null, null, null);
+        IPage page = await OpenAsync("nested", ExecutionHtmlReport.Render(ExecutionViewParser.Parse(StateMachineGraphTests.NestedDefinition, History, summary)));
+        await page.Locator("section.graph").ScreenshotAsync(new LocatorScreenshotOptions { Path = Artifact("nested-graph.png") });
+
+        LocatorBoundingBoxResult group = (await page.Locator("svg .group[data-state='EachRow'] > rect.group-box").BoundingBoxAsync())!;
+        LocatorBoundingBoxResult inner = (await page.Locator("svg .node[data-state='Check']").BoundingBoxAsync())!;
+        Assert.True(inner.X > group.X && inner.Y > group.Y && inner.X + inner.Width < group.X + group.Width && inner.Y + inner.Height < group.Y + group.Height);
+        Assert.Equal("Parallel · FanOut", await page.Locator("svg .group[data-state='FanOut'] .group-title").TextContentAsync());
+        Assert.Equal(2, await page.Locator("svg .group[data-state='FanOut'] rect.branch").CountAsync());
+
+        await page.Locator("svg .node[data-state='Check']").ClickAsync();
+
+        Assert.Equal("Check", await page.Locator("#detail-name").TextContentAsync());
+        Assert.Equal("Not reached", await page.Locator("#detail-outcome").TextContentAsync());
+
+        await page.Locator("svg .group[data-state='FanOut'] .group-title").ClickAsync();
+
+        Assert.Equal("FanOut", await page.Locator("#detail-name").TextContentAsync());
+        await page.CloseAsync();
+    }
+
     private static Dictionary<string, string> ExpectedOutcomes(string fixture)
     {
         var path = new Dictionary<string, string>

@@ -77,6 +77,7 @@ public class StateMachineGraphTests
     {
         Assert.Throws<FormatException>(() => StateMachineGraph.Parse("""{"States":{}}"""));
         Assert.Throws<FormatException>(() => StateMachineGraph.Parse("[1]"));
+        Assert.Throws<FormatException>(() => StateMachineGraph.Parse("""{"StartAt":"A","States":{}}"""));
     }
 
     internal const string NestedDefinition = """
