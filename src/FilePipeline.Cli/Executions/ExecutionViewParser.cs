@@ -57,13 +57,13 @@ public static class ExecutionViewParser
     {
         if (steps.Count == 0)
         {
-            return new StateRun(state.Name, state.Type, StateOutcome.NotReached, null, null, null, null, 0, null, 0, null);
+            return new StateRun(state.Name, state.Type, StateOutcome.NotReached, null, null, null, null, 0, null, 0, false, null);
         }
 
         PathStep worst = steps.OrderBy(s => s.Outcome).Last();
         return new StateRun(
             state.Name, state.Type, worst.Outcome, worst.Input, worst.Output, worst.Error, worst.Cause,
-            steps.Sum(s => s.Retries), worst.Duration, steps.Count, worst.Next);
+            steps.Sum(s => s.Retries), worst.Duration, steps.Count, worst.Exited, worst.Next);
     }
 
     private static string? Detail(HistoryEvent e)

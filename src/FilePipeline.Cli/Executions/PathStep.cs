@@ -13,4 +13,5 @@ public sealed record PathStep(
     TimeSpan? Duration,
     string? Error,
     string? Cause,
+    bool Exited,
     string? Next);

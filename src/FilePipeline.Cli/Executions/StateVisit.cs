@@ -75,6 +75,6 @@ internal sealed class StateVisit(GraphState state, DateTimeOffset enteredAt)
         DateTimeOffset end = finished || failed ? lastAt : executionEnd;
         return new PathStep(
             State.Name, State.Type, State.Depth, outcome, input, output,
-            Math.Max(0, attempts - 1), end - enteredAt, stepError, stepCause, Next);
+            Math.Max(0, attempts - 1), end - enteredAt, stepError, stepCause, exited, Next);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Cli.Executions;
 using Microsoft.Playwright;
@@ -32,17 +33,27 @@ public class ExecutionReportBrowserTests(ChromiumFixture chromium) : IClassFixtu
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact(fixture + ".png"), FullPage = true });
         await page.Locator("section.graph").ScreenshotAsync(new LocatorScreenshotOptions { Path = Artifact(fixture + "-graph.png") });
 
+        // One round trip: what each drawn node shows, as the browser computed it.
+        JsonElement seen = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('svg .node')].map(g => {
+              const rect = g.querySelector('rect'), box = g.getBoundingClientRect(), style = getComputedStyle(rect);
+              return { state: g.dataset.state, name: g.querySelector('text.name').textContent, outcome: g.dataset.outcome,
+                       fill: style.fill, stroke: style.stroke, visible: box.width > 0 && box.height > 0 && style.visibility === 'visible' };
+            })
+            """);
+        var nodes = seen.EnumerateArray().Select(n => new NodeSeen(
+            n.GetProperty("state").GetString()!, n.GetProperty("name").GetString()!, n.GetProperty("outcome").GetString()!,
+            n.GetProperty("fill").GetString()!, n.GetProperty("stroke").GetString()!, n.GetProperty("visible").GetBoolean())).ToList();
+
         Dictionary<string, string> expected = ExpectedOutcomes(fixture);
-        foreach (string state in AllStates)
+        Assert.Equal(AllStates.Order(), nodes.Select(n => n.State).Order());
+        foreach (NodeSeen node in nodes)
         {
-            ILocator node = page.Locator($"svg .node[data-state='{state}']");
-            Assert.True(await node.IsVisibleAsync(), $"{state} is not visible");
-            Assert.Equal(state, await node.Locator("text.name").TextContentAsync());
-            string outcome = expected.GetValueOrDefault(state, "not-reached");
-            Assert.Equal(outcome, await node.GetAttributeAsync("data-outcome"));
-            string fill = await node.Locator("rect").EvaluateAsync<string>("r => getComputedStyle(r).fill");
-            string stroke = await node.Locator("rect").EvaluateAsync<string>("r => getComputedStyle(r).stroke");
-            Assert.Equal(Colours[outcome], (fill, stroke));
+            string outcome = expected.GetValueOrDefault(node.State, "not-reached");
+            Assert.True(node.Visible, $"{node.State} is not visible");
+            Assert.Equal(node.State, node.Name);
+            Assert.Equal(outcome, node.Outcome);
+            Assert.Equal(Colours[outcome], (node.Fill, node.Stroke));
         }
 
         await page.CloseAsync();
@@ -236,4 +247,7 @@ public class ExecutionReportBrowserTests(ChromiumFixture chromium) : IClassFixtu
     }
 
     private static string Artifact(string file) => Path.Combine(ChromiumFixture.ArtifactFolder, file);
+
+    /// <summary>What the page shows for one state node.</summary>
+    public sealed record NodeSeen(string State, string Name, string Outcome, string Fill, string Stroke, bool Visible);
 }

@@ -57,6 +57,8 @@ public class ExecutionViewParserTests
         Assert.Equal("RecordFailure", inspect.Next);
         StateRun fail = view.States["FailProcessing"];
         Assert.Equal(StateOutcome.Failed, fail.Outcome);
+        Assert.False(fail.Exited);
+        Assert.True(inspect.Exited);
         Assert.Equal("FileProcessingFailed", fail.Error);
         Assert.Equal("FailProcessing", view.FailedState);
 

@@ -1,8 +1,5 @@
 namespace FilePipeline.Cli.Executions;
 
-/// <summary>A point of the drawing, in SVG user units (pixels), y growing downwards.</summary>
-public readonly record struct LayoutPoint(double X, double Y);
-
 /// <summary>An axis-aligned rectangle of the drawing.</summary>
 public readonly record struct LayoutBox(double X, double Y, double Width, double Height)
 {

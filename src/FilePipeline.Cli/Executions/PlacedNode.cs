@@ -2,6 +2,3 @@ namespace FilePipeline.Cli.Executions;
 
 /// <summary>A state placed inside its scope's own coordinates.</summary>
 internal sealed record PlacedNode(GraphState State, LayoutBox Box, GroupDrawing? Group);
-
-/// <summary>An edge routed inside its scope's own coordinates.</summary>
-internal sealed record PlacedEdge(GraphEdge Edge, IReadOnlyList<LayoutPoint> Points, LayoutBox? Label, string? LabelText);
