@@ -1,0 +1,17 @@
+namespace FilePipeline.Cli.Executions;
+
+/// <summary>One state entry on the execution's path, in the order the states were entered.</summary>
+/// <param name="Depth">Nesting inside Parallel/Map states, for indentation.</param>
+public sealed record PathStep(
+    string Name,
+    string Type,
+    int Depth,
+    StateOutcome Outcome,
+    string? Input,
+    string? Output,
+    int Retries,
+    TimeSpan? Duration,
+    string? Error,
+    string? Cause,
+    bool Exited,
+    string? Next);
