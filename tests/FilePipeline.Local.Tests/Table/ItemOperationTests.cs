@@ -83,7 +83,7 @@ public sealed class ItemOperationTests : IDisposable
              "ExpressionAttributeValues":{":one":{"N":"1"},":a":{"SS":["a","zz"]},":neg":{"N":"-0.5"}},
              "ReturnValues":"UPDATED_NEW"}
             """);
-        AssertJson("""{"Attributes":{"c":{"N":"0"},"m":{"M":{"k2":{"N":"1"}}},"tags":{"SS":["b"]},"amount":{"N":"4.5"}}}""", response);
+        AssertJson("""{"Attributes":{"c":{"N":"0"},"m":{"M":{"k":{"S":"v"},"k2":{"N":"1"}}},"tags":{"SS":["b"]},"amount":{"N":"4.5"}}}""", response);
         AssertJson("""{"pk":{"S":"a"},"c":{"N":"0"},"l":{"L":[{"S":"x"},{"S":"x"}]},"m":{"M":{"k":{"S":"v"},"k2":{"N":"1"}}},"tags":{"SS":["b"]},"amount":{"N":"4.5"}}""", await table.Item("a"));
     }
 
