@@ -157,6 +157,8 @@ public sealed class ItemOperationTests : IDisposable
     [InlineData("PutItem", """{"Item":{"pk":{"S":"a"}},"ExpressionAttributeNames":{"#v":"x"}}""", "ExpressionAttributeNames can only be specified when using expressions")]
     [InlineData("PutItem", """{"Item":{"pk":{"S":"a"}},"ConditionExpression":"a = :v","ExpressionAttributeValues":{":v":{"SS":[]}}}""", "ExpressionAttributeValues contains invalid value")]
     [InlineData("Scan", """{"Limit":0}""", "failed to satisfy constraint: Member must have value greater than or equal to 1")]
+    [InlineData("PutItem", """{"Item":{"pk":{"S":"a"}},"Expected":{"pk":{"Exists":false}}}""", "does not support the parameter Expected")]
+    [InlineData("Scan", """{"Segment":0,"TotalSegments":2}""", "does not support the parameter Segment")]
     public async Task Invalid_requests_are_ValidationException_with_dynamodb_wording(string operation, string request, string message)
     {
         var error = await table.Fails(operation, request);
