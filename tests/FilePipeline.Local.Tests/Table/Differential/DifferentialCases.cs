@@ -45,6 +45,26 @@ public static partial class DifferentialCases
 
     private static readonly Dictionary<string, RequestStep[]> Sequences = new()
     {
+        ["keys: a numeric sort key is one item however it is written"] =
+        [
+            new("CreateTable", """{"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"BillingMode":"PAY_PER_REQUEST"}"""),
+            new("PutItem", """{"Item":{"pk":{"S":"a"},"sk":{"N":"1.0"},"v":{"N":"1"}}}"""),
+            new("PutItem", """{"Item":{"pk":{"S":"a"},"sk":{"N":"1"}},"ConditionExpression":"attribute_not_exists(pk)"}"""),
+            new("GetItem", """{"Key":{"pk":{"S":"a"},"sk":{"N":"10e-1"}}}"""),
+            new("GetItem", """{"Key":{"pk":{"S":"a"}}}"""),
+            new("PutItem", """{"Item":{"pk":{"S":"a"},"sk":{"S":"1"}}}"""),
+            new("UpdateItem", """{"Key":{"pk":{"S":"a"},"sk":{"N":"1"}},"UpdateExpression":"SET sk = :two","ExpressionAttributeValues":{":two":{"N":"2"}}}"""),
+            new("UpdateItem", """{"Key":{"pk":{"S":"a"},"sk":{"N":"2"}},"UpdateExpression":"SET v = :two","ExpressionAttributeValues":{":two":{"N":"2"}},"ReturnValues":"ALL_NEW"}"""),
+            new("DeleteItem", """{"Key":{"pk":{"S":"a"},"sk":{"N":"1"}},"ReturnValues":"ALL_OLD"}"""),
+        ],
+        ["keys: binary partition key"] =
+        [
+            new("CreateTable", """{"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"B"}],"BillingMode":"PAY_PER_REQUEST"}"""),
+            new("PutItem", """{"Item":{"pk":{"B":"AQID"},"v":{"BS":["AQ==","Ag=="]}}}"""),
+            new("GetItem", """{"Key":{"pk":{"B":"AQID"}}}"""),
+            new("PutItem", """{"Item":{"pk":{"B":""}}}"""),
+            new("UpdateItem", """{"Key":{"pk":{"B":"AQID"}},"UpdateExpression":"ADD v :b","ExpressionAttributeValues":{":b":{"BS":["Aw=="]}},"ReturnValues":"UPDATED_NEW"}"""),
+        ],
         ["get: absent item has no Item"] = [new("GetItem", """{"Key":{"pk":{"S":"none"}},"ConsistentRead":true}""")],
         ["put: numbers come back normalized"] =
         [

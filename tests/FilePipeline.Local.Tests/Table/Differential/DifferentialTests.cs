@@ -4,8 +4,9 @@ using FilePipeline.Local.Table;
 namespace FilePipeline.Local.Tests.Table.Differential;
 
 /// <summary>
-/// Sends the same request sequences to the official DynamoDB Local and to the embedded table and
-/// requires the same responses, the same error names and the same final items (messages may differ).
+/// Sends the same request sequences to the official DynamoDB Local and to the embedded table, each
+/// on a fresh table (the case's own CreateTable, or one keyed by pk of type S), and requires the same
+/// responses, the same error names and the same final items (error messages may differ).
 /// </summary>
 public sealed class DifferentialTests(DynamoDbLocalFixture dynamoDbLocal) : IClassFixture<DynamoDbLocalFixture>, IDisposable
 {
@@ -16,11 +17,13 @@ public sealed class DifferentialTests(DynamoDbLocalFixture dynamoDbLocal) : ICla
     public async Task Both_engines_answer_alike(string caseName)
     {
         var table = "diff_" + Guid.NewGuid().ToString("N");
-        var create = $$"""{"TableName":"{{table}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}""";
-        await Expected("CreateTable", JsonNode.Parse(create)!.AsObject());
-        await Actual("CreateTable", JsonNode.Parse(create)!.AsObject());
+        var steps = DifferentialCases.StepsOf(caseName).ToList();
+        if (steps[0].Operation != "CreateTable")
+        {
+            steps.Insert(0, new RequestStep("CreateTable", """{"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}"""));
+        }
 
-        var steps = DifferentialCases.StepsOf(caseName).Append(new RequestStep("Scan", "{}"));
+        steps.Add(new RequestStep("Scan", "{}"));
         var index = 0;
         foreach (var step in steps)
         {
