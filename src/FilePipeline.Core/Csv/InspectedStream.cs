@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using FilePipeline.Core.Errors;
@@ -7,26 +8,31 @@ namespace FilePipeline.Core.Csv;
 
 /// <summary>
 /// A read-only pass-through over the content that, in the same pass as the CSV parser, counts
-/// and hashes the bytes and rejects what is not text (NUL bytes) or too large.
+/// and hashes the bytes, rejects what is not text (NUL bytes) or too large, and can name the
+/// physical line of any byte the parser may still ask about.
 /// </summary>
 /// <remarks>
-/// It reads the source into two buffers of its own and hands each one, once read, to a check
-/// (scan for NUL bytes, count lines, hash) that runs on another thread while the parser works
-/// through a copy: the parser is the bottleneck, so on two cores the checks cost almost nothing.
-/// The checks run one after the other, in content order; a check's error surfaces on a later
-/// read or in <see cref="CompleteAsync"/>.
+/// It reads the source into a ring of buffers of its own and hands each one, once read, to a
+/// check (scan for NUL bytes, count lines, hash) that runs on another thread while the parser
+/// works through a copy: the parser is the bottleneck, so on two cores the checks cost almost
+/// nothing, and the parser need not track lines itself. The checks run one after the other, in
+/// content order; a check's error surfaces on a later read or when the results are asked for.
+/// The ring keeps the last <paramref name="retainedBytes"/> bytes, which must cover the parser's
+/// own buffer, so that the line of a record the parser just returned can still be counted.
 /// </remarks>
-internal sealed class InspectedStream(Stream source, long? maxBytes, CancellationToken stopToken) : Stream
+internal sealed class InspectedStream(Stream source, long? maxBytes, int retainedBytes, CancellationToken stopToken) : Stream
 {
     private const int BufferSize = 128 * 1024;
 
-    private readonly byte[][] _buffers = [new byte[BufferSize], new byte[BufferSize]];
+    // Buffers outlive an inspection so that the next one allocates nothing: enough for one ring.
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 64);
+
+    private readonly Slot?[] _slots = new Slot?[(retainedBytes / BufferSize) + 2];
     private readonly XxHash128 _hash = new();
     private PhysicalLineCounter _lines;
-    private int _current;
+    private int _current = -1;
     private int _offset;
     private int _length;
-    private long _checkedBytes;
     private Task _checking = Task.CompletedTask;
     private bool _ended;
 
@@ -47,9 +53,7 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, Cancellatio
         set => throw new NotSupportedException();
     }
 
-    /// <summary>
-    /// Reads whatever the parser left unread and waits for the checks of every byte.
-    /// </summary>
+    /// <summary>Reads whatever the parser left unread and waits for the checks of every byte.</summary>
     /// <returns>The checksum of all bytes, algorithm first: <c>xxh128:&lt;32 hex digits&gt;</c>.</returns>
     /// <exception cref="BinaryFileException">A NUL byte was found.</exception>
     public async Task<string> CompleteAsync()
@@ -66,12 +70,36 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, Cancellatio
     /// <summary>Waits for the checks of the bytes read so far, so that their error, if any, surfaces.</summary>
     public Task CheckedSoFarAsync() => _checking;
 
+    /// <summary>The 1-based physical line of the byte at <paramref name="offset"/>, a byte read recently.</summary>
+    /// <param name="skipLineBreaks">Name the line of the first byte at or after the offset that is not a line break.</param>
+    public async Task<long> LineAtAsync(long offset, bool skipLineBreaks = false)
+    {
+        await _checking.ConfigureAwait(false);
+        while (skipLineBreaks && SlotHolding(offset) is { } holder && holder.Buffer[offset - holder.Start] is (byte)'\r' or (byte)'\n')
+        {
+            offset++;
+        }
+
+        var slot = SlotHolding(offset)
+            ?? throw new InvalidOperationException($"Byte offset {offset} is no longer retained; the parser's buffer outgrew the retained bytes.");
+        return slot.LinesBefore.LineOf(slot.Buffer.AsSpan(0, slot.Length), (int)(offset - slot.Start));
+    }
+
     public override int Read(Span<byte> buffer)
     {
         if (_offset == _length && !_ended)
         {
             stopToken.ThrowIfCancellationRequested();
-            Filled(source.Read(NextBuffer()));
+            var slot = NextSlot();
+            var count = 0;
+            int read;
+            while (count < BufferSize && (read = source.Read(slot.Buffer.AsSpan(count, BufferSize - count))) > 0)
+            {
+                count += read;
+            }
+
+            _checking.GetAwaiter().GetResult();
+            Filled(slot, count);
         }
 
         return CopyTo(buffer);
@@ -85,9 +113,16 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, Cancellatio
         {
             stopToken.ThrowIfCancellationRequested();
             var token = cancellationToken.CanBeCanceled ? cancellationToken : stopToken;
-            var count = await source.ReadAsync(NextBuffer(), token).ConfigureAwait(false);
-            await _checking.ConfigureAwait(false);
-            Filled(count);
+            var slot = NextSlot();
+            var count = 0;
+            int read;
+            while (count < BufferSize && (read = await source.ReadAsync(slot.Buffer.AsMemory(count, BufferSize - count), token).ConfigureAwait(false)) > 0)
+            {
+                count += read; // a full buffer keeps the ring's retained bytes what it was sized for
+            }
+
+            await _checking.ConfigureAwait(false); // surfaces the previous check's error before more bytes go out
+            Filled(slot, count);
         }
 
         return CopyTo(buffer.Span);
@@ -106,16 +141,52 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, Cancellatio
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    // The other buffer: its check finished before the previous check started, which was awaited.
-    private byte[] NextBuffer()
+    public override async ValueTask DisposeAsync()
     {
-        _current ^= 1;
-        return _buffers[_current];
+        try
+        {
+            await _checking.ConfigureAwait(false);
+        }
+        catch (BinaryFileException)
+        {
+            // Already reported, or the inspection failed for another reason first.
+        }
+
+        await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void Filled(int count)
+    protected override void Dispose(bool disposing)
     {
-        _checking.GetAwaiter().GetResult(); // surfaces the previous check's error before more bytes go out
+        // A check still running reads its buffer: leave the buffers to the collector then.
+        if (disposing && _checking.IsCompleted)
+        {
+            for (var i = 0; i < _slots.Length; i++)
+            {
+                if (_slots[i] is { } slot)
+                {
+                    Buffers.Return(slot.Buffer);
+                    _slots[i] = null;
+                }
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    // The oldest slot: its check finished before the previous check started, and that was awaited.
+    private Slot NextSlot()
+    {
+        _current = (_current + 1) % _slots.Length;
+        return _slots[_current] ??= new Slot(Buffers.Rent(BufferSize));
+    }
+
+    private Slot? SlotHolding(long offset) =>
+        Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End);
+
+    private void Filled(Slot slot, int count)
+    {
+        slot.Start = BytesRead;
+        slot.Length = count;
         _offset = 0;
         _length = count;
         if (count == 0)
@@ -130,30 +201,43 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, Cancellatio
             throw new FileTooLargeException($"The file is larger than the limit of {maxBytes} bytes. Split it into smaller files.");
         }
 
-        var buffer = _buffers[_current];
-        _checking = Task.Run(() => Check(buffer, count));
+        _checking = Task.Run(() => Check(slot));
     }
 
     private int CopyTo(Span<byte> destination)
     {
         var count = Math.Min(destination.Length, _length - _offset);
-        _buffers[_current].AsSpan(_offset, count).CopyTo(destination);
+        _slots[_current]!.Buffer.AsSpan(_offset, count).CopyTo(destination);
         _offset += count;
         return count;
     }
 
-    private void Check(byte[] buffer, int count)
+    private void Check(Slot slot)
     {
-        var piece = buffer.AsSpan(0, count);
+        var piece = slot.Buffer.AsSpan(0, slot.Length);
+        slot.LinesBefore = _lines;
         var scan = ByteScan.Of(piece);
         if (scan.HasNul)
         {
             var nul = piece.IndexOf((byte)0);
-            throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {_checkedBytes + nul}; upload the data as CSV text");
+            throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
         }
 
         _hash.Append(piece);
         _lines.Advance(piece, scan);
-        _checkedBytes += count;
+    }
+
+    /// <summary>One buffer of the ring and what the checks knew when it began.</summary>
+    private sealed class Slot(byte[] buffer)
+    {
+        public byte[] Buffer { get; } = buffer;
+
+        public long Start { get; set; }
+
+        public int Length { get; set; }
+
+        public long End => Start + Length;
+
+        public PhysicalLineCounter LinesBefore { get; set; }
     }
 }
