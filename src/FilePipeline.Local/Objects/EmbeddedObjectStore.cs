@@ -71,7 +71,7 @@ public sealed partial class EmbeddedObjectStore : IObjectStore
         return Task.CompletedTask;
     }
 
-    /// <exception cref="InvalidObjectKeyException">The key breaks the store's key rules.</exception>
+    /// <exception cref="ObjectKeyRejectedException">The key breaks the store's key rules.</exception>
     /// <exception cref="NoSuchBucketException">The bucket has not been created.</exception>
     public async Task<ObjectInfo> PutAsync(string bucket, string key, Stream content, CancellationToken cancellationToken)
     {

@@ -15,32 +15,32 @@ internal static class ObjectKeyRules
     {
         if (key.Length == 0)
         {
-            throw new InvalidObjectKeyException("An object key cannot be empty.");
+            throw new ObjectKeyRejectedException("An object key cannot be empty.");
         }
 
         if (Encoding.UTF8.GetByteCount(key) > MaxKeyBytes)
         {
-            throw new InvalidObjectKeyException($"An object key is at most {MaxKeyBytes} bytes of UTF-8: '{key[..40]}…'.");
+            throw new ObjectKeyRejectedException($"An object key is at most {MaxKeyBytes} bytes of UTF-8: '{key[..40]}…'.");
         }
 
         if (key[0] == '/')
         {
-            throw new InvalidObjectKeyException($"An object key cannot be an absolute path: '{key}'.");
+            throw new ObjectKeyRejectedException($"An object key cannot be an absolute path: '{key}'.");
         }
 
         if (key.Contains('\\', StringComparison.Ordinal))
         {
-            throw new InvalidObjectKeyException($"An object key cannot contain a backslash: '{key}'.");
+            throw new ObjectKeyRejectedException($"An object key cannot contain a backslash: '{key}'.");
         }
 
         if (key.Any(char.IsControl))
         {
-            throw new InvalidObjectKeyException("An object key cannot contain control characters.");
+            throw new ObjectKeyRejectedException("An object key cannot contain control characters.");
         }
 
         if (key.Split('/').Any(segment => segment is ".." or "."))
         {
-            throw new InvalidObjectKeyException($"An object key cannot contain '.' or '..' segments: '{key}'.");
+            throw new ObjectKeyRejectedException($"An object key cannot contain '.' or '..' segments: '{key}'.");
         }
     }
 }

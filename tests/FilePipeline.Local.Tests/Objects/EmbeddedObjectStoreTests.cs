@@ -30,7 +30,7 @@ public sealed class EmbeddedObjectStoreTests : IDisposable
     [InlineData("nul\0.csv")]
     public async Task Unsafe_keys_are_refused_and_nothing_is_stored(string key)
     {
-        await Assert.ThrowsAsync<InvalidObjectKeyException>(() => store.PutTextAsync(key, "x"));
+        await Assert.ThrowsAsync<ObjectKeyRejectedException>(() => store.PutTextAsync(key, "x"));
 
         Assert.Empty(bed.ObjectFiles());
         Assert.Empty(await bed.EventsAsync());
@@ -41,7 +41,7 @@ public sealed class EmbeddedObjectStoreTests : IDisposable
     {
         await store.PutTextAsync(new string('é', 512), "x");
 
-        await Assert.ThrowsAsync<InvalidObjectKeyException>(() => store.PutTextAsync(new string('é', 512) + "a", "x"));
+        await Assert.ThrowsAsync<ObjectKeyRejectedException>(() => store.PutTextAsync(new string('é', 512) + "a", "x"));
     }
 
     [Theory]
