@@ -25,24 +25,25 @@ internal sealed class SamTemplate(JsonObject root)
 
     public string Single(string type) => Assert.Single(OfType(type));
 
-    /// <summary>A function property with SAM's Globals applied (the function's own value wins).</summary>
+    /// <summary>
+    /// A function property with SAM's Globals applied: maps merge deeply, lists concatenate and the
+    /// function's own primitive value wins.
+    /// </summary>
     public JsonNode? FunctionProperty(string logicalId, string name) =>
-        Properties(logicalId)[name] ?? root["Globals"]?["Function"]?[name];
+        Merge(root["Globals"]?["Function"]?[name], Properties(logicalId)[name]);
+
+    private static JsonNode? Merge(JsonNode? global, JsonNode? local) => (global, local) switch
+    {
+        (JsonObject g, JsonObject l) => new JsonObject(g.Select(p => p.Key).Union(l.Select(p => p.Key))
+            .Select(key => KeyValuePair.Create(key, Merge(g[key], l[key])))),
+        (JsonArray g, JsonArray l) => new JsonArray([.. g.Concat(l).Select(n => n?.DeepClone())]),
+        (_, not null) => local.DeepClone(),
+        _ => global?.DeepClone(),
+    };
 
     /// <summary>The function's environment: Globals' variables overlaid by its own.</summary>
-    public IReadOnlyDictionary<string, JsonNode?> Environment(string logicalId)
-    {
-        var variables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var scope in new[] { root["Globals"]?["Function"], Properties(logicalId) })
-        {
-            foreach (var (name, value) in scope?["Environment"]?["Variables"]?.AsObject() ?? [])
-            {
-                variables[name] = value;
-            }
-        }
-
-        return variables;
-    }
+    public IReadOnlyDictionary<string, JsonNode?> Environment(string logicalId) =>
+        (FunctionProperty(logicalId, "Environment")?["Variables"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     /// <summary>The function whose <c>ANNOTATIONS_HANDLER</c> is <paramref name="handler"/>.</summary>
     public string FunctionFor(string handler) =>
