@@ -60,6 +60,16 @@ public class ProcessQueueFunctionTests
     }
 
     [Fact]
+    public async Task An_unversioned_object_gets_an_empty_version_id_so_the_workflow_can_always_write_it()
+    {
+        await Function().HandleAsync(Event(Message("m", body: """{"bucket":"b","key":"k.csv","eTag":"e","size":1,"eventTime":"2026-11-28T00:00:00.000Z"}""")), _invocation.Context);
+
+        var input = JsonNode.Parse(Assert.Single(_workflows.Starts).Input)!;
+        Assert.Equal("", (string?)input["versionId"]);
+        Assert.Null(System.Text.Json.JsonSerializer.Deserialize(input, FunctionsJsonContext.Default.ExecutionInput)!.ToFileRef().VersionId);
+    }
+
+    [Fact]
     public async Task When_every_execution_succeeds_the_response_lists_no_failures()
     {
         var response = await Function().HandleAsync(Event(Message("a"), Message("b"), Message("c")), _invocation.Context);
