@@ -63,7 +63,7 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
             ExecutionArn = run.Arn,
             Name = name,
             StartDate = run.StartTime,
-            StopDate = time.GetUtcNow(),
+            StopDate = run.Recorder.Events[^1].Timestamp,
             Status = status,
             Output = output,
             Error = error,
@@ -107,12 +107,12 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
         var timer = Task.Delay(TimeSpan.FromSeconds(seconds), time, timerCancellation.Token);
         if (await Task.WhenAny(execution, timer) == timer)
         {
-            await executionCancellation.CancelAsync();
+            executionCancellation.Cancel();
             _ = execution.ContinueWith(t => t.Exception, TaskScheduler.Default);
             throw new StateErrorException(StatesErrors.Timeout, $"The execution exceeded its TimeoutSeconds of {seconds} seconds");
         }
 
-        await timerCancellation.CancelAsync();
+        timerCancellation.Cancel();
         return await execution;
     }
 }
