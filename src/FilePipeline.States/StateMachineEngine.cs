@@ -11,8 +11,6 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
 {
     private readonly StateMachineEngineOptions options = options ?? new StateMachineEngineOptions();
 
-    public StateMachineEngineOptions Options => options;
-
     /// <summary>
     /// Runs one execution to its end. <paramref name="input"/> is JSON text (null means <c>{}</c>);
     /// <paramref name="name"/> defaults to a new GUID. Invalid input JSON throws <see cref="ArgumentException"/>.
