@@ -220,8 +220,8 @@ internal static class StateParser
             Name = name,
             Error = reader.String("Error"),
             Cause = reader.String("Cause"),
-            ErrorPath = reader.Has("ErrorPath") ? reader.RequiredPath("ErrorPath", reference: true) : null,
-            CausePath = reader.Has("CausePath") ? reader.RequiredPath("CausePath", reference: true) : null,
+            ErrorPath = FailState.DynamicField(reader, "ErrorPath"),
+            CausePath = FailState.DynamicField(reader, "CausePath"),
         };
     }
 
