@@ -104,24 +104,11 @@ internal sealed class TaskState : State
 
     private static async Task<JsonNode?> InvokeWithTimeoutAsync(ITaskHandler handler, TaskRequest request, int? timeout, StateRun run)
     {
-        using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
         try
         {
-            var invocation = handler.InvokeAsync(request, invocationCancellation.Token);
-            if (timeout is null || invocation.IsCompleted)
-            {
-                return await invocation;
-            }
-
-            var timer = Task.Delay(TimeSpan.FromSeconds(timeout.Value), run.Execution.Time, invocationCancellation.Token);
-            if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
-            {
-                invocationCancellation.Cancel();
-                throw new StateErrorException(StatesErrors.Timeout, $"Task '{request.StateName}' timed out after {timeout} seconds");
-            }
-
-            invocationCancellation.Cancel();
-            return await invocation;
+            return timeout is null
+                ? await handler.InvokeAsync(request, run.CancellationToken)
+                : await InvokeWithTimerAsync(handler, request, timeout.Value, run);
         }
         catch (TaskFailedException e)
         {
@@ -135,6 +122,27 @@ internal sealed class TaskState : State
         {
             throw new StateErrorException(StatesErrors.TaskFailed, $"{e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>Races the handler against TimeoutSeconds on the TimeProvider; the loser is cancelled.</summary>
+    private static async Task<JsonNode?> InvokeWithTimerAsync(ITaskHandler handler, TaskRequest request, int timeout, StateRun run)
+    {
+        using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
+        var invocation = handler.InvokeAsync(request, invocationCancellation.Token);
+        if (!invocation.IsCompleted)
+        {
+            var timer = Task.Delay(TimeSpan.FromSeconds(timeout), run.Execution.Time, invocationCancellation.Token);
+            if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
+            {
+                invocationCancellation.Cancel();
+                _ = invocation.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                throw new StateErrorException(StatesErrors.Timeout, $"Task '{request.StateName}' timed out after {timeout} seconds");
+            }
+
+            invocationCancellation.Cancel();
+        }
+
+        return await invocation;
     }
 
     private int? ResolveTimeout(JsonNode? effective, StateRun run)
