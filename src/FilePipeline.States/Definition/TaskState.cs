@@ -38,7 +38,8 @@ internal sealed class TaskState : State
 
     private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
     {
-        var parameters = Parameters?.Evaluate(effective, run.ContextFactory) ?? effective;
+        // Handlers get their own copy: they must not be able to change the state input behind the engine.
+        var parameters = Parameters?.Evaluate(effective, run.ContextFactory) ?? effective?.DeepClone();
         var result = await InvokeAsync(run, effective, parameters);
         if (ResultSelector is not null)
         {
