@@ -55,20 +55,25 @@ internal sealed class TaskState : State
             ?? throw new StateErrorException(StatesErrors.Runtime, $"No task handler is registered for resource '{Resource}' (state '{Name}')");
         var timeout = ResolveTimeout(effective, run);
         var (resourceType, resource) = SplitResource(Resource);
-        var scheduled = new JsonObject
+        var parametersJson = ExecutionRun.Payload(parameters, $"task '{Name}' parameters");
+        var region = run.Execution.Options.Region;
+        run.Record("TaskScheduled", () =>
         {
-            ["resourceType"] = resourceType,
-            ["resource"] = resource,
-            ["region"] = run.Execution.Options.Region,
-            ["parameters"] = ExecutionRun.Payload(parameters, $"task '{Name}' parameters"),
-        };
-        if (timeout is not null)
-        {
-            scheduled["timeoutInSeconds"] = timeout.Value;
-        }
+            var scheduled = new JsonObject
+            {
+                ["resourceType"] = resourceType,
+                ["resource"] = resource,
+                ["region"] = region,
+                ["parameters"] = parametersJson,
+            };
+            if (timeout is not null)
+            {
+                scheduled["timeoutInSeconds"] = timeout.Value;
+            }
 
-        run.Record("TaskScheduled", scheduled);
-        run.Record("TaskStarted", new JsonObject { ["resourceType"] = resourceType, ["resource"] = resource });
+            return scheduled;
+        });
+        run.Record("TaskStarted", () => new JsonObject { ["resourceType"] = resourceType, ["resource"] = resource });
         var request = new TaskRequest(run.ContextFactory)
         {
             Resource = Resource,
@@ -81,7 +86,7 @@ internal sealed class TaskState : State
         {
             var result = await InvokeWithTimeoutAsync(handler, request, timeout, run);
             var output = ExecutionRun.Payload(result, $"task '{Name}' result");
-            run.Record("TaskSucceeded", new JsonObject
+            run.Record("TaskSucceeded", () => new JsonObject
             {
                 ["resourceType"] = resourceType,
                 ["resource"] = resource,
@@ -92,7 +97,7 @@ internal sealed class TaskState : State
         }
         catch (StateErrorException e)
         {
-            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", new JsonObject
+            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", () => new JsonObject
             {
                 ["resourceType"] = resourceType,
                 ["resource"] = resource,

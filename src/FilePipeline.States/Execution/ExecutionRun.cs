@@ -73,8 +73,9 @@ internal sealed class ExecutionRun
         {
             cancellationToken.ThrowIfCancellationRequested();
             var run = new StateRun(this, state, cursor, cancellationToken);
-            inputJson ??= Payload(input, $"state '{state.Name}' input");
-            var enteredId = run.Record(state.Type + "StateEntered", StateDetails("input", state.Name, inputJson));
+            var stateName = state.Name;
+            var enteredJson = inputJson ??= Payload(input, $"state '{stateName}' input");
+            var enteredId = run.Record(state.Type + "StateEntered", () => StateDetails("input", stateName, enteredJson));
             StateResult result;
             try
             {
@@ -88,7 +89,7 @@ internal sealed class ExecutionRun
 
             // States never change their output afterwards, so its JSON is also the next state's input JSON.
             var outputJson = Payload(result.Output, $"state '{state.Name}' output");
-            run.Record(state.Type + "StateExited", StateDetails("output", state.Name, outputJson));
+            run.Record(state.Type + "StateExited", () => StateDetails("output", stateName, outputJson));
             if (result.Next is null)
             {
                 return result.Output;
