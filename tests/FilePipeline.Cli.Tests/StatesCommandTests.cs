@@ -54,6 +54,26 @@ public class StatesCommandTests
     }
 
     [Fact]
+    public async Task Run_with_html_writes_a_report_of_the_failed_execution()
+    {
+        var file = new FileInfo(Path.Combine(Path.GetTempPath(), $"states-run-{Guid.NewGuid():N}.html"));
+        try
+        {
+            var (exit, _, error) = await Run(new StatesRunOptions { Definition = Fixture("Definitions", "fail-static.json"), Html = file });
+            Assert.Equal(3, exit);
+            Assert.Contains(file.FullName, error, StringComparison.Ordinal);
+            var html = await File.ReadAllTextAsync(file.FullName);
+            Assert.StartsWith("<!DOCTYPE html>", html.TrimStart(), StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Custom.Error", html, StringComparison.Ordinal);
+            Assert.Contains("ExecutionFailed", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            file.Delete();
+        }
+    }
+
+    [Fact]
     public async Task Run_with_a_mock_config_serves_tasks_per_test_case_without_waiting()
     {
         var (exit, output, _) = await Run(new StatesRunOptions

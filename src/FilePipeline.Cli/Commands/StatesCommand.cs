@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FilePipeline.Cli.Executions;
 using FilePipeline.States;
 using FilePipeline.States.History;
 using FilePipeline.States.Mocking;
@@ -47,9 +48,10 @@ internal static class StatesCommand
         var history = new Option<bool>("--history") { Description = "Print the execution history events." };
         var json = new Option<bool>("--json") { Description = "Print a StartSyncExecution response object (with 'events' when --history)." };
         var noWait = new Option<bool>("--no-wait") { Description = "Skip Wait states and Retry intervals instead of waiting in real time." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the execution as a self-contained HTML page (graph, path, events) to this file." };
         var command = new Command("run", "Run one execution of a definition.")
         {
-            definition, input, inputFile, mockConfig, testCase, machineName, name, history, json, noWait,
+            definition, input, inputFile, mockConfig, testCase, machineName, name, history, json, noWait, html,
         };
         command.SetAction((parse, ct) => RunAsync(
             new StatesRunOptions
@@ -64,6 +66,7 @@ internal static class StatesCommand
                 History = parse.GetValue(history),
                 Json = parse.GetValue(json),
                 NoWait = parse.GetValue(noWait),
+                Html = parse.GetValue(html),
             },
             Console.Out,
             Console.Error,
@@ -109,7 +112,8 @@ internal static class StatesCommand
             return ExitUsage;
         }
 
-        var parsed = StateMachineDefinition.Parse(await File.ReadAllTextAsync(options.Definition.FullName, cancellationToken));
+        var definitionJson = await File.ReadAllTextAsync(options.Definition.FullName, cancellationToken);
+        var parsed = StateMachineDefinition.Parse(definitionJson);
         if (!parsed.IsValid)
         {
             foreach (var problem in parsed.Errors)
@@ -147,7 +151,22 @@ internal static class StatesCommand
         }
 
         Print(result, options, output, error);
+        if (options.Html is { } htmlFile)
+        {
+            await WriteHtmlReportAsync(htmlFile, definitionJson, input, result, cancellationToken);
+            error.WriteLine($"HTML report: {htmlFile.FullName}");
+        }
+
         return result.Status == ExecutionStatus.Succeeded ? ExitSucceeded : ExitExecutionFailed;
+    }
+
+    private static Task WriteHtmlReportAsync(FileInfo file, string definitionJson, string? input, ExecutionResult result, CancellationToken cancellationToken)
+    {
+        // The report reads DescribeExecution's shape: the StartSyncExecution response plus the input.
+        var describe = JsonNode.Parse(result.ToStartSyncExecutionJson())!.AsObject();
+        describe["input"] = input ?? "{}";
+        var html = ExecutionHtmlReport.Render(definitionJson, HistorySerializer.Serialize(result.History), describe.ToJsonString());
+        return File.WriteAllTextAsync(file.FullName, html, cancellationToken);
     }
 
     /// <summary>Where Task states are served from; a later <c>--services</c> option adds sources here.</summary>

@@ -22,4 +22,7 @@ internal sealed record StatesRunOptions
     public bool Json { get; init; }
 
     public bool NoWait { get; init; }
+
+    /// <summary>Where to write the execution's self-contained HTML report, if anywhere.</summary>
+    public FileInfo? Html { get; init; }
 }
