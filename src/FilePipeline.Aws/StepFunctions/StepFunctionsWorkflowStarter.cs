@@ -1,0 +1,19 @@
+using FilePipeline.Core.Ports;
+
+namespace FilePipeline.Aws.StepFunctions;
+
+/// <summary>Runs the file-processing express state machine with StartSyncExecution.</summary>
+public sealed class StepFunctionsWorkflowStarter(StepFunctionsClient client, string stateMachineArn) : IWorkflowStarter
+{
+    public async Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken)
+    {
+        var response = await client.StartSyncExecutionAsync(stateMachineArn, name, input, traceHeader: null, cancellationToken).ConfigureAwait(false);
+        var status = response.Status switch
+        {
+            SyncExecutionStatus.Succeeded => WorkflowStatus.Succeeded,
+            SyncExecutionStatus.Failed => WorkflowStatus.Failed,
+            _ => WorkflowStatus.TimedOut,
+        };
+        return new WorkflowResult(response.ExecutionArn, status, response.Output, response.Error, response.Cause);
+    }
+}
