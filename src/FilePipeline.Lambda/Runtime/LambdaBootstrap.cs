@@ -29,19 +29,17 @@ public sealed class LambdaBootstrap(IRuntimeApiClient runtime, BootstrapSettings
             return 1;
         }
 
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            Invocation invocation;
-            try
+            while (!cancellationToken.IsCancellationRequested)
             {
-                invocation = await runtime.GetNextInvocationAsync(cancellationToken).ConfigureAwait(false);
+                var invocation = await runtime.GetNextInvocationAsync(cancellationToken).ConfigureAwait(false);
+                await InvokeAsync(handler, invocation, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            await InvokeAsync(handler, invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by the host (tests, or a local runner); Lambda itself just freezes or kills the process.
         }
 
         return 0;
