@@ -41,7 +41,10 @@ public static class FunctionCatalog
             [ProcessQueue] = () =>
             {
                 var settings = FunctionSettings.FromEnvironment(environment);
-                var starter = new StepFunctionsWorkflowStarter(StepFunctionsClient.FromEnvironment(environment), Required(settings.StateMachineArn, FunctionEnvironment.StateMachineArn));
+                var starter = new StepFunctionsWorkflowStarter(
+                    StepFunctionsClient.FromEnvironment(environment),
+                    Required(settings.StateMachineArn, FunctionEnvironment.StateMachineArn),
+                    () => environment(LambdaBootstrap.TraceIdVariable));
                 var function = new ProcessQueueFunction(new MeteredWorkflowStarter(starter, metrics), settings, time);
                 return JsonHandler.Create(function.HandleAsync, FunctionsJsonContext.Default.SQSEvent, FunctionsJsonContext.Default.SQSBatchResponse);
             },

@@ -65,6 +65,17 @@ public sealed class StepFunctionsClientTests
     }
 
     [Fact]
+    public async Task The_starter_passes_the_current_trace_header_so_the_execution_joins_the_trace()
+    {
+        await using var server = new SigV4VerifyingServer(Identity, _ => (200, """{"executionArn":"arn:x","status":"SUCCEEDED","output":"{}"}"""));
+        var starter = new StepFunctionsWorkflowStarter(ClientFor(server), Arn, () => "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+
+        await starter.StartSyncExecutionAsync("n4", "{}", CancellationToken.None);
+
+        Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", (string?)JsonNode.Parse(Assert.Single(server.Received).Body)!["traceHeader"]);
+    }
+
+    [Fact]
     public async Task A_timed_out_execution_maps_to_timed_out()
     {
         await using var server = new SigV4VerifyingServer(Identity, _ => (200, """{"executionArn":"arn:x","status":"TIMED_OUT"}"""));
