@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -107,19 +106,4 @@ public static class SigV4Signer
 
         return builder.ToString();
     }
-}
-
-/// <summary>The parts of an HTTP request that SigV4 signs; <see cref="Headers"/> are exactly the signed headers.</summary>
-public sealed record SigV4Request(string Method, Uri Uri, IReadOnlyList<KeyValuePair<string, string>> Headers, string PayloadHash);
-
-public sealed record SigV4Credentials(string AccessKeyId, string SecretAccessKey, string? SessionToken = null);
-
-/// <summary>Who signs for what, and when: <c>{date}/{region}/{service}/aws4_request</c>.</summary>
-public sealed record SigV4Scope(DateTimeOffset SignedAt, string Region, string Service)
-{
-    public string AmzDate => SignedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    public string Date => SignedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
-    public string CredentialScope => $"{Date}/{Region}/{Service}/aws4_request";
 }

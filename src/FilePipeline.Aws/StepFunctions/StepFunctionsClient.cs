@@ -85,14 +85,3 @@ public sealed class StepFunctionsClient(AwsJsonClient client, AwsJsonEndpoint en
         ? null
         : DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Round(double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) * 1000));
 }
-
-public enum SyncExecutionStatus
-{
-    Succeeded,
-    Failed,
-    TimedOut,
-}
-
-public sealed record StartSyncExecutionResponse(string ExecutionArn, SyncExecutionStatus Status, DateTimeOffset? StartDate, DateTimeOffset? StopDate, string? Output, string? Error, string? Cause);
-
-public sealed record StartExecutionResponse(string ExecutionArn, DateTimeOffset? StartDate);
