@@ -1,2 +1,23 @@
-// Replaced by the Lambda Runtime API loop (deployment issue).
-return 1;
+using FilePipeline.Functions.Runtime;
+using FilePipeline.Functions.Settings;
+using FilePipeline.Lambda.Composition;
+using FilePipeline.Lambda.Metrics;
+using FilePipeline.Lambda.Runtime;
+
+// The provided.al2023 custom runtime: Lambda runs this executable ("bootstrap") and it serves
+// invocations through the Runtime API until Lambda freezes or ends the environment.
+Func<string, string?> environment = Environment.GetEnvironmentVariable;
+var time = TimeProvider.System;
+var functionName = environment("AWS_LAMBDA_FUNCTION_NAME") ?? "local";
+ILambdaLogger logger = new JsonLambdaLogger(Console.Out, time, JsonLambdaLogger.ParseLevel(environment(FunctionEnvironment.LogLevel)));
+var runtimeApi = environment("AWS_LAMBDA_RUNTIME_API");
+if (string.IsNullOrEmpty(runtimeApi))
+{
+    logger.LogCritical("AWS_LAMBDA_RUNTIME_API is not set: this executable runs inside AWS Lambda (or against a Runtime API emulator).");
+    return 2;
+}
+
+using var runtime = new HttpRuntimeApiClient(runtimeApi);
+var catalog = FunctionCatalog.Create(environment, new EmbeddedMetricWriter(Console.Out, time, functionName), time);
+var bootstrap = new LambdaBootstrap(runtime, new BootstrapSettings(functionName, logger, time));
+return await bootstrap.RunAsync(catalog, HandlerCatalog.SelectedName(environment), CancellationToken.None);

@@ -1,0 +1,80 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using FilePipeline.Core.Ledger;
+using FilePipeline.Core.Ports;
+
+namespace FilePipeline.Aws.DynamoDb;
+
+/// <summary>
+/// <see cref="ILedger"/> over a DynamoDB table keyed by <c>fileId</c>. Items are
+/// <see cref="FileRecordItem"/>'s, the same the embedded table stores and the state machine writes.
+/// </summary>
+public sealed class DynamoDbLedger(IAmazonDynamoDB dynamoDb, string tableName) : ILedger
+{
+    public async Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(() => dynamoDb.GetItemAsync(
+            new GetItemRequest { TableName = tableName, Key = Key(fileId), ConsistentRead = true },
+            cancellationToken)).ConfigureAwait(false);
+        // SDK v4 leaves Item null when the key is absent.
+        return response.Item is { Count: > 0 } item ? FileRecordItem.FromItem(AttributeValueJson.ToJson(item)) : null;
+    }
+
+    public async Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            await CallAsync(() => dynamoDb.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = AttributeValueJson.ToItem(FileRecordItem.ToItem(record)),
+                    ConditionExpression = "attribute_not_exists(fileId)",
+                },
+                cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken)
+    {
+        var records = new List<FileRecord>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var request = new ScanRequest { TableName = tableName, ExclusiveStartKey = startKey, ConsistentRead = true };
+            if (status is { } wanted)
+            {
+                request.FilterExpression = "#status = :status";
+                request.ExpressionAttributeNames = new() { ["#status"] = "status" };
+                request.ExpressionAttributeValues = new() { [":status"] = new AttributeValue(FileRecordItem.StatusName(wanted)) };
+            }
+
+            var page = await CallAsync(() => dynamoDb.ScanAsync(request, cancellationToken)).ConfigureAwait(false);
+            records.AddRange((page.Items ?? []).Select(item => FileRecordItem.FromItem(AttributeValueJson.ToJson(item))));
+            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startKey is not null);
+
+        return records;
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string fileId) => new() { ["fileId"] = new AttributeValue(fileId) };
+
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not ConditionalCheckFailedException && AwsErrorTranslation.IsTransient(e))
+        {
+            throw AwsErrorTranslation.Unavailable("DynamoDB", e);
+        }
+    }
+}

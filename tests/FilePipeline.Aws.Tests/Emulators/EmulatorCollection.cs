@@ -1,0 +1,8 @@
+namespace FilePipeline.Aws.Tests.Emulators;
+
+/// <summary>Tests against the emulators share one fauxqs and one DynamoDB Local per run.</summary>
+[CollectionDefinition(Name)]
+public sealed class EmulatorCollection : ICollectionFixture<FauxqsFixture>, ICollectionFixture<DynamoDbLocalFixture>
+{
+    public const string Name = "Emulators";
+}
