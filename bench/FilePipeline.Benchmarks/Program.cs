@@ -1,3 +1,17 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using FilePipeline.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// generate <MB> | memory <MB> | BenchmarkDotNet's own arguments (--filter '*' --job short ...)
+switch (args)
+{
+    case ["generate", var size]:
+        var (path, rows) = CsvFileGenerator.Ensure(long.Parse(size, CultureInfo.InvariantCulture));
+        Console.WriteLine($"{path}: {rows} data rows");
+        return 0;
+    case ["memory", var size]:
+        return await PeakMemory.RunAsync(long.Parse(size, CultureInfo.InvariantCulture));
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(InspectionBenchmarks).Assembly).Run(args);
+        return 0;
+}
