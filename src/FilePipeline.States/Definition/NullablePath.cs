@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using FilePipeline.States.Json;
+
+namespace FilePipeline.States.Definition;
+
+/// <summary>
+/// InputPath, OutputPath or ResultPath: a path, or JSON <c>null</c> which AWS treats specially
+/// (empty input/output, or discard the result). Absent fields default to <c>$</c>.
+/// </summary>
+internal sealed class NullablePath
+{
+    public static readonly NullablePath Root = new(JsonPath.Parse("$"));
+
+    public static readonly NullablePath Null = new(null);
+
+    public NullablePath(JsonPath? path) => Path = path;
+
+    /// <summary>The path; null when the definition gave JSON null.</summary>
+    public JsonPath? Path { get; }
+
+    /// <summary>InputPath/OutputPath: select from <paramref name="input"/>; null gives <c>{}</c>.</summary>
+    public JsonNode? Select(JsonNode? input)
+    {
+        if (Path is null)
+        {
+            return new JsonObject();
+        }
+
+        if (Path.IsRoot)
+        {
+            return input;
+        }
+
+        return Path.TrySelect(input, out var selected)
+            ? JsonValues.Detach(selected)
+            : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : No results for path: {Path.Text}");
+    }
+
+    /// <summary>ResultPath: place <paramref name="result"/> into a copy of the raw state input.</summary>
+    public JsonNode? Merge(JsonNode? rawInput, JsonNode? result)
+    {
+        if (Path is null)
+        {
+            return rawInput;
+        }
+
+        if (Path.IsRoot)
+        {
+            return result;
+        }
+
+        try
+        {
+            return Path.SetIn(rawInput?.DeepClone(), JsonValues.Detach(result));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StateErrorException(
+                StatesErrors.ResultPathMatchFailure,
+                $"Unable to apply ResultPath \"{Path.Text}\" to input \"{JsonValues.ToJson(rawInput)}\": {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using FilePipeline.States.Execution;
+using FilePipeline.States.Json;
+
+namespace FilePipeline.States.Definition;
+
+/// <summary>
+/// Invokes the handler registered for Resource: InputPath → Parameters → handler → ResultSelector →
+/// ResultPath → OutputPath, with TimeoutSeconds, Retry and Catch.
+/// </summary>
+internal sealed class TaskState : State
+{
+    public override string Type => "Task";
+
+    public required string Resource { get; init; }
+
+    public PayloadTemplate? Parameters { get; init; }
+
+    public PayloadTemplate? ResultSelector { get; init; }
+
+    public NullablePath ResultPath { get; init; } = NullablePath.Root;
+
+    public int? TimeoutSeconds { get; init; }
+
+    public JsonPath? TimeoutSecondsPath { get; init; }
+
+    public IReadOnlyList<Retrier> Retry { get; init; } = [];
+
+    public IReadOnlyList<Catcher> Catch { get; init; } = [];
+
+    public override IEnumerable<string> Transitions => base.Transitions.Concat(Catch.Select(c => c.Next));
+
+    public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
+    {
+        var effective = InputPath.Select(input);
+        return RetryCatch.RunAsync(run, input, Retry, Catch, () => AttemptAsync(run, input, effective));
+    }
+
+    private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
+    {
+        var parameters = Parameters?.Evaluate(effective, run.ContextFactory) ?? effective;
+        var result = await InvokeAsync(run, effective, parameters);
+        if (ResultSelector is not null)
+        {
+            result = ResultSelector.Evaluate(result, run.ContextFactory);
+        }
+
+        return new StateResult(OutputPath.Select(ResultPath.Merge(input, result)), Next);
+    }
+
+    private async Task<JsonNode?> InvokeAsync(StateRun run, JsonNode? effective, JsonNode? parameters)
+    {
+        var handler = run.Execution.Handlers.Find(Resource)
+            ?? throw new StateErrorException(StatesErrors.Runtime, $"No task handler is registered for resource '{Resource}' (state '{Name}')");
+        var timeout = ResolveTimeout(effective, run);
+        var (resourceType, resource) = SplitResource(Resource);
+        var scheduled = new JsonObject
+        {
+            ["resourceType"] = resourceType,
+            ["resource"] = resource,
+            ["region"] = run.Execution.Options.Region,
+            ["parameters"] = ExecutionRun.Payload(parameters, $"task '{Name}' parameters"),
+        };
+        if (timeout is not null)
+        {
+            scheduled["timeoutInSeconds"] = timeout.Value;
+        }
+
+        run.Record("TaskScheduled", scheduled);
+        run.Record("TaskStarted", new JsonObject { ["resourceType"] = resourceType, ["resource"] = resource });
+        var request = new TaskRequest(run.ContextFactory)
+        {
+            Resource = Resource,
+            StateName = Name,
+            Input = parameters,
+            TimeoutSeconds = timeout,
+            RetryCount = run.RetryCount,
+        };
+        try
+        {
+            var result = await InvokeWithTimeoutAsync(handler, request, timeout, run);
+            var output = ExecutionRun.Payload(result, $"task '{Name}' result");
+            run.Record("TaskSucceeded", new JsonObject
+            {
+                ["resourceType"] = resourceType,
+                ["resource"] = resource,
+                ["output"] = output,
+                ["outputDetails"] = new JsonObject { ["truncated"] = false },
+            });
+            return result;
+        }
+        catch (StateErrorException e)
+        {
+            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", new JsonObject
+            {
+                ["resourceType"] = resourceType,
+                ["resource"] = resource,
+                ["error"] = e.Error,
+                ["cause"] = e.Cause,
+            });
+            throw;
+        }
+    }
+
+    private static async Task<JsonNode?> InvokeWithTimeoutAsync(ITaskHandler handler, TaskRequest request, int? timeout, StateRun run)
+    {
+        using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
+        try
+        {
+            var invocation = handler.InvokeAsync(request, invocationCancellation.Token);
+            if (timeout is null || invocation.IsCompleted)
+            {
+                return await invocation;
+            }
+
+            var timer = Task.Delay(TimeSpan.FromSeconds(timeout.Value), run.Execution.Time, invocationCancellation.Token);
+            if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
+            {
+                await invocationCancellation.CancelAsync();
+                throw new StateErrorException(StatesErrors.Timeout, $"Task '{request.StateName}' timed out after {timeout} seconds");
+            }
+
+            await invocationCancellation.CancelAsync();
+            return await invocation;
+        }
+        catch (TaskFailedException e)
+        {
+            throw new StateErrorException(e.Error, e.Cause);
+        }
+        catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not StateErrorException)
+        {
+            throw new StateErrorException(StatesErrors.TaskFailed, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private int? ResolveTimeout(JsonNode? effective, StateRun run)
+    {
+        if (TimeoutSecondsPath is null)
+        {
+            return TimeoutSeconds;
+        }
+
+        var source = TimeoutSecondsPath.IsContext ? run.ContextFactory() : effective;
+        return TimeoutSecondsPath.TrySelect(source, out var value) && JsonValues.TryGetNumber(value, out var seconds)
+            && seconds >= 1 && seconds == Math.Floor(seconds)
+            ? (int)seconds
+            : throw new StateErrorException(StatesErrors.Runtime, $"The TimeoutSecondsPath '{TimeoutSecondsPath.Text}' does not reference a positive integer");
+    }
+
+    /// <summary>arn:aws:states:::lambda:invoke → ("lambda", "invoke"), as history events show it.</summary>
+    private static (string Type, string Resource) SplitResource(string arn)
+    {
+        var parts = arn.Split(':');
+        if (parts.Length >= 7 && parts[2] == "states" && parts[5].Length > 0)
+        {
+            return (parts[5], string.Join(':', parts[6..]));
+        }
+
+        return (parts.Length > 2 ? parts[2] : arn, arn);
+    }
+}

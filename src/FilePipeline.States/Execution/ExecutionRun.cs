@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using FilePipeline.States.Definition;
+using FilePipeline.States.History;
+using FilePipeline.States.Json;
+
+#pragma warning disable CA1507 // The string keys are AWS context-object field names, not references to our members.
+
+namespace FilePipeline.States.Execution;
+
+/// <summary>One execution in progress: identity, services, history, and the loop that walks a block of states.</summary>
+internal sealed class ExecutionRun
+{
+    private readonly string startTimeText;
+
+    public ExecutionRun(
+        string arn, string name, JsonNode? input, StateMachineEngineOptions options, TaskHandlerRegistry handlers, TimeProvider time)
+    {
+        Arn = arn;
+        Name = name;
+        Input = input;
+        Options = options;
+        Handlers = handlers;
+        Time = time;
+        StartTime = time.GetUtcNow();
+        startTimeText = StateRun.FormatTime(StartTime);
+        Recorder = new HistoryRecorder(time, options.OnHistoryEvent);
+    }
+
+    public string Arn { get; }
+
+    public string Name { get; }
+
+    public JsonNode? Input { get; }
+
+    public DateTimeOffset StartTime { get; }
+
+    public StateMachineEngineOptions Options { get; }
+
+    public TaskHandlerRegistry Handlers { get; }
+
+    public TimeProvider Time { get; }
+
+    public HistoryRecorder Recorder { get; }
+
+    /// <summary>Waits on the TimeProvider's clock (never for real in tests), or not at all with SkipDelays.</summary>
+    public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        Options.SkipDelays || delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, Time, cancellationToken);
+
+    public JsonObject BuildContextRoot() => new()
+    {
+        ["Execution"] = new JsonObject
+        {
+            ["Id"] = Arn,
+            ["Input"] = Input?.DeepClone(),
+            ["Name"] = Name,
+            ["RoleArn"] = Options.RoleArn,
+            ["StartTime"] = startTimeText,
+            ["RedriveCount"] = 0,
+        },
+        ["StateMachine"] = new JsonObject
+        {
+            ["Id"] = Options.StateMachineArn,
+            ["Name"] = Options.StateMachineName,
+        },
+    };
+
+    /// <summary>Runs a block (the machine, a Parallel branch or a Map iteration) from StartAt to its end.</summary>
+    public async Task<JsonNode?> RunBlockAsync(StateBlock block, JsonNode? input, EventCursor cursor, CancellationToken cancellationToken)
+    {
+        var state = block.States[block.StartAt];
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var run = new StateRun(this, state, cursor, cancellationToken);
+            var enteredId = run.Record(state.Type + "StateEntered", StateDetails("input", state.Name, input));
+            StateResult result;
+            try
+            {
+                result = await state.ExecuteAsync(run, input);
+            }
+            catch (StateErrorException e) when (e.Error == StatesErrors.Runtime && !e.Cause.StartsWith("An error occurred", StringComparison.Ordinal))
+            {
+                throw new StateErrorException(
+                    e.Error, $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredId}). {e.Cause}");
+            }
+
+            run.Record(state.Type + "StateExited", StateDetails("output", state.Name, result.Output));
+            if (result.Next is null)
+            {
+                return result.Output;
+            }
+
+            state = block.States[result.Next];
+            input = result.Output;
+        }
+    }
+
+    /// <summary>Serializes a payload for history, enforcing AWS's 256 KiB limit on state input and output.</summary>
+    public static string Payload(JsonNode? node, string what)
+    {
+        var json = JsonValues.ToJson(node);
+        return JsonValues.ExceedsPayloadLimit(json)
+            ? throw new StateErrorException(StatesErrors.DataLimitExceeded, $"The {what} has exceeded the maximum number of bytes allowed ({JsonValues.PayloadLimitBytes}).")
+            : json;
+    }
+
+    private static JsonObject StateDetails(string field, string name, JsonNode? payload) => new()
+    {
+        ["name"] = name,
+        [field] = Payload(payload, $"state/task '{name}' {field}"),
+        [field + "Details"] = new JsonObject { ["truncated"] = false },
+    };
+}

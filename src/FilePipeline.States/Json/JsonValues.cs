@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FilePipeline.States.Json;
+
+/// <summary>Small JsonNode helpers shared by the engine.</summary>
+internal static class JsonValues
+{
+    /// <summary>AWS's payload limit for state input, output and results: 256 KiB of UTF-8.</summary>
+    public const int PayloadLimitBytes = 262_144;
+
+    public static bool TryGetNumber(JsonNode? node, out double number)
+    {
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
+        {
+            number = value.GetValue<double>();
+            return true;
+        }
+
+        number = 0;
+        return false;
+    }
+
+    public static bool TryGetString(JsonNode? node, out string text)
+    {
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        {
+            text = value.GetValue<string>();
+            return true;
+        }
+
+        text = "";
+        return false;
+    }
+
+    public static bool TryGetBoolean(JsonNode? node, out bool flag)
+    {
+        var kind = node?.GetValueKind();
+        flag = kind == JsonValueKind.True;
+        return kind is JsonValueKind.True or JsonValueKind.False;
+    }
+
+    /// <summary>A node that can be inserted elsewhere: selections may still belong to their source tree.</summary>
+    public static JsonNode? Detach(JsonNode? node) => node?.Parent is null ? node : node.DeepClone();
+
+    public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+
+    public static JsonNode? Parse(string json) => JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+
+    /// <summary>Whether <paramref name="json"/> exceeds the payload limit; avoids counting bytes for small strings.</summary>
+    public static bool ExceedsPayloadLimit(string json) =>
+        json.Length * 3L > PayloadLimitBytes && Encoding.UTF8.GetByteCount(json) > PayloadLimitBytes;
+
+    public static string TypeName(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "object",
+        JsonArray => "array",
+        _ => node.GetValueKind() switch
+        {
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => "number",
+            _ => "boolean",
+        },
+    };
+}

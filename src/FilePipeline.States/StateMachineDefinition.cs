@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FilePipeline.States.Definition;
+
+namespace FilePipeline.States;
+
+/// <summary>A validated Amazon States Language definition (JSONPath query language), ready to run.</summary>
+public sealed class StateMachineDefinition
+{
+    private StateMachineDefinition(StateBlock root, int? timeoutSeconds, string? comment)
+    {
+        Root = root;
+        TimeoutSeconds = timeoutSeconds;
+        Comment = comment;
+    }
+
+    public string StartAt => Root.StartAt;
+
+    /// <summary>The top-level state names (nested branch and Map states are not listed).</summary>
+    public IReadOnlyCollection<string> StateNames => [.. Root.States.Keys];
+
+    /// <summary>The machine's TimeoutSeconds: past it the execution ends TIMED_OUT.</summary>
+    public int? TimeoutSeconds { get; }
+
+    public string? Comment { get; }
+
+    internal StateBlock Root { get; }
+
+    /// <summary>Parses and validates; on failure the result lists every error with its location.</summary>
+    public static DefinitionParseResult Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            return DefinitionParseResult.Invalid(new ValidationError("INVALID_JSON_DESCRIPTION", e.Message, "/"));
+        }
+
+        if (node is not JsonObject obj)
+        {
+            return DefinitionParseResult.Invalid(new ValidationError("SCHEMA_VALIDATION_FAILED", "The definition must be a JSON object", "/"));
+        }
+
+        var errors = new List<ValidationError>();
+        var reader = new FieldReader(obj, "", errors);
+        _ = reader.String("Comment");
+        _ = reader.String("Version");
+        StateParser.RejectJsonata(reader);
+        var timeout = reader.Integer("TimeoutSeconds", 1, 99_999_999);
+        var root = StateBlock.Parse(reader);
+        reader.RejectUnknownFields("a state machine");
+        return errors.Count == 0 && root is not null
+            ? new DefinitionParseResult(new StateMachineDefinition(root, timeout, reader.String("Comment")), [])
+            : DefinitionParseResult.Invalid([.. errors]);
+    }
+}

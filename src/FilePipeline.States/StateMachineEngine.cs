@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FilePipeline.States.Execution;
+using FilePipeline.States.History;
+using FilePipeline.States.Json;
+
+namespace FilePipeline.States;
+
+/// <summary>Runs executions of a definition with the given task handlers and clock.</summary>
+public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvider time, StateMachineEngineOptions? options = null)
+{
+    private readonly StateMachineEngineOptions options = options ?? new StateMachineEngineOptions();
+
+    public StateMachineEngineOptions Options => options;
+
+    /// <summary>
+    /// Runs one execution to its end. <paramref name="input"/> is JSON text (null means <c>{}</c>);
+    /// <paramref name="name"/> defaults to a new GUID. Invalid input JSON throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public async Task<ExecutionResult> StartExecutionAsync(
+        StateMachineDefinition definition, string? input = null, string? name = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var inputNode = ParseInput(input);
+        name ??= Guid.NewGuid().ToString();
+        var run = new ExecutionRun(ExecutionArn(name), name, inputNode, options, handlers, time);
+        var cursor = new EventCursor(0);
+        run.Recorder.Record(cursor, "ExecutionStarted", new JsonObject
+        {
+            ["input"] = JsonValues.ToJson(inputNode),
+            ["inputDetails"] = new JsonObject { ["truncated"] = false },
+            ["roleArn"] = options.RoleArn,
+        });
+
+        using var executionCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var status = ExecutionStatus.Succeeded;
+        string? output = null, error = null, cause = null;
+        try
+        {
+            if (JsonValues.ExceedsPayloadLimit(input ?? ""))
+            {
+                throw new StateErrorException(StatesErrors.DataLimitExceeded, "The execution input has exceeded the maximum number of bytes allowed.");
+            }
+
+            var outputNode = await RunWithMachineTimeoutAsync(definition, run, inputNode, cursor, executionCancellation);
+            output = ExecutionRun.Payload(outputNode, "execution output");
+            run.Recorder.Record(cursor, "ExecutionSucceeded", new JsonObject
+            {
+                ["output"] = output,
+                ["outputDetails"] = new JsonObject { ["truncated"] = false },
+            }, closes: true);
+        }
+        catch (StateErrorException e)
+        {
+            status = e.Error == StatesErrors.Timeout && executionCancellation.IsCancellationRequested ? ExecutionStatus.TimedOut : ExecutionStatus.Failed;
+            (output, error, cause) = (null, e.Error, e.Cause);
+            run.Recorder.Record(cursor, status == ExecutionStatus.TimedOut ? "ExecutionTimedOut" : "ExecutionFailed",
+                new JsonObject { ["error"] = e.Error, ["cause"] = e.Cause }, closes: true);
+        }
+
+        return new ExecutionResult
+        {
+            ExecutionArn = run.Arn,
+            Name = name,
+            StartDate = run.StartTime,
+            StopDate = time.GetUtcNow(),
+            Status = status,
+            Output = output,
+            Error = error,
+            Cause = cause,
+            History = run.Recorder.Events,
+        };
+    }
+
+    private string ExecutionArn(string name) => options.Express
+        ? $"arn:aws:states:{options.Region}:{options.AccountId}:express:{options.StateMachineName}:{name}:{Guid.NewGuid()}"
+        : $"arn:aws:states:{options.Region}:{options.AccountId}:execution:{options.StateMachineName}:{name}";
+
+    private static JsonNode? ParseInput(string? input)
+    {
+        if (input is null)
+        {
+            return new JsonObject();
+        }
+
+        try
+        {
+            return JsonValues.Parse(input);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"Invalid execution input: {e.Message}", nameof(input), e);
+        }
+    }
+
+    /// <summary>The machine's TimeoutSeconds races the run on the TimeProvider; the loser is cancelled.</summary>
+    private async Task<JsonNode?> RunWithMachineTimeoutAsync(
+        StateMachineDefinition definition, ExecutionRun run, JsonNode? input, EventCursor cursor, CancellationTokenSource executionCancellation)
+    {
+        var execution = run.RunBlockAsync(definition.Root, input, cursor, executionCancellation.Token);
+        if (definition.TimeoutSeconds is not { } seconds || execution.IsCompleted)
+        {
+            return await execution;
+        }
+
+        using var timerCancellation = new CancellationTokenSource();
+        var timer = Task.Delay(TimeSpan.FromSeconds(seconds), time, timerCancellation.Token);
+        if (await Task.WhenAny(execution, timer) == timer)
+        {
+            await executionCancellation.CancelAsync();
+            _ = execution.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            throw new StateErrorException(StatesErrors.Timeout, $"The execution exceeded its TimeoutSeconds of {seconds} seconds");
+        }
+
+        await timerCancellation.CancelAsync();
+        return await execution;
+    }
+}
