@@ -1,0 +1,10 @@
+namespace FilePipeline.Local.Queues;
+
+/// <summary>SQS's system attribute names.</summary>
+public static class MessageAttributeNames
+{
+    public const string ApproximateReceiveCount = "ApproximateReceiveCount";
+    public const string SentTimestamp = "SentTimestamp";
+    public const string ApproximateFirstReceiveTimestamp = "ApproximateFirstReceiveTimestamp";
+    public const string SenderId = "SenderId";
+}
