@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using FilePipeline.Core;
+using FilePipeline.Core.Ports;
+using FilePipeline.Functions.Events;
+using FilePipeline.Functions.Payloads;
+using FilePipeline.Functions.Runtime;
+using FilePipeline.Functions.Settings;
+using static FilePipeline.Functions.Events.SQSBatchResponse;
+using static FilePipeline.Functions.Events.SQSEvent;
+
+namespace FilePipeline.Functions;
+
+/// <summary>
+/// A batch of work-queue messages → one synchronous state-machine execution per message, a few at
+/// a time; the partial batch response names exactly the messages to receive again (architecture.md §1).
+/// </summary>
+public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSettings settings, TimeProvider time)
+{
+    private const string ReceiveCountAttribute = "ApproximateReceiveCount";
+
+    /// <exception cref="FormatException">A record has no messageId, so no partial response could name it; the whole batch is retried.</exception>
+    public async Task<SQSBatchResponse> HandleAsync(SQSEvent sqsEvent, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sqsEvent);
+        ArgumentNullException.ThrowIfNull(context);
+        var records = sqsEvent.Records;
+        if (records.Any(r => string.IsNullOrEmpty(r.MessageId)))
+        {
+            throw new FormatException("An SQS record has no messageId.");
+        }
+
+        var succeeded = new bool[records.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency };
+        await Parallel.ForEachAsync(Enumerable.Range(0, records.Count), options, async (index, _) =>
+            succeeded[index] = await ProcessAsync(records[index], context));
+
+        return new SQSBatchResponse(records
+            .Where((_, index) => !succeeded[index])
+            .Select(r => new BatchItemFailure { ItemIdentifier = r.MessageId })
+            .ToList());
+    }
+
+    private async Task<bool> ProcessAsync(SQSMessage message, ILambdaContext context)
+    {
+        var log = context.Logger.WithField(LogFields.MessageId, message.MessageId!);
+        ExecutionInput input;
+        try
+        {
+            input = BuildInput(message);
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            log.LogError($"The message body is not a file message, so it is left to reach the dead-letter queue: {e.Message}");
+            return false;
+        }
+
+        log = log.WithField(LogFields.FileId, input.FileId);
+        if (context.RemainingTime < settings.ExecutionTimeLimit)
+        {
+            log.LogWarning($"Not started: {context.RemainingTime.TotalSeconds:0} s left in this invocation, an execution may need {settings.ExecutionTimeLimit.TotalSeconds:0} s.");
+            return false;
+        }
+
+        WorkflowResult result;
+        try
+        {
+            var name = ExecutionName.For(input.MessageId, input.ReceiveCount);
+            result = await workflows.StartSyncExecutionAsync(name, JsonSerializer.Serialize(input, FunctionsJsonContext.Default.ExecutionInput), CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Any start failure is reported for this message alone; the others' results must still be returned.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.LogError("The execution could not be started.", e);
+            return false;
+        }
+
+        log = log.WithField(LogFields.ExecutionId, result.ExecutionArn);
+        if (result.Status != WorkflowStatus.Succeeded)
+        {
+            log.LogError($"The execution ended {result.Status}: {result.Error}: {result.Cause}");
+            return false;
+        }
+
+        log.LogInformation($"The execution succeeded: {OutcomeOf(result.Output)}.");
+        return true;
+    }
+
+    private ExecutionInput BuildInput(SQSMessage message)
+    {
+        var body = JsonSerializer.Deserialize(message.Body ?? "null", FunctionsJsonContext.Default.QueueMessage)
+            ?? throw new FormatException("The body is empty or null.");
+        if (string.IsNullOrEmpty(body.Bucket) || string.IsNullOrEmpty(body.Key) || string.IsNullOrEmpty(body.ETag))
+        {
+            throw new FormatException("The body lacks bucket, key or eTag.");
+        }
+
+        var file = new FileRef(body.Bucket, body.Key, body.ETag, body.VersionId);
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        return new ExecutionInput
+        {
+            Bucket = body.Bucket,
+            Key = body.Key,
+            VersionId = body.VersionId,
+            ETag = body.ETag,
+            Size = body.Size,
+            Sequencer = body.Sequencer,
+            EventTime = body.EventTime,
+            FileId = file.FileId,
+            FileName = file.FileName,
+            MessageId = message.MessageId!,
+            ReceiveCount = ReceiveCountOf(message),
+            Now = now,
+            LeaseUntil = now + (long)settings.Lease.TotalSeconds,
+        };
+    }
+
+    /// <summary>SQS always sends ApproximateReceiveCount; without it the message counts as a first receive.</summary>
+    private static int ReceiveCountOf(SQSMessage message) =>
+        message.Attributes?.TryGetValue(ReceiveCountAttribute, out var text) == true
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : 1;
+
+    private static string OutcomeOf(string? output)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(output ?? "{}");
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("outcome", out var outcome)
+                && outcome.ValueKind == JsonValueKind.String
+                ? outcome.GetString()!
+                : "no outcome in its output";
+        }
+        catch (JsonException)
+        {
+            return "its output is not JSON";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FilePipeline.Functions.Runtime;
+
+/// <summary>
+/// Writes one JSON object per line in Lambda's JSON log format
+/// (<c>timestamp</c>, <c>level</c>, <c>message</c>, then the scoped fields such as <c>requestId</c>),
+/// so CloudWatch's log-level filtering and Logs Insights queries work on it.
+/// Child loggers from <see cref="WithField"/> share the writer; lines are never interleaved.
+/// </summary>
+public sealed class JsonLambdaLogger : ILambdaLogger
+{
+    private readonly Sink _sink;
+    private readonly ImmutableArray<KeyValuePair<string, string>> _fields;
+
+    public JsonLambdaLogger(TextWriter output, TimeProvider time, LogLevel minimumLevel = LogLevel.Information)
+        : this(new Sink(output, time, minimumLevel), [])
+    {
+    }
+
+    private JsonLambdaLogger(Sink sink, ImmutableArray<KeyValuePair<string, string>> fields)
+    {
+        _sink = sink;
+        _fields = fields;
+    }
+
+    /// <summary>
+    /// The level name Lambda's log filtering understands for <paramref name="level"/>
+    /// (TRACE, DEBUG, INFO, WARN, ERROR, FATAL).
+    /// </summary>
+    public static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "TRACE",
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARN",
+        LogLevel.Error => "ERROR",
+        _ => "FATAL",
+    };
+
+    /// <summary>
+    /// Parses <c>AWS_LAMBDA_LOG_LEVEL</c> (case-insensitive); null or unknown values mean INFO, Lambda's default.
+    /// </summary>
+    public static LogLevel ParseLevel(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "TRACE" => LogLevel.Trace,
+        "DEBUG" => LogLevel.Debug,
+        "WARN" => LogLevel.Warning,
+        "ERROR" => LogLevel.Error,
+        "FATAL" => LogLevel.Critical,
+        _ => LogLevel.Information,
+    };
+
+    public ILambdaLogger WithField(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var field = KeyValuePair.Create(name, value);
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            if (_fields[i].Key == name)
+            {
+                return new JsonLambdaLogger(_sink, _fields.SetItem(i, field));
+            }
+        }
+
+        return new JsonLambdaLogger(_sink, _fields.Add(field));
+    }
+
+    public void Log(LogLevel level, string message, Exception? exception = null)
+    {
+        if (level < _sink.MinimumLevel)
+        {
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", _sink.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("level", LevelName(level));
+            json.WriteString("message", message);
+            foreach (var (name, value) in _fields)
+            {
+                json.WriteString(name, value);
+            }
+
+            if (exception is not null)
+            {
+                json.WriteString("errorType", exception.GetType().Name);
+                json.WriteString("errorMessage", exception.Message);
+                json.WriteStartArray("stackTrace");
+                foreach (var frame in (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    json.WriteStringValue(frame);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        _sink.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private sealed class Sink(TextWriter output, TimeProvider time, LogLevel minimumLevel)
+    {
+        private readonly Lock _gate = new();
+
+        public TimeProvider Time { get; } = time;
+
+        public LogLevel MinimumLevel { get; } = minimumLevel;
+
+        public void WriteLine(string line)
+        {
+            lock (_gate)
+            {
+                output.WriteLine(line);
+                output.Flush();
+            }
+        }
+    }
+}

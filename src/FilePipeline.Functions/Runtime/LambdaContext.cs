@@ -1,0 +1,50 @@
+namespace FilePipeline.Functions.Runtime;
+
+/// <summary>The context of one invocation, built by the Lambda bootstrap or the local host.</summary>
+public sealed class LambdaContext : ILambdaContext
+{
+    private readonly TimeProvider _time;
+
+    /// <param name="logger">The function's logger; the context scopes it to <paramref name="awsRequestId"/>.</param>
+    public LambdaContext(
+        string awsRequestId,
+        string functionName,
+        string invokedFunctionArn,
+        DateTimeOffset deadline,
+        ILambdaLogger logger,
+        TimeProvider time,
+        string? traceId = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(awsRequestId);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(time);
+        AwsRequestId = awsRequestId;
+        FunctionName = functionName;
+        InvokedFunctionArn = invokedFunctionArn;
+        Deadline = deadline;
+        Logger = logger.WithField(LogFields.RequestId, awsRequestId);
+        TraceId = traceId;
+        _time = time;
+    }
+
+    public string AwsRequestId { get; }
+
+    public string FunctionName { get; }
+
+    public string InvokedFunctionArn { get; }
+
+    public DateTimeOffset Deadline { get; }
+
+    public TimeSpan RemainingTime
+    {
+        get
+        {
+            var left = Deadline - _time.GetUtcNow();
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
+    public ILambdaLogger Logger { get; }
+
+    public string? TraceId { get; }
+}
