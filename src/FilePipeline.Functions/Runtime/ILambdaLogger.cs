@@ -3,6 +3,7 @@ namespace FilePipeline.Functions.Runtime;
 /// <summary>
 /// The logger a function gets from its <see cref="ILambdaContext"/>, shaped like
 /// Amazon.Lambda.Core's <c>ILambdaLogger</c>, plus <see cref="WithField"/> for structured fields.
+/// <c>LogInformation</c> and friends are in <see cref="LambdaLoggerExtensions"/>.
 /// </summary>
 public interface ILambdaLogger
 {
@@ -14,16 +15,4 @@ public interface ILambdaLogger
     /// (see <see cref="LogFields"/>); this logger is unchanged, so concurrent work can each scope its own.
     /// </summary>
     ILambdaLogger WithField(string name, string value);
-
-    void LogTrace(string message) => Log(LogLevel.Trace, message);
-
-    void LogDebug(string message) => Log(LogLevel.Debug, message);
-
-    void LogInformation(string message) => Log(LogLevel.Information, message);
-
-    void LogWarning(string message, Exception? exception = null) => Log(LogLevel.Warning, message, exception);
-
-    void LogError(string message, Exception? exception = null) => Log(LogLevel.Error, message, exception);
-
-    void LogCritical(string message, Exception? exception = null) => Log(LogLevel.Critical, message, exception);
 }

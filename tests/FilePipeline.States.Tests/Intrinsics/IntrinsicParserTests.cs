@@ -124,7 +124,7 @@ public class IntrinsicParserTests
     {
         var failure = Intrinsic.Fails("States.MathAdd(1)");
 
-        Assert.Equal("States.MathAdd takes exactly 2 arguments, but 1 were given.", failure.Message);
+        Assert.Equal("States.MathAdd takes exactly 2 arguments, but 1 was given.", failure.Message);
     }
 
     [Fact]

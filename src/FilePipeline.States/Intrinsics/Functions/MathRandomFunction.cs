@@ -24,5 +24,6 @@ internal sealed class MathRandomFunction : IntrinsicFunction
         return JsonValue.Create(random.NextInt64(start, end));
     }
 
+    // System.Random takes a 32-bit seed; fold the 64-bit value so every bit of it counts.
     private static Random SeededRandom(long seed) => new((int)(seed ^ (seed >> 32)));
 }

@@ -68,7 +68,7 @@ internal sealed class IntrinsicParser
         if (arguments.Count < signature.MinArguments || arguments.Count > signature.MaxArguments)
         {
             throw new IntrinsicFailureException(
-                $"{signature.Name} takes {signature.DescribeArity()}, but {arguments.Count} were given.");
+                $"{signature.Name} takes {signature.DescribeArity()}, but {arguments.Count} {(arguments.Count == 1 ? "was" : "were")} given.");
         }
 
         return new FunctionCallExpression(function, arguments);

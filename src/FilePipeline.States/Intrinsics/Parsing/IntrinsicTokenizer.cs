@@ -28,9 +28,8 @@ internal static class IntrinsicTokenizer
                 return tokens;
             }
 
-            var token = ReadToken(expression, position);
-            tokens.Add(token.Token);
-            position = token.Next;
+            (var token, position) = ReadToken(expression, position);
+            tokens.Add(token);
         }
     }
 

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using FilePipeline.States.History;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FilePipeline.States.Tests;
+
+/// <summary>Loads test definitions from Definitions/ and runs them on a fake clock.</summary>
+internal sealed class Harness
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+    public TaskHandlerRegistry Handlers { get; } = new();
+
+    public StateMachineEngineOptions Options { get; set; } = new() { JitterSource = () => 0.5 };
+
+    public static string ReadDefinition(string file) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Definitions", file));
+
+    public static StateMachineDefinition Load(string file)
+    {
+        var parsed = StateMachineDefinition.Parse(ReadDefinition(file));
+        Assert.True(parsed.IsValid, string.Join('\n', parsed.Errors));
+        return parsed.Definition;
+    }
+
+    public Harness Handle(string resource, Func<TaskRequest, JsonNode?> handler)
+    {
+        Handlers.Register(resource, (request, _) => Task.FromResult(handler(request)));
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the execution, advancing the fake clock one second at a time while it waits. The engine
+    /// starts without xunit's SynchronizationContext so that timer continuations run inline within
+    /// Advance, making every delay land exactly on the fake clock.
+    /// </summary>
+    public async Task<ExecutionResult> RunAsync(string file, string? input = "{}")
+    {
+        var engine = new StateMachineEngine(Handlers, Clock, Options);
+        var definition = Load(file);
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        var run = engine.StartExecutionAsync(definition, input, "test-execution");
+        SynchronizationContext.SetSynchronizationContext(context);
+        for (var step = 0; step < 100_000 && !run.IsCompleted; step++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        return await run;
+    }
+
+    public static JsonNode? Output(ExecutionResult result)
+    {
+        Assert.True(result.Status == ExecutionStatus.Succeeded, $"{result.StatusText}: {result.Error}: {result.Cause}");
+        return JsonNode.Parse(result.Output!);
+    }
+
+    public static void AssertJson(string expected, JsonNode? actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {expected}\nactual   {actual?.ToJsonString() ?? "null"}");
+
+    public static IEnumerable<string> Types(ExecutionResult result) => result.History.Select(e => e.Type);
+
+    public static HistoryEvent Single(ExecutionResult result, string type) => Assert.Single(result.History, e => e.Type == type);
+}
