@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>A function error as the Lambda runtime reports it: errorType is the exception's short type name.</summary>
+public static class LambdaError
+{
+    public static string TypeOf(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.GetType().Name;
+    }
+
+    /// <summary>The error document <c>{"errorMessage","errorType","stackTrace":[]}</c> Step Functions puts in a task failure's Cause.</summary>
+    public static string ToJson(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new JsonObject
+        {
+            ["errorMessage"] = exception.Message,
+            ["errorType"] = TypeOf(exception),
+            ["stackTrace"] = new JsonArray(),
+        }.ToJsonString();
+    }
+}
