@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using FilePipeline.Core.Ledger;
+using FilePipeline.Core.Ports;
+
+namespace FilePipeline.Local.Table;
+
+/// <summary>The ledger port on the embedded table, through the same DynamoDB requests the AWS adapter sends.</summary>
+public sealed class EmbeddedLedger : ILedger
+{
+    private readonly EmbeddedDynamoDb table;
+    private readonly string tableName;
+
+    /// <param name="tableName">The ledger table; created with partition key <c>fileId</c> if missing.</param>
+    public EmbeddedLedger(EmbeddedDynamoDb table, string tableName)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        this.table = table;
+        this.tableName = tableName;
+        table.EnsureTable(tableName, "fileId");
+    }
+
+    public async Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken)
+    {
+        var response = await table.ExecuteAsync("GetItem", new JsonObject
+        {
+            ["TableName"] = tableName,
+            ["Key"] = new JsonObject { ["fileId"] = new JsonObject { ["S"] = fileId } },
+            ["ConsistentRead"] = true,
+        }, cancellationToken);
+        return response["Item"] is JsonObject item ? FileRecordItem.FromItem(item) : null;
+    }
+
+    public async Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            await table.ExecuteAsync("PutItem", new JsonObject
+            {
+                ["TableName"] = tableName,
+                ["Item"] = FileRecordItem.ToItem(record),
+                ["ConditionExpression"] = "attribute_not_exists(fileId)",
+            }, cancellationToken);
+            return true;
+        }
+        catch (DynamoDbException error) when (error.ErrorName == "ConditionalCheckFailedException")
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken)
+    {
+        var records = new List<FileRecord>();
+        JsonObject? startKey = null;
+        do
+        {
+            var request = new JsonObject { ["TableName"] = tableName };
+            if (status is { } wanted)
+            {
+                request["FilterExpression"] = "#status = :status";
+                request["ExpressionAttributeNames"] = new JsonObject { ["#status"] = "status" };
+                request["ExpressionAttributeValues"] = new JsonObject { [":status"] = new JsonObject { ["S"] = FileRecordItem.StatusName(wanted) } };
+            }
+
+            if (startKey is not null)
+            {
+                request["ExclusiveStartKey"] = startKey;
+            }
+
+            var response = await table.ExecuteAsync("Scan", request, cancellationToken);
+            records.AddRange(response["Items"]!.AsArray().Select(item => FileRecordItem.FromItem(item!.AsObject())));
+            startKey = response["LastEvaluatedKey"]?.DeepClone().AsObject();
+        }
+        while (startKey is not null);
+
+        return records;
+    }
+}
