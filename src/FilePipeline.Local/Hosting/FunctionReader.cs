@@ -9,7 +9,7 @@ internal sealed class FunctionReader(JsonObject template, TemplateResolver resol
     private const int DefaultTimeoutSeconds = 3;
     private const int DefaultMemorySize = 128;
 
-    private JsonObject Globals => template["Globals"]?["Function"]?.AsObject() ?? [];
+    private JsonObject GlobalFunction => template["Globals"]?["Function"]?.AsObject() ?? [];
 
     public IReadOnlyList<FunctionDefinition> ReadAll() =>
         [.. resolver.ResourcesOfType("AWS::Serverless::Function").Select(Read)];
@@ -30,7 +30,7 @@ internal sealed class FunctionReader(JsonObject template, TemplateResolver resol
             Timeout = TimeSpan.FromSeconds(Setting(logicalId, properties, "Timeout") ?? DefaultTimeoutSeconds),
             MemorySize = Setting(logicalId, properties, "MemorySize") ?? DefaultMemorySize,
             Environment = environment,
-            MaximumRetryAttempts = invokeConfig?["MaximumRetryAttempts"] is { } retries ? resolver.Integer(retries, $"{logicalId}.EventInvokeConfig.MaximumRetryAttempts") : 2,
+            MaximumRetryAttempts = invokeConfig?["MaximumRetryAttempts"] is { } retries ? resolver.Number(retries, $"{logicalId}.EventInvokeConfig.MaximumRetryAttempts") : 2,
             OnFailureQueue = invokeConfig?["DestinationConfig"]?["OnFailure"]?["Destination"] is { } destination
                 ? TemplateResolver.TargetOf(destination, $"{logicalId}.EventInvokeConfig.DestinationConfig.OnFailure.Destination")
                 : null,
@@ -40,12 +40,12 @@ internal sealed class FunctionReader(JsonObject template, TemplateResolver resol
     }
 
     private int? Setting(string logicalId, JsonObject properties, string name) =>
-        (properties[name] ?? Globals[name]) is { } value ? resolver.Integer(value, $"{logicalId}.{name}") : null;
+        (properties[name] ?? GlobalFunction[name]) is { } value ? resolver.Number(value, $"{logicalId}.{name}") : null;
 
     private Dictionary<string, string> Environment(string logicalId, JsonObject properties)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in new[] { Globals, properties })
+        foreach (var source in new[] { GlobalFunction, properties })
         {
             foreach (var (name, value) in source["Environment"]?["Variables"]?.AsObject() ?? [])
             {
@@ -71,8 +71,8 @@ internal sealed class FunctionReader(JsonObject template, TemplateResolver resol
         // SAM's defaults for an SQS event: BatchSize 10, no batching window.
         return new SqsEventSource(
             TemplateResolver.TargetOf(properties["Queue"], $"{logicalId}.Events.SQS.Queue"),
-            properties["BatchSize"] is { } size ? resolver.Integer(size, $"{logicalId}.Events.SQS.BatchSize") : 10,
-            properties["MaximumBatchingWindowInSeconds"] is { } window ? resolver.Integer(window, $"{logicalId}.Events.SQS.MaximumBatchingWindowInSeconds") : 0,
+            properties["BatchSize"] is { } size ? resolver.Number(size, $"{logicalId}.Events.SQS.BatchSize") : 10,
+            properties["MaximumBatchingWindowInSeconds"] is { } window ? resolver.Number(window, $"{logicalId}.Events.SQS.MaximumBatchingWindowInSeconds") : 0,
             responseTypes.Contains("ReportBatchItemFailures"));
     }
 }

@@ -112,15 +112,15 @@ public sealed class PipelineTemplate
         {
             redrive = new QueueRedrive(
                 TemplateResolver.TargetOf(policy["deadLetterTargetArn"], $"{logicalId}.RedrivePolicy.deadLetterTargetArn"),
-                resolver.Integer(policy["maxReceiveCount"], $"{logicalId}.RedrivePolicy.maxReceiveCount"));
+                resolver.Number(policy["maxReceiveCount"], $"{logicalId}.RedrivePolicy.maxReceiveCount"));
         }
 
         // CloudFormation's defaults for properties the template leaves out (SQS: 30 s, 4 days).
         return new QueueSettings(
             logicalId,
             resolver.PhysicalName(logicalId),
-            properties["VisibilityTimeout"] is { } visibility ? resolver.Integer(visibility, $"{logicalId}.VisibilityTimeout") : 30,
-            properties["MessageRetentionPeriod"] is { } retention ? resolver.Integer(retention, $"{logicalId}.MessageRetentionPeriod") : 345_600,
+            properties["VisibilityTimeout"] is { } visibility ? resolver.Number(visibility, $"{logicalId}.VisibilityTimeout") : 30,
+            properties["MessageRetentionPeriod"] is { } retention ? resolver.Number(retention, $"{logicalId}.MessageRetentionPeriod") : 345_600,
             redrive);
     }
 

@@ -10,7 +10,7 @@ namespace FilePipeline.Local.Hosting;
 /// </summary>
 public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity identity)
 {
-    private JsonObject Resources => template["Resources"]?.AsObject() ?? throw TemplateException.Missing("Resources");
+    private JsonObject ResourceNodes => template["Resources"]?.AsObject() ?? throw TemplateException.Missing("Resources");
 
     public LocalAwsIdentity Identity => identity;
 
@@ -34,7 +34,7 @@ public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity ident
         }
     }
 
-    public int Integer(JsonNode? node, string where)
+    public int Number(JsonNode? node, string where)
     {
         var text = Text(node, where);
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
@@ -43,7 +43,7 @@ public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity ident
     }
 
     public JsonObject Resource(string logicalId) =>
-        Resources[logicalId]?.AsObject() ?? throw new TemplateException($"The template has no resource '{logicalId}'.");
+        ResourceNodes[logicalId]?.AsObject() ?? throw new TemplateException($"The template has no resource '{logicalId}'.");
 
     public JsonObject Properties(string logicalId) => Resource(logicalId)["Properties"]?.AsObject() ?? [];
 
@@ -51,7 +51,7 @@ public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity ident
 
     /// <summary>The logical ids of resources of one type, in template order.</summary>
     public IEnumerable<string> ResourcesOfType(string type) =>
-        Resources.Where(pair => pair.Value?["Type"]?.GetValue<string>() == type).Select(pair => pair.Key);
+        ResourceNodes.Where(pair => pair.Value?["Type"]?.GetValue<string>() == type).Select(pair => pair.Key);
 
     /// <summary>The logical id a Ref or Fn::GetAtt points at (for relations such as an event's queue).</summary>
     public static string TargetOf(JsonNode? node, string where) => node switch
