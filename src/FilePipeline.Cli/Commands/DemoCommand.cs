@@ -18,14 +18,14 @@ internal static class DemoCommand
         var samples = new Option<string?>("--samples") { Description = "Folder with customer-data.csv and malformed.csv (default: the samples shipped with filepipeline)." };
         var command = new Command("demo", "Run the scenarios on a fresh state directory: processed, duplicate, failed into the DLQ, rejected.") { samples };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: false);
+        options.AddTo(command, runsPipeline: false);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             try
             {
-                var resolved = options.Resolve(parseResult, environment, withFaults: true);
+                var resolved = options.Resolve(parseResult, environment, runsPipeline: true);
                 var stateDirectory = parseResult.GetValue(options.StateDir) is null
                     ? Path.Combine(Path.GetTempPath(), "filepipeline-demo-" + Guid.NewGuid().ToString("N")[..8])
                     : resolved.StateDirectory;
@@ -40,7 +40,7 @@ internal static class DemoCommand
                 var samplesDirectory = parseResult.GetValue(samples) ?? Path.Combine(AppContext.BaseDirectory, "samples");
                 return await new DemoScenarios(pipeline, samplesDirectory, output).RunAsync(cancellationToken) ? ExitCodes.Success : ExitCodes.Failed;
             }
-            catch (Exception e) when (e is UsageException or TemplateException or FormatException or IOException)
+            catch (Exception e) when (e is UsageException or TemplateException or HostConfigurationException or FormatException or IOException)
             {
                 await error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.Usage;

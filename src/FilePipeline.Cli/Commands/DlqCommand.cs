@@ -25,8 +25,8 @@ internal static class DlqCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per message, one per line." };
         var command = new Command("list", "List parked messages: work messages after maxReceiveCount, S3 events ValidateUpload failed on.") { json };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: false);
-        PipelineCommand.SetAction(command, options, environment, withFaults: false, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: false);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             DeadLetterReport.Write(output, await pipeline.DeadLetters.ListAsync(cancellationToken), parseResult.GetValue(json));
             return ExitCodes.Success;
@@ -40,8 +40,8 @@ internal static class DlqCommand
         var all = new Option<bool>("--all") { Description = "Move every parked message back." };
         var command = new Command("redrive", "Move parked messages back to the queue they came from; `run` processes them again.") { messageId, all };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: false);
-        PipelineCommand.SetAction(command, options, environment, withFaults: false, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: false);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             var id = parseResult.GetValue(messageId);
             if (parseResult.GetValue(all) == (id is not null))
@@ -65,8 +65,8 @@ internal static class DlqCommand
     {
         var command = new Command("purge", "Delete every parked message.");
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: false);
-        PipelineCommand.SetAction(command, options, environment, withFaults: false, async (_, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: false);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (_, pipeline, output, _, cancellationToken) =>
         {
             await output.WriteLineAsync($"deleted {await pipeline.DeadLetters.PurgeAsync(cancellationToken)} message(s).");
             return ExitCodes.Success;

@@ -27,8 +27,8 @@ internal static class ExecutionsCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per execution, one per line." };
         var command = new Command("list", "List executions, newest first (ABORTED: its process died mid-run).") { file, json };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: false);
-        PipelineCommand.SetAction(command, options, environment, withFaults: false, async (parseResult, pipeline, output, _, _) =>
+        options.AddTo(command, runsPipeline: false);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, _) =>
         {
             var executions = pipeline.Executions.List(parseResult.GetValue(file));
             if (parseResult.GetValue(json))
@@ -71,8 +71,8 @@ internal static class ExecutionsCommand
         var json = new Option<bool>("--json") { Description = "The execution, path and history events as JSON." };
         var command = new Command("show", "Show one execution: the path through the states and its history events.") { id, json };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: false);
-        PipelineCommand.SetAction(command, options, environment, withFaults: false, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: false);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             var wanted = parseResult.GetRequiredValue(id);
             var execution = pipeline.Executions.Find(wanted) ?? throw new UsageException($"no execution '{wanted}' (see `filepipeline executions list`).");

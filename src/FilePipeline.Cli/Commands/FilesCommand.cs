@@ -15,8 +15,8 @@ internal static class FilesCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per record, one per line." };
         var command = new Command("files", "List the ledger: one record per distinct upload.") { status, json };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: false);
-        PipelineCommand.SetAction(command, options, environment, withFaults: false, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: false);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             FileStatus? wanted = parseResult.GetValue(status) is { } text
                 ? Enum.TryParse<FileStatus>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)

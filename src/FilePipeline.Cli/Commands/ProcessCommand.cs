@@ -21,8 +21,8 @@ internal static class ProcessCommand
             files, keyPrefix, json,
         };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: true);
-        PipelineCommand.SetAction(command, options, environment, withFaults: true, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: true);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             var prefix = parseResult.GetValue(keyPrefix);
             var targets = parseResult.GetRequiredValue(files).Select(path => (path, Uploader.KeyFor(path, null, prefix))).ToList();

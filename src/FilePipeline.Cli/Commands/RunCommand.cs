@@ -19,8 +19,8 @@ internal static class RunCommand
         var workers = new Option<int>("--workers") { Description = "Concurrent pollers.", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run the pipeline: S3 events → ValidateUpload, work queue → ProcessQueue → state machine.") { untilIdle, watch, workers };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: true);
-        PipelineCommand.SetAction(command, options, environment, withFaults: true, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: true);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             if (parseResult.GetValue(untilIdle) && parseResult.GetValue(watch))
             {

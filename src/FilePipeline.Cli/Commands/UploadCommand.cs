@@ -14,8 +14,8 @@ internal static class UploadCommand
         var key = new Option<string?>("--key") { Description = "The object key (one file only; default: the file name)." };
         var command = new Command("upload", "Upload files to the local bucket; each upload queues an S3 ObjectCreated event for `run`.") { files, key };
         var options = new PipelineOptions();
-        options.AddTo(command, withFaults: false);
-        PipelineCommand.SetAction(command, options, environment, withFaults: false, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: false);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             var paths = parseResult.GetRequiredValue(files);
             var explicitKey = parseResult.GetValue(key);

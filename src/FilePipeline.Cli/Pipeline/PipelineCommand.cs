@@ -8,7 +8,7 @@ internal static class PipelineCommand
 {
     public delegate Task<int> Body(ParseResult parseResult, LocalPipeline pipeline, TextWriter output, TextWriter error, CancellationToken cancellationToken);
 
-    public static void SetAction(Command command, PipelineOptions options, CliEnvironment environment, bool withFaults, Body body)
+    public static void SetAction(Command command, PipelineOptions options, CliEnvironment environment, bool runsPipeline, Body body)
     {
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -17,9 +17,9 @@ internal static class PipelineCommand
             LocalPipeline pipeline;
             try
             {
-                pipeline = await LocalPipeline.OpenAsync(options.Resolve(parseResult, environment, withFaults), cancellationToken);
+                pipeline = await LocalPipeline.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), cancellationToken);
             }
-            catch (Exception e) when (e is TemplateException or FormatException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is TemplateException or HostConfigurationException or FormatException or IOException or UnauthorizedAccessException)
             {
                 await error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.Usage;

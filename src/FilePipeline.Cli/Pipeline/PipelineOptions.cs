@@ -21,25 +21,25 @@ internal sealed class PipelineOptions
         Description = "Faults to inject, e.g. 'fail=InspectFile,times=2;throttle=0.1' (added to $FILEPIPELINE_FAULTS; see docs/local.md).",
     };
 
-    public void AddTo(Command command, bool withFaults)
+    public void AddTo(Command command, bool runsPipeline)
     {
         command.Options.Add(StateDir);
         command.Options.Add(Template);
-        if (withFaults)
+        if (runsPipeline)
         {
             command.Options.Add(Faults);
         }
     }
 
-    /// <summary>The host options for this invocation; faults only for commands that run the pipeline.</summary>
-    public LocalHostOptions Resolve(ParseResult parseResult, CliEnvironment environment, bool withFaults)
+    /// <summary>The host options for this invocation; faults and function logs only for commands that run the pipeline.</summary>
+    public LocalHostOptions Resolve(ParseResult parseResult, CliEnvironment environment, bool runsPipeline)
     {
-        var variables = withFaults ? environment.Variables : name => name == Local.Hosting.Faults.FaultPlan.EnvironmentVariable ? null : environment.Variables(name);
+        var variables = runsPipeline ? environment.Variables : name => name == Local.Hosting.Faults.FaultPlan.EnvironmentVariable ? null : environment.Variables(name);
         var options = LocalHostOptions.Resolve(
             parseResult.GetValue(StateDir),
             parseResult.GetValue(Template),
-            withFaults ? parseResult.GetValue(Faults) : null,
+            runsPipeline ? parseResult.GetValue(Faults) : null,
             variables);
-        return environment.Adjust(options);
+        return environment.Adjust(runsPipeline ? options : options with { FunctionLog = TextWriter.Null });
     }
 }

@@ -12,6 +12,8 @@ namespace FilePipeline.Local.Hosting;
 /// </summary>
 internal sealed class EventSourceMapping(LocalPipeline pipeline)
 {
+    private readonly RetryVisibility retryVisibility = new(pipeline);
+
     private SqsEventSource Source => pipeline.Template.ProcessQueue.SqsEvents!;
 
     private string QueueName => pipeline.Template.WorkQueue.Name;
@@ -30,7 +32,10 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         {
             if (failed.Contains(message.MessageId))
             {
-                await MessageVisibility.RetryLaterAsync(pipeline, QueueName, message.ReceiptHandle, cancellationToken);
+                if (await retryVisibility.SecondsForAsync(message, cancellationToken) is { } seconds)
+                {
+                    await MessageVisibility.RetryLaterAsync(pipeline, QueueName, message.ReceiptHandle, seconds, cancellationToken);
+                }
             }
             else
             {

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FilePipeline.Local.Hosting;
@@ -5,6 +7,9 @@ namespace FilePipeline.Local.Hosting;
 /// <summary>A function error as the Lambda runtime reports it: errorType is the exception's short type name.</summary>
 public static class LambdaError
 {
+    // Like the Lambda runtime's serializer: quotes and apostrophes in messages stay readable.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string TypeOf(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -20,6 +25,6 @@ public static class LambdaError
             ["errorMessage"] = exception.Message,
             ["errorType"] = TypeOf(exception),
             ["stackTrace"] = new JsonArray(),
-        }.ToJsonString();
+        }.ToJsonString(Options);
     }
 }

@@ -80,6 +80,7 @@ public sealed class LocalPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var template = PipelineTemplate.Load(options.TemplatePath);
+        RequireVisibilityBeyondLease(options, template);
         var pipeline = new LocalPipeline(options, template, options.FunctionLog is null ? OpenLogFile(options) : null);
         try
         {
@@ -126,6 +127,18 @@ public sealed class LocalPipeline : IDisposable
             RedrivePolicy = new RedrivePolicy(onFailure, validate.MaximumRetryAttempts + 1),
         }, cancellationToken);
         await Objects.CreateBucketAsync(BucketName, new BucketNotification(AsyncInvokeQueue, validate.LogicalId + "-S3"), cancellationToken);
+    }
+
+    /// <summary>A message in flight must not return while the claim its execution took still holds (see RetryVisibility).</summary>
+    private static void RequireVisibilityBeyondLease(LocalHostOptions options, PipelineTemplate template)
+    {
+        var visibility = options.VisibilityTimeout ?? template.WorkQueue.VisibilityTimeout;
+        var lease = LocalFunctions.SettingsOf(template.ProcessQueue, options.EnvironmentOverrides).Lease;
+        if (visibility < lease.TotalSeconds)
+        {
+            throw new HostConfigurationException(
+                $"The work queue's visibility timeout ({visibility} s) is shorter than the claim lease ({lease.TotalSeconds} s): a crashed run's message would return while its claim holds and be skipped. Set {LocalHostOptions.LeaseSecondsVariable} below {LocalHostOptions.VisibilityTimeoutVariable}.");
+        }
     }
 
     private static QueueAttributes Attributes(QueueSettings queue, RedrivePolicy? redrive) => new()

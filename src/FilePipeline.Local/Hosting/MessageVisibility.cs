@@ -4,12 +4,12 @@ namespace FilePipeline.Local.Hosting;
 
 internal static class MessageVisibility
 {
-    /// <summary>Makes a failed message visible again after the local retry delay; a lapsed receipt handle means it is already visible.</summary>
-    public static async Task RetryLaterAsync(LocalPipeline pipeline, string queue, string receiptHandle, CancellationToken cancellationToken)
+    /// <summary>Makes a failed message visible again after <paramref name="seconds"/>; a lapsed receipt handle means it is already visible.</summary>
+    public static async Task RetryLaterAsync(LocalPipeline pipeline, string queue, string receiptHandle, int seconds, CancellationToken cancellationToken)
     {
         try
         {
-            await pipeline.Queues.ChangeMessageVisibilityAsync(queue, receiptHandle, pipeline.Options.RetryDelaySeconds, cancellationToken);
+            await pipeline.Queues.ChangeMessageVisibilityAsync(queue, receiptHandle, seconds, cancellationToken);
         }
         catch (QueueOperationException e) when (e.ErrorCode == QueueErrorCodes.ReceiptHandleIsInvalid)
         {
