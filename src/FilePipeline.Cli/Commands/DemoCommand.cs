@@ -18,7 +18,7 @@ internal static class DemoCommand
         var samples = new Option<string?>("--samples") { Description = "Folder with customer-data.csv and malformed.csv (default: the samples shipped with filepipeline)." };
         var command = new Command("demo", "Run the scenarios on a fresh state directory: processed, duplicate, failed into the DLQ, rejected.") { samples };
         var options = new PipelineOptions();
-        options.AddTo(command, runsPipeline: false);
+        options.AddTo(command, runsPipeline: true);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
