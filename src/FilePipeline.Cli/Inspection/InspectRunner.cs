@@ -7,7 +7,13 @@ namespace FilePipeline.Cli.Inspection;
 /// Runs <c>inspect</c> over files: checks the arguments, inspects each file in turn and prints
 /// the results. Exit codes: 0 all valid, 2 any invalid, 1 usage error (message on stderr).
 /// </summary>
-internal sealed class InspectRunner(TextWriter output, TextWriter error, TimeProvider time, IProgressDisplay? progress)
+/// <param name="openFile">Opens a file for reading; tests substitute slow streams.</param>
+internal sealed class InspectRunner(
+    TextWriter output,
+    TextWriter error,
+    TimeProvider time,
+    IProgressDisplay? progress,
+    Func<string, Stream>? openFile = null)
 {
     public const int AllValid = 0;
     public const int UsageError = 1;
@@ -63,7 +69,7 @@ internal sealed class InspectRunner(TextWriter output, TextWriter error, TimePro
 
     private async Task<CsvInspection> InspectFileAsync(string file, CsvInspectionOptions options, CancellationToken cancellationToken)
     {
-        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var stream = (openFile ?? OpenForSequentialRead)(file);
         await using (stream.ConfigureAwait(false))
         {
             // Run on the pool: a local file completes synchronously, which would leave no moment to show progress.
@@ -77,7 +83,10 @@ internal sealed class InspectRunner(TextWriter output, TextWriter error, TimePro
         }
     }
 
-    private async Task ShowProgressIfSlowAsync(string label, FileStream stream, Task inspection, CancellationToken cancellationToken)
+    private static FileStream OpenForSequentialRead(string file) =>
+        new(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+
+    private async Task ShowProgressIfSlowAsync(string label, Stream stream, Task inspection, CancellationToken cancellationToken)
     {
         var threshold = Task.Delay(ProgressAfter, time, cancellationToken);
         if (await Task.WhenAny(inspection, threshold).ConfigureAwait(false) == threshold && !inspection.IsCompleted)

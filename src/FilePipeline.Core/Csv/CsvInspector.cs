@@ -14,11 +14,15 @@ public static class CsvInspector
     /// The longest record the parser buffers. It bounds memory when a quote is never closed near
     /// the start of a big file; such a record fails as invalid CSV instead.
     /// </summary>
-    public const int MaxRecordBytes = 16 * 1024 * 1024;
+    public const int MaxRecordBytes = 2 * 1024 * 1024;
+
+    // The parser's buffer grows to about twice the record limit; the lines of everything in it
+    // must still be countable, with room to spare.
+    private const int RetainedBytes = 3 * MaxRecordBytes;
 
     /// <summary>Inspects <paramref name="content"/> from its current position to its end; the stream is left open.</summary>
     /// <exception cref="InvalidCsvException">Malformed quoting, or a record longer than <see cref="MaxRecordBytes"/>.</exception>
-    /// <exception cref="BinaryFileException">NUL bytes or bytes that are not UTF-8.</exception>
+    /// <exception cref="BinaryFileException">NUL bytes (UTF-8 itself is sniffed by <see cref="Uploads.UploadRules.CheckPrefix"/>).</exception>
     /// <exception cref="EmptyFileException">No record at all.</exception>
     /// <exception cref="FileTooLargeException">More than <see cref="CsvInspectionOptions.MaxBytes"/> bytes.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
@@ -27,20 +31,29 @@ public static class CsvInspector
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
         var readerOptions = ReaderOptions(options);
-        await using var inspected = new InspectedStream(content, options.MaxBytes, cancellationToken);
+        await using var inspected = new InspectedStream(content, options.MaxBytes, RetainedBytes, cancellationToken);
         var reader = CsvReader.Create(inspected, readerOptions, leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
+            var counter = new RecordCounter(reader, inspected, options.HasHeader);
             try
             {
-                var counts = await CountAsync(reader, options.HasHeader, cancellationToken).ConfigureAwait(false);
-                await inspected.DrainAsync().ConfigureAwait(false);
-                return counts.ToInspection(inspected.BytesRead, inspected.Checksum);
+                await counter.ReadAllAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (CsvFormatException e)
+            catch (Exception e) when (e is CsvFormatException or EmptyFileException)
             {
-                throw new InvalidCsvException(e.LineNumber, CsvFormatReasons.Describe(e), e);
+                // A NUL byte already read says more about the file than what it did to the parsing.
+                await inspected.CheckedSoFarAsync().ConfigureAwait(false);
+                if (e is CsvFormatException format)
+                {
+                    throw new InvalidCsvException(await counter.LineOfAsync(format).ConfigureAwait(false), CsvFormatReasons.Describe(format), format);
+                }
+
+                throw;
             }
+
+            var checksum = await inspected.CompleteAsync().ConfigureAwait(false);
+            return counter.ToInspection(inspected.BytesRead, checksum);
         }
     }
 
@@ -62,59 +75,65 @@ public static class CsvInspector
             DetectSeparatorHint = false, // "sep=;" is data here, not an instruction
             MalformedData = CsvMalformedDataHandling.Throw,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            TrackLineNumbers = true,
+            TrackLineNumbers = false, // lines are counted by the checks, off the parser's thread
             MaxRecordSize = MaxRecordBytes,
         };
     }
 
-    private static async Task<RecordCounts> CountAsync(CsvReader reader, bool hasHeader, CancellationToken cancellationToken)
+    /// <summary>Reads every record once, counting rows and ragged rows and locating the first ragged one.</summary>
+    private sealed class RecordCounter(CsvReader reader, InspectedStream inspected, bool hasHeader)
     {
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            throw new EmptyFileException();
-        }
-
-        var counts = new RecordCounts(reader.FieldCount);
-        if (hasHeader)
-        {
-            counts.Header = new string[reader.FieldCount];
-            for (var i = 0; i < counts.Header.Length; i++)
-            {
-                counts.Header[i] = reader.GetString(i);
-            }
-        }
-        else
-        {
-            counts.Add(reader);
-        }
-
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            counts.Add(reader);
-        }
-
-        return counts;
-    }
-
-    private sealed class RecordCounts(int columnCount)
-    {
-        public string[] Header { get; set; } = [];
-
+        private string[] _header = [];
+        private int _columns;
         private long _rows;
         private long _raggedRows;
         private long? _firstRaggedLine;
+        private long _lastRecordEnd;
 
-        public void Add(CsvReader reader)
+        public async Task ReadAllAsync(CancellationToken cancellationToken)
         {
-            _rows++;
-            if (reader.FieldCount != columnCount)
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                _raggedRows++;
-                _firstRaggedLine ??= reader.LineNumber;
+                throw new EmptyFileException();
+            }
+
+            _columns = reader.FieldCount;
+            _lastRecordEnd = reader.ByteOffset + reader.RawRecord.Length;
+            if (hasHeader)
+            {
+                _header = new string[_columns];
+                for (var i = 0; i < _columns; i++)
+                {
+                    _header[i] = reader.GetString(i);
+                }
+            }
+            else
+            {
+                _rows++;
+            }
+
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _rows++;
+                _lastRecordEnd = reader.ByteOffset + reader.RawRecord.Length;
+                if (reader.FieldCount != _columns)
+                {
+                    _raggedRows++;
+                    _firstRaggedLine ??= await inspected.LineAtAsync(reader.ByteOffset).ConfigureAwait(false);
+                }
             }
         }
 
+        /// <summary>
+        /// The line of a quoting problem; one found only at the end of the input (a quote never
+        /// closed) is reported where its record starts, which is where a person should look.
+        /// </summary>
+        public Task<long> LineOfAsync(CsvFormatException exception) =>
+            exception.ByteOffset < inspected.BytesRead
+                ? inspected.LineAtAsync(exception.ByteOffset)
+                : inspected.LineAtAsync(_lastRecordEnd, skipLineBreaks: true);
+
         public CsvInspection ToInspection(long bytes, string checksum) =>
-            new(_rows, columnCount, Header, bytes, checksum, _raggedRows, _firstRaggedLine);
+            new(_rows, _columns, _header, bytes, checksum, _raggedRows, _firstRaggedLine);
     }
 }

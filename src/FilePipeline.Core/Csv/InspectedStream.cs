@@ -7,20 +7,33 @@ namespace FilePipeline.Core.Csv;
 
 /// <summary>
 /// A read-only pass-through over the content that, in the same pass as the CSV parser, counts
-/// and hashes the bytes and rejects what is not text (NUL bytes, invalid UTF-8) or too large.
-/// Checking here, before the parser sees a byte, keeps the parser's fast path untouched.
+/// and hashes the bytes, rejects what is not text (NUL bytes) or too large, and can name the
+/// physical line of any byte the parser may still ask about.
 /// </summary>
-internal sealed class InspectedStream(Stream source, long? maxBytes, CancellationToken stopToken) : Stream
+/// <remarks>
+/// It reads the source into a ring of buffers of its own and hands each one, once read, to a
+/// check (scan for NUL bytes, count lines, hash) that runs on another thread while the parser
+/// works through a copy: the parser is the bottleneck, so on two cores the checks cost almost
+/// nothing, and the parser need not track lines itself. The checks run one after the other, in
+/// content order; a check's error surfaces on a later read or when the results are asked for.
+/// The ring keeps the last <paramref name="retainedBytes"/> bytes, which must cover the parser's
+/// own buffer, so that the line of a record the parser just returned can still be counted.
+/// </remarks>
+internal sealed class InspectedStream(Stream source, long? maxBytes, int retainedBytes, CancellationToken stopToken) : Stream
 {
+    private const int BufferSize = 128 * 1024;
+
+    private readonly Slot[] _slots = new Slot[(retainedBytes / BufferSize) + 2];
     private readonly XxHash128 _hash = new();
     private PhysicalLineCounter _lines;
-    private Utf8StreamValidator _utf8;
+    private int _current = -1;
+    private int _offset;
+    private int _length;
+    private Task _checking = Task.CompletedTask;
+    private bool _ended;
 
-    /// <summary>The bytes read so far.</summary>
+    /// <summary>The bytes read from the source so far.</summary>
     public long BytesRead { get; private set; }
-
-    /// <summary>The checksum of the bytes read so far, algorithm first: <c>xxh128:&lt;32 hex digits&gt;</c>.</summary>
-    public string Checksum => "xxh128:" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
 
     public override bool CanRead => true;
 
@@ -36,32 +49,79 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, Cancellatio
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Reads whatever the parser left unread, so the count and checksum cover every byte.</summary>
-    public async Task DrainAsync()
+    /// <summary>Reads whatever the parser left unread and waits for the checks of every byte.</summary>
+    /// <returns>The checksum of all bytes, algorithm first: <c>xxh128:&lt;32 hex digits&gt;</c>.</returns>
+    /// <exception cref="BinaryFileException">A NUL byte was found.</exception>
+    public async Task<string> CompleteAsync()
     {
         var buffer = new byte[16 * 1024];
         while (await ReadAsync(buffer, stopToken).ConfigureAwait(false) > 0)
         {
         }
+
+        await _checking.ConfigureAwait(false);
+        return "xxh128:" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Waits for the checks of the bytes read so far, so that their error, if any, surfaces.</summary>
+    public Task CheckedSoFarAsync() => _checking;
+
+    /// <summary>The 1-based physical line of the byte at <paramref name="offset"/>, a byte read recently.</summary>
+    /// <param name="skipLineBreaks">Name the line of the first byte at or after the offset that is not a line break.</param>
+    public async Task<long> LineAtAsync(long offset, bool skipLineBreaks = false)
+    {
+        await _checking.ConfigureAwait(false);
+        while (skipLineBreaks && SlotHolding(offset) is { } holder && holder.Buffer[offset - holder.Start] is (byte)'\r' or (byte)'\n')
+        {
+            offset++;
+        }
+
+        var slot = SlotHolding(offset)
+            ?? throw new InvalidOperationException($"Byte offset {offset} is no longer retained; the parser's buffer outgrew the retained bytes.");
+        return slot.LinesBefore.LineOf(slot.Buffer.AsSpan(0, slot.Length), (int)(offset - slot.Start));
     }
 
     public override int Read(Span<byte> buffer)
     {
-        stopToken.ThrowIfCancellationRequested();
-        var count = source.Read(buffer);
-        Observe(buffer[..count]);
-        return count;
+        if (_offset == _length && !_ended)
+        {
+            stopToken.ThrowIfCancellationRequested();
+            var slot = NextSlot();
+            var count = 0;
+            int read;
+            while (count < BufferSize && (read = source.Read(slot.Buffer.AsSpan(count))) > 0)
+            {
+                count += read;
+            }
+
+            _checking.GetAwaiter().GetResult();
+            Filled(slot, count);
+        }
+
+        return CopyTo(buffer);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        stopToken.ThrowIfCancellationRequested();
-        var token = cancellationToken.CanBeCanceled ? cancellationToken : stopToken;
-        var count = await source.ReadAsync(buffer, token).ConfigureAwait(false);
-        Observe(buffer.Span[..count]);
-        return count;
+        if (_offset == _length && !_ended)
+        {
+            stopToken.ThrowIfCancellationRequested();
+            var token = cancellationToken.CanBeCanceled ? cancellationToken : stopToken;
+            var slot = NextSlot();
+            var count = 0;
+            int read;
+            while (count < BufferSize && (read = await source.ReadAsync(slot.Buffer.AsMemory(count), token).ConfigureAwait(false)) > 0)
+            {
+                count += read; // a full buffer keeps the ring's retained bytes what it was sized for
+            }
+
+            await _checking.ConfigureAwait(false); // surfaces the previous check's error before more bytes go out
+            Filled(slot, count);
+        }
+
+        return CopyTo(buffer.Span);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -77,37 +137,71 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, Cancellatio
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    private void Observe(ReadOnlySpan<byte> piece)
+    // The oldest slot: its check finished before the previous check started, and that was awaited.
+    private Slot NextSlot()
     {
-        if (piece.IsEmpty)
-        {
-            if (_utf8.EndsInsideCharacter)
-            {
-                throw new BinaryFileException(_lines.LineOf(piece, 0), "the file ends inside a UTF-8 character");
-            }
+        _current = (_current + 1) % _slots.Length;
+        return _slots[_current] ??= new Slot(GC.AllocateUninitializedArray<byte>(BufferSize));
+    }
 
+    private Slot? SlotHolding(long offset) =>
+        Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End);
+
+    private void Filled(Slot slot, int count)
+    {
+        slot.Start = BytesRead;
+        slot.Length = count;
+        _offset = 0;
+        _length = count;
+        if (count == 0)
+        {
+            _ended = true;
             return;
         }
 
-        if (BytesRead + piece.Length > maxBytes)
+        BytesRead += count;
+        if (BytesRead > maxBytes)
         {
             throw new FileTooLargeException($"The file is larger than the limit of {maxBytes} bytes. Split it into smaller files.");
         }
 
-        var nul = piece.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {BytesRead + nul}; upload the data as CSV text");
-        }
+        _checking = Task.Run(() => Check(slot));
+    }
 
-        var invalid = _utf8.Validate(piece);
-        if (invalid >= 0)
+    private int CopyTo(Span<byte> destination)
+    {
+        var count = Math.Min(destination.Length, _length - _offset);
+        _slots[_current].Buffer.AsSpan(_offset, count).CopyTo(destination);
+        _offset += count;
+        return count;
+    }
+
+    private void Check(Slot slot)
+    {
+        var piece = slot.Buffer.AsSpan(0, slot.Length);
+        slot.LinesBefore = _lines;
+        var scan = ByteScan.Of(piece);
+        if (scan.HasNul)
         {
-            throw new BinaryFileException(_lines.LineOf(piece, invalid), $"bytes that are not UTF-8 near byte offset {BytesRead + invalid}; save the file as UTF-8 CSV");
+            var nul = piece.IndexOf((byte)0);
+            throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
         }
 
         _hash.Append(piece);
-        _lines.Advance(piece);
-        BytesRead += piece.Length;
+        _lines.Advance(piece, scan);
+    }
+
+    /// <summary>One buffer of the ring and what the checks knew when it began.</summary>
+    private sealed class Slot(byte[] buffer)
+    {
+        public byte[] Buffer { get; } = buffer;
+
+        public long Start { get; set; }
+
+        public int Length { get; set; }
+
+        public long End => Start + Length;
+
+        public PhysicalLineCounter LinesBefore { get; set; }
     }
 }

@@ -1,6 +1,6 @@
 namespace FilePipeline.Core.Errors;
 
-/// <summary>The file is not text: it holds NUL bytes or bytes that are not UTF-8.</summary>
+/// <summary>The file is not text: it holds NUL bytes.</summary>
 public sealed class BinaryFileException(long line, string reason, Exception? innerException = null)
     : PermanentFileException($"Not a text file (line {line}): {reason}.", innerException)
 {

@@ -9,27 +9,35 @@ internal struct PhysicalLineCounter
     private long _completedLines;
     private bool _lastWasCr;
 
-    /// <summary>Counts the breaks of the next piece.</summary>
-    public void Advance(ReadOnlySpan<byte> piece) => _completedLines += CountBreaks(piece, ref _lastWasCr);
+    /// <summary>Counts the breaks of the next piece, reusing the scan already made of it.</summary>
+    public void Advance(ReadOnlySpan<byte> piece, in ByteScan scan) =>
+        _completedLines += CountBreaks(piece, scan.LineFeeds, scan.HasCarriageReturn, ref _lastWasCr);
 
     /// <summary>The 1-based line of <paramref name="piece"/>[<paramref name="index"/>], where piece is the next, not yet counted, one.</summary>
     public readonly long LineOf(ReadOnlySpan<byte> piece, int index)
     {
         var lastWasCr = _lastWasCr;
-        return _completedLines + CountBreaks(piece[..index], ref lastWasCr) + 1;
+        var before = piece[..index];
+        return _completedLines + CountBreaks(before, before.Count((byte)'\n'), before.Contains((byte)'\r'), ref lastWasCr) + 1;
     }
 
-    private static long CountBreaks(ReadOnlySpan<byte> piece, ref bool lastWasCr)
+    private static long CountBreaks(ReadOnlySpan<byte> piece, long lineFeeds, bool hasCarriageReturn, ref bool lastWasCr)
     {
         if (piece.IsEmpty)
         {
             return 0;
         }
 
-        long breaks = piece.Count((byte)'\n');
+        var breaks = lineFeeds;
         if (lastWasCr && piece[0] == '\n')
         {
             breaks--; // the CR that ended the previous piece was already counted for this CR LF
+        }
+
+        lastWasCr = piece[^1] == '\r';
+        if (!hasCarriageReturn)
+        {
+            return breaks;
         }
 
         var position = piece.IndexOf((byte)'\r');
@@ -45,7 +53,6 @@ internal struct PhysicalLineCounter
             position = following < 0 ? -1 : next + following;
         }
 
-        lastWasCr = piece[^1] == '\r';
         return breaks;
     }
 }

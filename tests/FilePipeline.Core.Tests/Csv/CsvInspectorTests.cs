@@ -87,6 +87,30 @@ public class CsvInspectorTests
     }
 
     [Fact]
+    public async Task A_ragged_row_after_a_field_longer_than_the_read_buffers_is_located()
+    {
+        var longField = string.Join("\n", Enumerable.Repeat(new string('x', 999), 600)); // 600 lines, ~600 KB
+        var text = $"a,b\n1,2\n3,\"{longField}\"\n\n4\n5,6\n";
+
+        var result = await Inspect.TextAsync(text);
+
+        Assert.Equal(4, result.RowCount);
+        Assert.Equal(1, result.RaggedRows);
+        Assert.Equal(3 + 600 + 1, result.FirstRaggedLine);
+    }
+
+    [Fact]
+    public async Task A_quote_never_closed_early_in_a_big_file_fails_at_its_record_without_buffering_the_rest()
+    {
+        var rows = string.Concat(Enumerable.Repeat("1,2\n", 2_000_000)); // 8 MB after the open quote
+        var text = $"a,b\n\n0,\"open\n{rows}";
+
+        var error = await Assert.ThrowsAsync<InvalidCsvException>(() => Inspect.TextAsync(text));
+
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
     public async Task Bytes_and_checksum_cover_the_whole_content()
     {
         var bytes = Encoding.UTF8.GetBytes("a,b\n1,2\n\n\n");
@@ -193,6 +217,30 @@ public class CsvInspectorTests
 
         Assert.Equal(line, error.Line);
         Assert.Contains("NUL", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\n", 0)]
+    [InlineData("\r\n", 1)]
+    [InlineData("\r", 31)]
+    [InlineData("\n", 5_000)]
+    public async Task A_nul_byte_deep_in_a_long_file_is_located_by_line(string newLine, int padding)
+    {
+        var rows = string.Concat(Enumerable.Range(1, 40).Select(i => $"{i},Zoë,{new string('x', padding)}{newLine}"));
+        var bytes = Encoding.UTF8.GetBytes($"id,name,pad{newLine}{rows}41,\0{newLine}");
+
+        var error = await Assert.ThrowsAsync<BinaryFileException>(() => Inspect.BytesAsync(bytes));
+
+        Assert.Equal(42, error.Line);
+        Assert.Contains($"byte offset {bytes.Length - 1 - newLine.Length}", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nul_byte_wins_over_the_quoting_errors_binary_content_causes()
+    {
+        var bytes = Encoding.UTF8.GetBytes("a,b\n1,x\"y\0\n");
+
+        await Assert.ThrowsAsync<BinaryFileException>(() => Inspect.BytesAsync(bytes));
     }
 
     [Fact]
