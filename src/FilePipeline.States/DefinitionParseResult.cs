@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using FilePipeline.States.Definition;
 
 namespace FilePipeline.States;
 

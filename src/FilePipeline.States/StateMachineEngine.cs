@@ -11,8 +11,6 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
 {
     private readonly StateMachineEngineOptions options = options ?? new StateMachineEngineOptions();
 
-    public StateMachineEngineOptions Options => options;
-
     /// <summary>
     /// Runs one execution to its end. <paramref name="input"/> is JSON text (null means <c>{}</c>);
     /// <paramref name="name"/> defaults to a new GUID. Invalid input JSON throws <see cref="ArgumentException"/>.
@@ -63,7 +61,7 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
             ExecutionArn = run.Arn,
             Name = name,
             StartDate = run.StartTime,
-            StopDate = time.GetUtcNow(),
+            StopDate = run.Recorder.Events[^1].Timestamp,
             Status = status,
             Output = output,
             Error = error,
@@ -107,12 +105,12 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
         var timer = Task.Delay(TimeSpan.FromSeconds(seconds), time, timerCancellation.Token);
         if (await Task.WhenAny(execution, timer) == timer)
         {
-            await executionCancellation.CancelAsync();
+            executionCancellation.Cancel();
             _ = execution.ContinueWith(t => t.Exception, TaskScheduler.Default);
             throw new StateErrorException(StatesErrors.Timeout, $"The execution exceeded its TimeoutSeconds of {seconds} seconds");
         }
 
-        await timerCancellation.CancelAsync();
+        timerCancellation.Cancel();
         return await execution;
     }
 }

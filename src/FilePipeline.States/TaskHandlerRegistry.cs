@@ -24,8 +24,6 @@ public sealed class TaskHandlerRegistry
     public TaskHandlerRegistry Register(string resource, Func<TaskRequest, CancellationToken, Task<JsonNode?>> handler) =>
         Register(resource, new DelegateTaskHandler(handler));
 
-    public bool IsRegistered(string resource) => handlers.ContainsKey(resource);
-
     internal ITaskHandler? Find(string resource) => handlers.TryGetValue(resource, out var handler) ? handler : Fallback;
 
     private sealed class DelegateTaskHandler(Func<TaskRequest, CancellationToken, Task<JsonNode?>> handler) : ITaskHandler

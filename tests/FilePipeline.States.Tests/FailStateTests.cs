@@ -20,4 +20,20 @@ public class FailStateTests
         Assert.Equal("Dynamic.Error", result.Error);
         Assert.Equal("from input", result.Cause);
     }
+
+    [Fact]
+    public async Task An_ErrorPath_that_matches_nothing_is_a_runtime_error()
+    {
+        var result = await new Harness().RunAsync("fail-paths.json", """{"details":{"cause":"c"}}""");
+        Assert.Equal("States.Runtime", result.Error);
+        Assert.Contains("$.error", result.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CausePath_may_be_an_intrinsic_function()
+    {
+        var result = await new Harness().RunAsync("fail-intrinsic-cause.json", """{"file":"a.csv"}""");
+        Assert.Equal("Custom.Error", result.Error);
+        Assert.Equal("File a.csv failed", result.Cause);
+    }
 }

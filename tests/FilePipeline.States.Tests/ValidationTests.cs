@@ -17,6 +17,13 @@ public class ValidationTests
     [InlineData("jsonata.json", "UNSUPPORTED_FEATURE: QueryLanguage 'JSONata' is not supported (yet); use JSONPath at /QueryLanguage")]
     [InlineData("missing-target.json", "MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A")]
     [InlineData("unsupported-field.json", "SCHEMA_VALIDATION_FAILED: Field 'ResultPath' is not supported by a Succeed state at /States/A/ResultPath")]
+    [InlineData("wait-two-durations.json", "SCHEMA_VALIDATION_FAILED: Wait state 'W' must have exactly one of Seconds, Timestamp, SecondsPath, TimestampPath at /States/W")]
+    [InlineData("fail-error-and-path.json", "SCHEMA_VALIDATION_FAILED: Fail state 'F' must not have both 'Error' and 'ErrorPath' at /States/F/ErrorPath")]
+    [InlineData("task-timeout-and-path.json", "SCHEMA_VALIDATION_FAILED: A Task state must not have both 'TimeoutSeconds' and 'TimeoutSecondsPath' at /States/T/TimeoutSecondsPath")]
+    [InlineData("catch-all-not-last.json", "SCHEMA_VALIDATION_FAILED: States.ALL must appear alone in ErrorEquals and only in the last Retrier or Catcher at /States/T/Catch/0/ErrorEquals")]
+    [InlineData("distributed-map.json", "UNSUPPORTED_FEATURE: Distributed Map (Mode DISTRIBUTED) is not supported at /States/M/ItemProcessor/ProcessorConfig/Mode")]
+    [InlineData("nested-unreachable.json", "UNREACHABLE_STATE: State 'B' is not reachable at /States/P/Branches/0/States/B")]
+    [InlineData("choice-with-end.json", "SCHEMA_VALIDATION_FAILED: A Choice state must not have 'Next' or 'End'; use Choices and Default at /States/C/End")]
     public void Invalid_definitions_are_reported_with_code_message_and_location(string file, string expected)
     {
         Assert.Contains(expected, Errors(file));

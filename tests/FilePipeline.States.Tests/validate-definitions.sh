@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
-# Validates every test definition with AWS's reference schema validator, so the engine is only
-# tested on definitions AWS accepts. Definitions/invalid/ holds deliberately invalid ones.
+# Validates every test definition with asl-validator (npm), so the engine is only tested on
+# definitions AWS accepts. Definitions/invalid/ holds deliberately invalid ones and is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/Definitions"
-status=0
+args=()
 for file in *.json; do
-  if ! npx --yes asl-validator@4.0.0 --json-path "$file" >/dev/null; then
-    echo "asl-validator rejected $file" >&2
-    status=1
-  fi
+  args+=(--json-path "$file")
 done
-exit $status
+npx --yes asl-validator@4.0.0 "${args[@]}"

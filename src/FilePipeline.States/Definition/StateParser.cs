@@ -6,6 +6,8 @@ namespace FilePipeline.States.Definition;
 /// <summary>Builds a <see cref="State"/> of the right type from its JSON, reporting every invalid or unsupported field.</summary>
 internal static class StateParser
 {
+    private static readonly HashSet<string> KnownTypes = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
+
     public static State? Parse(string name, FieldReader reader)
     {
         var type = reader.String("Type", required: true);
@@ -18,6 +20,7 @@ internal static class StateParser
 
         State? state = type switch
         {
+            null => null,
             "Pass" => ParsePass(name, reader),
             "Task" => ParseTask(name, reader),
             "Choice" => ParseChoice(name, reader),
@@ -26,17 +29,20 @@ internal static class StateParser
             "Fail" => ParseFail(name, reader),
             "Parallel" => ParseParallel(name, reader),
             "Map" => ParseMap(name, reader),
-            null => null,
-            _ => null,
+            _ => UnknownType(name, type, reader),
         };
-        if (type is not null && state is null && type is not ("Pass" or "Task" or "Choice" or "Wait" or "Succeed" or "Fail" or "Parallel" or "Map"))
+        if (type is not null && (state is not null || KnownTypes.Contains(type)))
         {
-            reader.Error("Type", $"Unknown state type '{type}' in state '{name}'");
-            return null;
+            reader.RejectUnknownFields($"a {type} state");
         }
 
-        reader.RejectUnknownFields($"a {type} state");
         return state;
+    }
+
+    private static State? UnknownType(string name, string type, FieldReader reader)
+    {
+        reader.Error("Type", $"Unknown state type '{type}' in state '{name}'");
+        return null;
     }
 
     public static void RejectJsonata(FieldReader reader)
@@ -214,8 +220,8 @@ internal static class StateParser
             Name = name,
             Error = reader.String("Error"),
             Cause = reader.String("Cause"),
-            ErrorPath = reader.Has("ErrorPath") ? reader.RequiredPath("ErrorPath", reference: true) : null,
-            CausePath = reader.Has("CausePath") ? reader.RequiredPath("CausePath", reference: true) : null,
+            ErrorPath = FailState.DynamicField(reader, "ErrorPath"),
+            CausePath = FailState.DynamicField(reader, "CausePath"),
         };
     }
 

@@ -116,11 +116,11 @@ internal sealed class TaskState : State
             var timer = Task.Delay(TimeSpan.FromSeconds(timeout.Value), run.Execution.Time, invocationCancellation.Token);
             if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
             {
-                await invocationCancellation.CancelAsync();
+                invocationCancellation.Cancel();
                 throw new StateErrorException(StatesErrors.Timeout, $"Task '{request.StateName}' timed out after {timeout} seconds");
             }
 
-            await invocationCancellation.CancelAsync();
+            invocationCancellation.Cancel();
             return await invocation;
         }
         catch (TaskFailedException e)

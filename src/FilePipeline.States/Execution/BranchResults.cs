@@ -21,7 +21,7 @@ internal static class BranchResults
             catch (StateErrorException e)
             {
                 Interlocked.CompareExchange(ref first, e, null);
-                await cancelOthers.CancelAsync();
+                cancelOthers.Cancel();
                 throw;
             }
         }

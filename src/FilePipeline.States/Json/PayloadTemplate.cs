@@ -112,11 +112,12 @@ internal sealed class PayloadTemplate
         return (key[..^2], (input, context, error) => JsonValues.Detach(Select(key, path, input, context, error)));
     }
 
+    // Intrinsics get private copies of the values they reference, so they may embed or change them freely.
     private static JsonNode? Resolve(string key, string expression, JsonNode? input, Func<JsonObject> context, string failureError)
     {
         try
         {
-            return JsonValues.Detach(IntrinsicFunctions.Evaluate(expression, path => Select(key, ParsePath(path, failureError), input, context, failureError)));
+            return JsonValues.Detach(IntrinsicFunctions.Evaluate(expression, path => Select(key, ParsePath(path, failureError), input, context, failureError)?.DeepClone()));
         }
         catch (IntrinsicFailureException e)
         {

@@ -1,4 +1,4 @@
-namespace FilePipeline.States.Definition;
+namespace FilePipeline.States;
 
 /// <summary>
 /// One problem found in a state machine definition. <paramref name="Code"/> follows AWS's

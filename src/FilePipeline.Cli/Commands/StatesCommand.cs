@@ -1,0 +1,225 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FilePipeline.States;
+using FilePipeline.States.History;
+using FilePipeline.States.Mocking;
+
+namespace FilePipeline.Cli.Commands;
+
+/// <summary>
+/// <c>filepipeline states validate|run</c>: check and execute any Amazon States Language definition
+/// locally. Exit codes: 0 valid / SUCCEEDED, 3 FAILED or TIMED_OUT, 2 invalid definition, 1 usage error.
+/// </summary>
+internal static class StatesCommand
+{
+    public const int ExitSucceeded = 0;
+    public const int ExitUsage = 1;
+    public const int ExitInvalidDefinition = 2;
+    public const int ExitExecutionFailed = 3;
+
+    public static Command Create()
+    {
+        var command = new Command("states", "Validate and run Amazon States Language definitions locally.");
+        command.Subcommands.Add(CreateValidate());
+        command.Subcommands.Add(CreateRun());
+        return command;
+    }
+
+    private static Command CreateValidate()
+    {
+        var definition = new Argument<FileInfo>("definition") { Description = "The state machine definition (.asl.json)." };
+        var command = new Command("validate", "Validate a definition; exit 0 when valid, 2 when not (errors on stderr).") { definition };
+        command.SetAction((parse, _) => Task.FromResult(Validate(parse.GetValue(definition)!, Console.Out, Console.Error)));
+        return command;
+    }
+
+    private static Command CreateRun()
+    {
+        var definition = new Argument<FileInfo>("definition") { Description = "The state machine definition (.asl.json)." };
+        var input = new Option<string?>("--input") { Description = "Execution input as JSON text (default {})." };
+        var inputFile = new Option<FileInfo?>("--input-file") { Description = "Read the execution input from a file." };
+        var mockConfig = new Option<FileInfo?>("--mock-config") { Description = "Step Functions Local mock configuration (MockConfigFile.json)." };
+        var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to use." };
+        var machineName = new Option<string?>("--state-machine-name") { Description = "State machine name (ARNs, mock lookup); default: the file name." };
+        var name = new Option<string?>("--name") { Description = "Execution name (default: a new GUID)." };
+        var history = new Option<bool>("--history") { Description = "Print the execution history events." };
+        var json = new Option<bool>("--json") { Description = "Print a StartSyncExecution response object (with 'events' when --history)." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Skip Wait states and Retry intervals instead of waiting in real time." };
+        var command = new Command("run", "Run one execution of a definition.")
+        {
+            definition, input, inputFile, mockConfig, testCase, machineName, name, history, json, noWait,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            new StatesRunOptions
+            {
+                Definition = parse.GetValue(definition)!,
+                Input = parse.GetValue(input),
+                InputFile = parse.GetValue(inputFile),
+                MockConfig = parse.GetValue(mockConfig),
+                TestCase = parse.GetValue(testCase),
+                StateMachineName = parse.GetValue(machineName),
+                ExecutionName = parse.GetValue(name),
+                History = parse.GetValue(history),
+                Json = parse.GetValue(json),
+                NoWait = parse.GetValue(noWait),
+            },
+            Console.Out,
+            Console.Error,
+            TimeProvider.System,
+            ct));
+        return command;
+    }
+
+    public static int Validate(FileInfo file, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!file.Exists)
+        {
+            error.WriteLine($"Definition file not found: {file.FullName}");
+            return ExitUsage;
+        }
+
+        var parsed = StateMachineDefinition.Parse(File.ReadAllText(file.FullName));
+        if (!parsed.IsValid)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                error.WriteLine(problem);
+            }
+
+            return ExitInvalidDefinition;
+        }
+
+        output.WriteLine($"{file.Name}: valid ({parsed.Definition.StateNames.Count} top-level states, StartAt '{parsed.Definition.StartAt}')");
+        return ExitSucceeded;
+    }
+
+    public static async Task<int> RunAsync(StatesRunOptions options, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!options.Definition.Exists)
+        {
+            error.WriteLine($"Definition file not found: {options.Definition.FullName}");
+            return ExitUsage;
+        }
+
+        var parsed = StateMachineDefinition.Parse(await File.ReadAllTextAsync(options.Definition.FullName, cancellationToken));
+        if (!parsed.IsValid)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                error.WriteLine(problem);
+            }
+
+            return ExitInvalidDefinition;
+        }
+
+        var machineName = options.StateMachineName ?? MachineNameOf(options.Definition);
+        TaskHandlerRegistry handlers;
+        string? input;
+        try
+        {
+            input = await ReadInputAsync(options, cancellationToken);
+            handlers = await BuildHandlersAsync(options, machineName, cancellationToken);
+        }
+        catch (Exception e) when (e is FormatException or IOException or ArgumentException)
+        {
+            error.WriteLine(e.Message);
+            return ExitUsage;
+        }
+
+        var engine = new StateMachineEngine(handlers, time, new StateMachineEngineOptions { StateMachineName = machineName, SkipDelays = options.NoWait });
+        ExecutionResult result;
+        try
+        {
+            result = await engine.StartExecutionAsync(parsed.Definition, input, options.ExecutionName, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitUsage;
+        }
+
+        Print(result, options, output, error);
+        return result.Status == ExecutionStatus.Succeeded ? ExitSucceeded : ExitExecutionFailed;
+    }
+
+    /// <summary>Where Task states are served from; a later <c>--services</c> option adds sources here.</summary>
+    private static async Task<TaskHandlerRegistry> BuildHandlersAsync(StatesRunOptions options, string machineName, CancellationToken cancellationToken)
+    {
+        var handlers = new TaskHandlerRegistry();
+        if (options.MockConfig is not null)
+        {
+            if (options.TestCase is null)
+            {
+                throw new ArgumentException("--mock-config needs --test-case NAME");
+            }
+
+            var configuration = MockConfiguration.Parse(await File.ReadAllTextAsync(options.MockConfig.FullName, cancellationToken));
+            handlers.Fallback = configuration.CreateHandler(machineName, options.TestCase);
+        }
+        else if (options.TestCase is not null)
+        {
+            throw new ArgumentException("--test-case needs --mock-config FILE");
+        }
+
+        return handlers;
+    }
+
+    private static async Task<string?> ReadInputAsync(StatesRunOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Input is not null && options.InputFile is not null)
+        {
+            throw new ArgumentException("Give either --input or --input-file, not both");
+        }
+
+        return options.InputFile is null ? options.Input : await File.ReadAllTextAsync(options.InputFile.FullName, cancellationToken);
+    }
+
+    /// <summary>file-processing.asl.json → file-processing.</summary>
+    private static string MachineNameOf(FileInfo file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file.Name);
+        return name.EndsWith(".asl", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
+    }
+
+    private static void Print(ExecutionResult result, StatesRunOptions options, TextWriter output, TextWriter error)
+    {
+        if (options.Json)
+        {
+            var response = JsonNode.Parse(result.ToStartSyncExecutionJson())!.AsObject();
+            if (options.History)
+            {
+                response["events"] = JsonNode.Parse(HistorySerializer.Serialize(result.History))!["events"]!.DeepClone();
+            }
+
+            output.WriteLine(response.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return;
+        }
+
+        if (options.History)
+        {
+            foreach (var e in result.History)
+            {
+                var name = e.Details?["name"]?.GetValue<string>();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{e.Id,4} {e.PreviousEventId,4}  {e.Timestamp:HH:mm:ss.fff}  {e.Type}{(name is null ? "" : $" '{name}'")}"));
+            }
+        }
+
+        if (result.Status == ExecutionStatus.Succeeded)
+        {
+            output.WriteLine(result.Output);
+        }
+        else
+        {
+            error.WriteLine($"{result.StatusText}: {result.Error}: {result.Cause}");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace FilePipeline.Cli.Commands;
+
+/// <summary>The options of <c>filepipeline states run</c>.</summary>
+internal sealed record StatesRunOptions
+{
+    public required FileInfo Definition { get; init; }
+
+    public string? Input { get; init; }
+
+    public FileInfo? InputFile { get; init; }
+
+    public FileInfo? MockConfig { get; init; }
+
+    public string? TestCase { get; init; }
+
+    public string? StateMachineName { get; init; }
+
+    public string? ExecutionName { get; init; }
+
+    public bool History { get; init; }
+
+    public bool Json { get; init; }
+
+    public bool NoWait { get; init; }
+}
