@@ -85,7 +85,8 @@ public sealed partial class EmbeddedDynamoDb
             return (current, next);
         });
 
-        var updatedPaths = new Projection(update?.Paths ?? []);
+        // UPDATED_OLD/NEW return each touched top-level attribute whole, even for a nested update.
+        var updatedPaths = new Projection((update?.Paths ?? []).Select(path => path.TopLevelName).Distinct().Select(name => new DocumentPath([new PathElement(name, 0)])));
         return WithAttributes(returnValues switch
         {
             "ALL_OLD" => old,

@@ -37,6 +37,7 @@ public sealed partial class EmbeddedDynamoDb
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        RequestReader.ThrowIfUnsupported(request);
         var response = operation switch
         {
             "GetItem" => GetItem(request),

@@ -6,6 +6,18 @@ namespace FilePipeline.Local.Table;
 /// <summary>Reads the scalar members of a DynamoDB JSON request, with DynamoDB's validation wording.</summary>
 internal static class RequestReader
 {
+    /// <summary>Legacy and index parameters the embedded table does not implement; ignoring them would silently drop a condition or filter.</summary>
+    private static readonly string[] Unsupported =
+        ["Expected", "ConditionalOperator", "AttributesToGet", "AttributeUpdates", "ScanFilter", "KeyConditions", "QueryFilter", "IndexName", "Segment", "TotalSegments"];
+
+    public static void ThrowIfUnsupported(JsonObject request)
+    {
+        if (Array.Find(Unsupported, member => request.ContainsKey(member)) is { } member)
+        {
+            throw DynamoDbErrors.Invalid($"The embedded table does not support the parameter {member}; use the expression parameters instead");
+        }
+    }
+
     public static string RequiredString(JsonObject request, string member) =>
         OptionalString(request, member)
         ?? throw DynamoDbErrors.Invalid($"1 validation error detected: Value null at '{CamelCase(member)}' failed to satisfy constraint: Member must not be null");

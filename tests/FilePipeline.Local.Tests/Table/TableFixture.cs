@@ -9,11 +9,14 @@ public sealed class TableFixture : IDisposable
 {
     public TableFixture(EmbeddedDynamoDbOptions? options = null)
     {
-        StateDirectory = Path.Combine(Path.GetTempPath(), "fp-table-" + Guid.NewGuid().ToString("N"));
+        StateDirectory = Path.Combine(ScratchRoot, "fp-table-" + Guid.NewGuid().ToString("N"));
         Database = new LocalDatabase(StateDirectory);
         Db = new EmbeddedDynamoDb(Database, options);
         Db.EnsureTable("items", "pk");
     }
+
+    /// <summary>RAM-backed when the machine has it: the database syncs every commit, which is slow on disk and pointless in tests.</summary>
+    private static string ScratchRoot => Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
 
     public string StateDirectory { get; }
 

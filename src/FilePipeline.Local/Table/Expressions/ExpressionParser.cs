@@ -127,6 +127,8 @@ internal sealed class ExpressionParser
                 RequireOrderable(comparator, operand, right);
             }
 
+            RequireDistinctFirst(comparator, operand, right);
+
             return new ComparisonCondition(operand, comparator, right);
         }
 
@@ -137,6 +139,7 @@ internal sealed class ExpressionParser
             ExpectKeyword("AND");
             var upper = ParseOperand();
             RequireOrderable("BETWEEN", operand, lower, upper);
+            RequireDistinctFirst("BETWEEN", operand, lower, upper);
             if (lower is ValueOperand { Value: var low } && upper is ValueOperand { Value: var high } && AttributeValues.Compare(low, high) > 0)
             {
                 throw DynamoDbErrors.InvalidExpression(kind, $"The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {Describe(low)}, upper bound operand: AttributeValue: {Describe(high)}");
@@ -156,6 +159,7 @@ internal sealed class ExpressionParser
             }
 
             ExpectSymbol(")");
+            RequireDistinctFirst("IN", operand, [.. candidates]);
             if (candidates.Count > MaxInOperands)
             {
                 throw DynamoDbErrors.InvalidExpression(kind, $"The IN operator is provided with too many operands; number of operands: {candidates.Count}");
@@ -183,9 +187,11 @@ internal sealed class ExpressionParser
             case "begins_with":
                 RequireArgumentCount(name, arguments, 2);
                 RequireOperandTypes(name, arguments[1], AttributeValues.String, AttributeValues.Binary);
+                RequireDistinctFirst(name, arguments[0], arguments[1]);
                 return new BeginsWithCondition(arguments[0], arguments[1]);
             default:
                 RequireArgumentCount(name, arguments, 2);
+                RequireDistinctFirst(name, arguments[0], arguments[1]);
                 return new ContainsCondition(arguments[0], arguments[1]);
         }
     }
@@ -424,6 +430,15 @@ internal sealed class ExpressionParser
 
         RequireOperandTypes("attribute_type", operand, AttributeValues.String);
         throw DynamoDbErrors.InvalidExpression(kind, "Operator or function requires an attribute value; operator or function: attribute_type");
+    }
+
+    /// <summary>DynamoDB rejects comparing an attribute with itself (<c>a = a</c>, <c>a IN (b, a)</c>) as a likely mistake.</summary>
+    private void RequireDistinctFirst(string function, Operand first, params Operand[] rest)
+    {
+        if (first is PathOperand { Path: var path } && rest.Any(operand => operand is PathOperand { Path: var other } && other.Equals(path)))
+        {
+            throw DynamoDbErrors.InvalidExpression(kind, $"The first operand must be distinct from the remaining operands for this operator or function; operator: {function}, first operand: {path}");
+        }
     }
 
     /// <summary>Ordering operators accept only strings, numbers and binaries; literal operands are checked up front.</summary>
