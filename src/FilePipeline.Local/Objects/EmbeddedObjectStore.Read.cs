@@ -82,10 +82,7 @@ public sealed partial class EmbeddedObjectStore
     /// <summary>The pinned version, or else the current one; either way its ETag must be the one the caller expects.</summary>
     private ObjectInfo Resolve(FileRef file)
     {
-        using var connection = database.Open();
-        var rows = file.VersionId is { } versionId
-            ? connection.Query(null, $"SELECT {VersionColumns} FROM object_versions WHERE bucket = $p0 AND key = $p1 AND version_id = $p2", ReadInfo, file.Bucket, file.Key, versionId)
-            : connection.Query(null, $"SELECT {VersionColumns} FROM object_versions WHERE bucket = $p0 AND key = $p1 ORDER BY seq DESC LIMIT 1", ReadInfo, file.Bucket, file.Key);
+        var rows = FindVersion(file);
         if (rows.Count == 0)
         {
             throw new ObjectNotFoundException(file.VersionId is null
@@ -100,6 +97,22 @@ public sealed partial class EmbeddedObjectStore
         }
 
         return info;
+    }
+
+    private List<ObjectInfo> FindVersion(FileRef file)
+    {
+        try
+        {
+            using var connection = database.Open();
+            return file.VersionId is { } versionId
+                ? connection.Query(null, $"SELECT {VersionColumns} FROM object_versions WHERE bucket = $p0 AND key = $p1 AND version_id = $p2", ReadInfo, file.Bucket, file.Key, versionId)
+                : connection.Query(null, $"SELECT {VersionColumns} FROM object_versions WHERE bucket = $p0 AND key = $p1 ORDER BY seq DESC LIMIT 1", ReadInfo, file.Bucket, file.Key);
+        }
+        catch (SqliteException e)
+        {
+            // A locked or busy database is worth a retry; the port's callers retry StorageUnavailable.
+            throw new StorageUnavailableException($"The object store could not look up s3://{file.Bucket}/{file.Key}: {e.Message}", e);
+        }
     }
 
     private FileStream OpenVersion(ObjectInfo info)

@@ -5,7 +5,7 @@ namespace FilePipeline.Local.Objects;
 
 /// <summary>
 /// The <c>objects/</c> tree: one file per version, named by its version id only (never by the
-/// key), under a two-character fan-out folder; uploads in progress live in <c>objects/tmp/</c>.
+/// key), under a fan-out folder of its last two characters; uploads in progress live in <c>objects/tmp/</c>.
 /// </summary>
 internal sealed class ObjectFiles
 {
@@ -23,7 +23,8 @@ internal sealed class ObjectFiles
 
     public string TempPath(string versionId) => Path.Combine(tempFolder, versionId + TempExtension);
 
-    public string PathOf(string versionId) => Path.Combine(root, versionId[..2], versionId);
+    /// <summary>The fan-out folder is the id's last two hex digits: version ids start with a timestamp, so their ends are the random part.</summary>
+    public string PathOf(string versionId) => Path.Combine(root, versionId[^2..], versionId);
 
     /// <summary>
     /// Opens a new temp file exclusively: .NET takes an advisory lock for FileShare.None, which

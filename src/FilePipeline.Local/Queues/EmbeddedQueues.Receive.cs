@@ -62,6 +62,34 @@ public sealed partial class EmbeddedQueues
         return Task.CompletedTask;
     }
 
+    /// <summary>Deletes up to 10 received messages in one transaction (SQS DeleteMessageBatch), each by the rules of <see cref="DeleteMessageAsync"/>.</summary>
+    /// <exception cref="QueueOperationException">EmptyBatchRequest, TooManyEntriesInBatchRequest or ReceiptHandleIsInvalid; nothing is deleted then.</exception>
+    public Task DeleteMessageBatchAsync(string queueName, IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken)
+    {
+        if (receiptHandles.Count is 0 or > QueueLimits.MaxBatchEntries)
+        {
+            throw new QueueOperationException(
+                receiptHandles.Count == 0 ? QueueErrorCodes.EmptyBatchRequest : QueueErrorCodes.TooManyEntriesInBatchRequest,
+                $"A batch holds 1 to {QueueLimits.MaxBatchEntries} entries; this one has {receiptHandles.Count}.");
+        }
+
+        foreach (var receiptHandle in receiptHandles)
+        {
+            ReceiptHandle.RequireWellFormed(receiptHandle);
+        }
+
+        using var connection = database.Open();
+        using var transaction = connection.BeginWrite();
+        RequireQueue(connection, transaction, queueName);
+        foreach (var receiptHandle in receiptHandles)
+        {
+            connection.Run(transaction, "DELETE FROM queue_messages WHERE queue = $p0 AND receipt_handle = $p1", queueName, receiptHandle);
+        }
+
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
     /// <summary>Makes the received message visible again after <paramref name="visibilityTimeout"/> seconds from now; 0 makes it visible at once (SQS ChangeMessageVisibility).</summary>
     /// <exception cref="QueueOperationException">ReceiptHandleIsInvalid when the handle is malformed or no longer names the message's latest receive.</exception>
     public Task ChangeMessageVisibilityAsync(string queueName, string receiptHandle, int visibilityTimeout, CancellationToken cancellationToken)
