@@ -102,7 +102,7 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSet
         {
             Bucket = body.Bucket,
             Key = body.Key,
-            VersionId = body.VersionId,
+            VersionId = body.VersionId ?? "",
             ETag = body.ETag,
             Size = body.Size,
             Sequencer = body.Sequencer,

@@ -17,6 +17,10 @@ public sealed record ExecutionInput
     [JsonPropertyName("key")]
     public required string Key { get; init; }
 
+    /// <summary>
+    /// The pinned version. ProcessQueue writes it empty, never absent, for an unversioned bucket, so
+    /// the workflow can always write it to the ledger (JSONPath cannot skip a missing field).
+    /// </summary>
     [JsonPropertyName("versionId")]
     public string? VersionId { get; init; }
 
@@ -61,5 +65,5 @@ public sealed record ExecutionInput
     public ExecutionClaim? Claim { get; init; }
 
     /// <summary>The object version this execution processes.</summary>
-    public FileRef ToFileRef() => new(Bucket, Key, ETag, VersionId);
+    public FileRef ToFileRef() => new(Bucket, Key, ETag, string.IsNullOrEmpty(VersionId) ? null : VersionId);
 }

@@ -5,7 +5,7 @@ public sealed class LambdaContext : ILambdaContext
 {
     private readonly TimeProvider _time;
 
-    /// <param name="logger">The function's logger; the context scopes it to <paramref name="awsRequestId"/>.</param>
+    /// <param name="logger">The function's logger; the context scopes it to <paramref name="awsRequestId"/> and <paramref name="traceId"/>.</param>
     public LambdaContext(
         string awsRequestId,
         string functionName,
@@ -23,6 +23,11 @@ public sealed class LambdaContext : ILambdaContext
         InvokedFunctionArn = invokedFunctionArn;
         Deadline = deadline;
         Logger = logger.WithField(LogFields.RequestId, awsRequestId);
+        if (traceId is not null)
+        {
+            Logger = Logger.WithField(LogFields.TraceId, traceId);
+        }
+
         TraceId = traceId;
         _time = time;
     }

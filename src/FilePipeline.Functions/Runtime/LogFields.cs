@@ -7,4 +7,5 @@ public static class LogFields
     public const string FileId = "fileId";
     public const string MessageId = "messageId";
     public const string ExecutionId = "executionId";
+    public const string TraceId = "traceId";
 }

@@ -20,6 +20,8 @@ public sealed class JsonLambdaLoggerTests : IDisposable
         return JsonNode.Parse(lines[0])!.AsObject();
     }
 
+    // Lambda's log-level filtering for custom runtimes reads a "level" key (TRACE … FATAL) and an RFC 3339
+    // timestamp: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
     [Fact]
     public void An_entry_is_one_json_line_in_Lambdas_format_with_the_scoped_fields()
     {

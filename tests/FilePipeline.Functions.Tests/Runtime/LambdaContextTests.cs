@@ -28,6 +28,19 @@ public class LambdaContextTests
     }
 
     [Fact]
+    public void The_contexts_logger_carries_the_trace_id_when_there_is_one()
+    {
+        var invocation = new TestInvocation();
+        var traced = new LambdaContext("req-2", "F", "arn:f", invocation.Time.GetUtcNow().AddSeconds(5), new JsonLambdaLogger(invocation.Output, invocation.Time), invocation.Time, "Root=1-5759e988-bd862e3fe1be46a994272793");
+
+        traced.Logger.LogInformation("x");
+
+        var line = Assert.Single(invocation.LogLines);
+        Assert.Equal("req-2", (string?)line["requestId"]);
+        Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793", (string?)line["traceId"]);
+    }
+
+    [Fact]
     public void The_deadline_token_fires_the_margin_before_the_deadline()
     {
         var invocation = new TestInvocation(TimeSpan.FromSeconds(10));

@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using FilePipeline.Core.Ports;
+using FilePipeline.Functions.Events;
+using FilePipeline.Functions.Settings;
+using FilePipeline.Functions.Tests.Fakes;
+using static FilePipeline.Functions.Events.SQSEvent;
+
+namespace FilePipeline.Functions.Tests;
+
+public class ProcessQueueFunctionTests
+{
+    private const string Body = """{"bucket":"uploads","key":"in/customers.csv","versionId":"v7","eTag":"0123abcd","size":120,"sequencer":"00AB","eventTime":"2026-11-28T11:59:00.123Z"}""";
+
+    private readonly FakeWorkflowStarter _workflows = new();
+    private readonly TestInvocation _invocation = new();
+
+    private ProcessQueueFunction Function(FunctionSettings? settings = null) =>
+        new(_workflows, settings ?? new FunctionSettings(), _invocation.Time);
+
+    private static SQSMessage Message(string id, string? body = Body, string receiveCount = "1") => new()
+    {
+        MessageId = id,
+        ReceiptHandle = "rh-" + id,
+        Body = body,
+        Attributes = new() { ["ApproximateReceiveCount"] = receiveCount, ["SentTimestamp"] = "1545082649183" },
+        EventSource = "aws:sqs",
+        EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:work",
+        AwsRegion = "us-east-1",
+    };
+
+    private static SQSEvent Event(params SQSMessage[] messages) => new() { Records = [.. messages] };
+
+    private static WorkflowResult Ended(string name, WorkflowStatus status) =>
+        new($"arn:aws:states:us-east-1:123456789012:express:fp:{name}:1", status, null, "States.TaskFailed", "boom");
+
+    [Fact]
+    public async Task The_execution_input_is_the_body_plus_file_id_message_receive_count_now_and_lease()
+    {
+        var settings = new FunctionSettings { Lease = TimeSpan.FromSeconds(360) };
+
+        await Function(settings).HandleAsync(Event(Message("m-1", receiveCount: "2")), _invocation.Context);
+
+        var (name, input) = Assert.Single(_workflows.Starts);
+        Assert.Equal("m-1-r2", name);
+        var json = JsonNode.Parse(input)!.AsObject();
+        var now = _invocation.Time.GetUtcNow().ToUnixTimeSeconds();
+        Assert.Equal("uploads", (string?)json["bucket"]);
+        Assert.Equal("in/customers.csv", (string?)json["key"]);
+        Assert.Equal("v7", (string?)json["versionId"]);
+        Assert.Equal("0123abcd", (string?)json["eTag"]);
+        Assert.Equal(120, (long)json["size"]!);
+        Assert.Equal("2026-11-28T11:59:00.123Z", (string?)json["eventTime"]);
+        Assert.Equal("uploads/in/customers.csv@0123abcd", (string?)json["fileId"]);
+        Assert.Equal("customers.csv", (string?)json["fileName"]);
+        Assert.Equal("m-1", (string?)json["messageId"]);
+        Assert.Equal(2, (int)json["receiveCount"]!);
+        Assert.Equal(now, (long)json["now"]!);
+        Assert.Equal(now + 360, (long)json["leaseUntil"]!);
+        Assert.False(json.ContainsKey("claim"));
+    }
+
+    [Fact]
+    public async Task An_unversioned_object_gets_an_empty_version_id_so_the_workflow_can_always_write_it()
+    {
+        await Function().HandleAsync(Event(Message("m", body: """{"bucket":"b","key":"k.csv","eTag":"e","size":1,"eventTime":"2026-11-28T00:00:00.000Z"}""")), _invocation.Context);
+
+        var input = JsonNode.Parse(Assert.Single(_workflows.Starts).Input)!;
+        Assert.Equal("", (string?)input["versionId"]);
+        Assert.Null(System.Text.Json.JsonSerializer.Deserialize(input, FunctionsJsonContext.Default.ExecutionInput)!.ToFileRef().VersionId);
+    }
+
+    [Fact]
+    public async Task When_every_execution_succeeds_the_response_lists_no_failures()
+    {
+        var response = await Function().HandleAsync(Event(Message("a"), Message("b"), Message("c")), _invocation.Context);
+
+        Assert.Empty(response.BatchItemFailures);
+        Assert.Equal(3, _workflows.Starts.Count);
+    }
+
+    [Fact]
+    public async Task The_response_lists_exactly_the_failed_timed_out_unstartable_and_unparseable_messages()
+    {
+        _workflows.Run = (name, _) => name switch
+        {
+            "failed-r1" => Task.FromResult(Ended(name, WorkflowStatus.Failed)),
+            "timedout-r1" => Task.FromResult(Ended(name, WorkflowStatus.TimedOut)),
+            "unstartable-r1" => throw new HttpRequestException("connection refused"),
+            _ => Task.FromResult(FakeWorkflowStarter.Succeeded(name, "PROCESSED")),
+        };
+        var batch = Event(
+            Message("ok1"),
+            Message("failed"),
+            Message("not-json", body: "hello"),
+            Message("timedout"),
+            Message("null-body", body: null),
+            Message("no-key", body: """{"bucket":"b","eTag":"e","size":1,"eventTime":"2026-11-28T00:00:00.000Z"}"""),
+            Message("unstartable"),
+            Message("ok2"));
+
+        var response = await Function().HandleAsync(batch, _invocation.Context);
+
+        Assert.Equal(["failed", "not-json", "timedout", "null-body", "no-key", "unstartable"], response.BatchItemFailures.Select(f => f.ItemIdentifier));
+        Assert.Equal(5, _workflows.Starts.Count);
+    }
+
+    [Fact]
+    public async Task No_more_executions_run_at_once_than_the_concurrency_setting()
+    {
+        var release = new TaskCompletionSource<WorkflowResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _workflows.Run = (_, _) => release.Task;
+        var settings = new FunctionSettings { MaxConcurrency = 3 };
+
+        var handling = Function(settings).HandleAsync(Event([.. Enumerable.Range(0, 10).Select(i => Message($"m{i}"))]), _invocation.Context);
+        while (_workflows.Starts.Count < 3)
+        {
+            await Task.Yield();
+        }
+
+        Assert.Equal(3, _workflows.Starts.Count);
+        release.SetResult(FakeWorkflowStarter.Succeeded("any", "PROCESSED"));
+        var response = await handling.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(response.BatchItemFailures);
+        Assert.Equal(10, _workflows.Starts.Count);
+        Assert.Equal(3, _workflows.MaxRunning);
+    }
+
+    [Fact]
+    public async Task A_message_is_not_started_when_the_invocation_has_less_time_left_than_an_execution_may_take()
+    {
+        var invocation = new TestInvocation(TimeSpan.FromMinutes(4));
+
+        var response = await new ProcessQueueFunction(_workflows, new FunctionSettings(), invocation.Time).HandleAsync(Event(Message("late")), invocation.Context);
+
+        Assert.Equal("late", Assert.Single(response.BatchItemFailures).ItemIdentifier);
+        Assert.Empty(_workflows.Starts);
+    }
+
+    [Fact]
+    public async Task A_record_without_a_message_id_fails_the_whole_batch()
+    {
+        var nameless = Message("x");
+        nameless.MessageId = null;
+
+        await Assert.ThrowsAsync<FormatException>(() => Function().HandleAsync(Event(Message("a"), nameless), _invocation.Context));
+        Assert.Empty(_workflows.Starts);
+    }
+
+    [Fact]
+    public async Task A_missing_receive_count_counts_as_the_first_receive()
+    {
+        var message = Message("m");
+        message.Attributes!.Remove("ApproximateReceiveCount");
+
+        await Function().HandleAsync(Event(message), _invocation.Context);
+
+        Assert.Equal("m-r1", Assert.Single(_workflows.Starts).Name);
+    }
+
+    [Fact]
+    public async Task Log_lines_carry_the_message_file_and_execution()
+    {
+        _workflows.Run = (name, _) => Task.FromResult(FakeWorkflowStarter.Succeeded(name, "DUPLICATE"));
+
+        await Function().HandleAsync(Event(Message("m-9")), _invocation.Context);
+
+        var line = Assert.Single(_invocation.LogLines);
+        Assert.Equal("m-9", (string?)line["messageId"]);
+        Assert.Equal("uploads/in/customers.csv@0123abcd", (string?)line["fileId"]);
+        Assert.EndsWith(":m-9-r1:1", (string?)line["executionId"], StringComparison.Ordinal);
+        Assert.Contains("DUPLICATE", (string?)line["message"], StringComparison.Ordinal);
+    }
+}
