@@ -1,7 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FilePipeline.Core;
 using FilePipeline.Core.Errors;
-using FilePipeline.Functions;
 using FilePipeline.Local.Queues;
 
 namespace FilePipeline.Local.Hosting;
@@ -53,12 +53,17 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
     {
         try
         {
-            var s3Event = JsonSerializer.Deserialize(body, FunctionsJsonContext.Default.S3Event) ?? throw new JsonException("The event is null.");
             // The bucket notification's key filter, applied where S3 would apply it.
-            s3Event.Records.RemoveAll(record => record.S3?.Object?.Key is { } key && !MatchesFilter(key));
-            if (s3Event.Records.Count > 0)
+            var s3Event = JsonNode.Parse(body)?.AsObject() ?? throw new JsonException("The event is null.");
+            var records = s3Event["Records"]?.AsArray() ?? [];
+            foreach (var record in records.Where(r => r?["s3"]?["object"]?["key"] is JsonValue key && !MatchesFilter(key.GetValue<string>())).ToList())
             {
-                await pipeline.Functions.ValidateUploadAsync(s3Event);
+                records.Remove(record);
+            }
+
+            if (records.Count > 0)
+            {
+                await pipeline.Functions.InvokeAsync(pipeline.Template.ValidateUpload, s3Event.ToJsonString());
             }
 
             return true;

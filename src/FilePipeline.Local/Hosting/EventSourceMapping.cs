@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
 using FilePipeline.Local.Queues;
 using static FilePipeline.Functions.Events.SQSEvent;
@@ -28,19 +30,17 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         }
 
         var failed = await InvokeAsync(batch);
-        foreach (var message in batch)
+        foreach (var message in batch.Where(m => failed.Contains(m.MessageId)))
         {
-            if (failed.Contains(message.MessageId))
+            if (await retryVisibility.SecondsForAsync(message, cancellationToken) is { } seconds)
             {
-                if (await retryVisibility.SecondsForAsync(message, cancellationToken) is { } seconds)
-                {
-                    await MessageVisibility.RetryLaterAsync(pipeline, QueueName, message.ReceiptHandle, seconds, cancellationToken);
-                }
+                await MessageVisibility.RetryLaterAsync(pipeline, QueueName, message.ReceiptHandle, seconds, cancellationToken);
             }
-            else
-            {
-                await pipeline.Queues.DeleteMessageAsync(QueueName, message.ReceiptHandle, cancellationToken);
-            }
+        }
+
+        foreach (var settled in batch.Where(m => !failed.Contains(m.MessageId)).Chunk(QueueLimits.MaxBatchEntries))
+        {
+            await pipeline.Queues.DeleteMessageBatchAsync(QueueName, [.. settled.Select(m => m.ReceiptHandle)], cancellationToken);
         }
 
         return true;
@@ -73,7 +73,9 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         SQSBatchResponse response;
         try
         {
-            response = await pipeline.Functions.ProcessQueueAsync(ToEvent(batch));
+            var payload = JsonSerializer.Serialize(ToEvent(batch), FunctionsJsonContext.Default.SQSEvent);
+            var json = await pipeline.Functions.InvokeAsync(pipeline.Template.ProcessQueue, payload);
+            response = JsonSerializer.Deserialize(json, FunctionsJsonContext.Default.SQSBatchResponse) ?? new SQSBatchResponse();
         }
 #pragma warning disable CA1031 // A thrown function error fails the whole batch, as the Lambda service treats it.
         catch (Exception)

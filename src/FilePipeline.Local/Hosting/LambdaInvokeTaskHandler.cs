@@ -26,7 +26,7 @@ public sealed class LambdaInvokeTaskHandler(LocalFunctions functions) : ITaskHan
         JsonNode? payload;
         try
         {
-            payload = await functions.InvokeAsync(function, request.Input?["Payload"]?.DeepClone());
+            payload = JsonNode.Parse(await functions.InvokeAsync(function, request.Input?["Payload"]?.ToJsonString() ?? "null"));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -5,6 +5,7 @@ using FilePipeline.Core.Errors;
 using FilePipeline.Local.Objects;
 using FilePipeline.Local.Queues;
 using static FilePipeline.Local.Tests.Objects.ObjectStoreTestBed;
+using InvalidObjectKeyException = FilePipeline.Local.Objects.InvalidObjectKeyException;
 
 namespace FilePipeline.Local.Tests.Objects;
 
