@@ -19,6 +19,6 @@ internal static class CommandCatalog
         DlqCommand.Create(environment),
         ExecutionsCommand.Create(environment),
         DemoCommand.Create(environment),
-        StatesCommand.Create(),
+        StatesCommand.Create(environment),
     ];
 }

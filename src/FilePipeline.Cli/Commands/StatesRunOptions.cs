@@ -22,4 +22,7 @@ internal sealed record StatesRunOptions
     public bool Json { get; init; }
 
     public bool NoWait { get; init; }
+
+    /// <summary>With <c>--services local</c>: the state directory whose table and functions serve the Task states; null for none.</summary>
+    public Local.Hosting.LocalHostOptions? LocalServices { get; init; }
 }

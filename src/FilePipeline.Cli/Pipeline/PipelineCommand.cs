@@ -31,7 +31,7 @@ internal static class PipelineCommand
                 {
                     return await body(parseResult, pipeline, output, error, cancellationToken);
                 }
-                catch (UsageException e)
+                catch (Exception e) when (e is UsageException or FormatException)
                 {
                     await error.WriteLineAsync($"error: {e.Message}");
                     return ExitCodes.Usage;
