@@ -60,9 +60,3 @@ public sealed class PipelineRunner(LocalPipeline pipeline)
         }
     }
 }
-
-public enum RunMode
-{
-    UntilIdle,
-    Watch,
-}
