@@ -18,7 +18,7 @@ public sealed class LocalWorkflowStarter(
 {
     public async Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(name, input, cancellationToken);
+        var result = (await RunAsync(name, input, cancellationToken)).Result;
         var status = result.Status switch
         {
             ExecutionStatus.Succeeded => WorkflowStatus.Succeeded,

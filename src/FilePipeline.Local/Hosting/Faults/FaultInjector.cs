@@ -11,8 +11,6 @@ public sealed class FaultInjector(FaultPlan plan, Action<ExitFault>? exit = null
     private readonly int[] failures = new int[plan.FunctionFaults.Count];
     private readonly int[] exits = new int[plan.Exits.Count];
 
-    public FaultPlan Plan => plan;
-
     /// <summary>Throws the injected transient error when a fail rule matches this invocation.</summary>
     public void BeforeInvoke(FunctionDefinition function, string? key)
     {
