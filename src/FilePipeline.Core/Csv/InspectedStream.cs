@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using FilePipeline.Core.Errors;
@@ -23,7 +24,10 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
 {
     private const int BufferSize = 128 * 1024;
 
-    private readonly Slot[] _slots = new Slot[(retainedBytes / BufferSize) + 2];
+    // Buffers outlive an inspection so that the next one allocates nothing: enough for one ring.
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 64);
+
+    private readonly Slot?[] _slots = new Slot?[(retainedBytes / BufferSize) + 2];
     private readonly XxHash128 _hash = new();
     private PhysicalLineCounter _lines;
     private int _current = -1;
@@ -89,7 +93,7 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
             var slot = NextSlot();
             var count = 0;
             int read;
-            while (count < BufferSize && (read = source.Read(slot.Buffer.AsSpan(count))) > 0)
+            while (count < BufferSize && (read = source.Read(slot.Buffer.AsSpan(count, BufferSize - count))) > 0)
             {
                 count += read;
             }
@@ -112,7 +116,7 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
             var slot = NextSlot();
             var count = 0;
             int read;
-            while (count < BufferSize && (read = await source.ReadAsync(slot.Buffer.AsMemory(count), token).ConfigureAwait(false)) > 0)
+            while (count < BufferSize && (read = await source.ReadAsync(slot.Buffer.AsMemory(count, BufferSize - count), token).ConfigureAwait(false)) > 0)
             {
                 count += read; // a full buffer keeps the ring's retained bytes what it was sized for
             }
@@ -137,11 +141,43 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _checking.ConfigureAwait(false);
+        }
+        catch (BinaryFileException)
+        {
+            // Already reported, or the inspection failed for another reason first.
+        }
+
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        // A check still running reads its buffer: leave the buffers to the collector then.
+        if (disposing && _checking.IsCompleted)
+        {
+            for (var i = 0; i < _slots.Length; i++)
+            {
+                if (_slots[i] is { } slot)
+                {
+                    Buffers.Return(slot.Buffer);
+                    _slots[i] = null;
+                }
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
     // The oldest slot: its check finished before the previous check started, and that was awaited.
     private Slot NextSlot()
     {
         _current = (_current + 1) % _slots.Length;
-        return _slots[_current] ??= new Slot(GC.AllocateUninitializedArray<byte>(BufferSize));
+        return _slots[_current] ??= new Slot(Buffers.Rent(BufferSize));
     }
 
     private Slot? SlotHolding(long offset) =>
@@ -171,7 +207,7 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
     private int CopyTo(Span<byte> destination)
     {
         var count = Math.Min(destination.Length, _length - _offset);
-        _slots[_current].Buffer.AsSpan(_offset, count).CopyTo(destination);
+        _slots[_current]!.Buffer.AsSpan(_offset, count).CopyTo(destination);
         _offset += count;
         return count;
     }
