@@ -23,9 +23,10 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
         name ??= Guid.NewGuid().ToString();
         var run = new ExecutionRun(ExecutionArn(name), name, inputNode, options, handlers, time);
         var cursor = new EventCursor(0);
-        run.Recorder.Record(cursor, "ExecutionStarted", new JsonObject
+        var inputJson = JsonValues.ToJson(inputNode);
+        run.Recorder.Record(cursor, "ExecutionStarted", () => new JsonObject
         {
-            ["input"] = JsonValues.ToJson(inputNode),
+            ["input"] = inputJson,
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
             ["roleArn"] = options.RoleArn,
         });
@@ -41,10 +42,11 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
             }
 
             var outputNode = await RunWithMachineTimeoutAsync(definition, run, inputNode, cursor, executionCancellation);
-            output = ExecutionRun.Payload(outputNode, "execution output");
-            run.Recorder.Record(cursor, "ExecutionSucceeded", new JsonObject
+            var outputJson = ExecutionRun.Payload(outputNode, "execution output");
+            output = outputJson;
+            run.Recorder.Record(cursor, "ExecutionSucceeded", () => new JsonObject
             {
-                ["output"] = output,
+                ["output"] = outputJson,
                 ["outputDetails"] = new JsonObject { ["truncated"] = false },
             }, closes: true);
         }
@@ -53,7 +55,7 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
             status = e.Error == StatesErrors.Timeout && executionCancellation.IsCancellationRequested ? ExecutionStatus.TimedOut : ExecutionStatus.Failed;
             (output, error, cause) = (null, e.Error, e.Cause);
             run.Recorder.Record(cursor, status == ExecutionStatus.TimedOut ? "ExecutionTimedOut" : "ExecutionFailed",
-                new JsonObject { ["error"] = e.Error, ["cause"] = e.Cause }, closes: true);
+                () => new JsonObject { ["error"] = e.Error, ["cause"] = e.Cause }, closes: true);
         }
 
         return new ExecutionResult

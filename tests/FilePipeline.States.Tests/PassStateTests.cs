@@ -96,4 +96,11 @@ public class PassStateTests
         var output = Harness.Output(await new Harness().RunAsync("pass-intrinsic.json", """{"name":"World"}"""));
         Harness.AssertJson("""{"greeting":"Hello, World!"}""", output);
     }
+
+    [Fact]
+    public async Task The_same_input_can_be_selected_twice_and_placed_into_itself()
+    {
+        var output = Harness.Output(await new Harness().RunAsync("pass-parameters-twice.json", """{"n":1}"""));
+        Harness.AssertJson("""{"n":1,"copies":{"first":{"n":1},"second":{"n":1}}}""", output);
+    }
 }

@@ -50,7 +50,7 @@ internal sealed class MapState : State
             throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{ItemsPath.Text}': the Map state's ItemsPath must select a JSON array");
         }
 
-        var startedId = run.Record("MapStateStarted", new JsonObject { ["length"] = items.Count });
+        var startedId = run.Record("MapStateStarted", () => new JsonObject { ["length"] = items.Count });
         using var slots = MaxConcurrency > 0 ? new SemaphoreSlim(MaxConcurrency) : null;
         var failures = 0;
         var iterations = items.Select((item, index) => (Func<CancellationToken, Task<JsonNode?>>)(async ct =>
@@ -101,17 +101,17 @@ internal sealed class MapState : State
         var iterationInput = ItemSelector is null
             ? item?.DeepClone()
             : ItemSelector.Evaluate(effective, () => run.BuildContext(new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }));
-        var details = new JsonObject { ["name"] = Name, ["index"] = index };
-        run.Execution.Recorder.Record(cursor, "MapIterationStarted", details);
+        JsonObject Details() => new() { ["name"] = Name, ["index"] = index };
+        run.Execution.Recorder.Record(cursor, "MapIterationStarted", Details);
         try
         {
             var output = await run.Execution.RunBlockAsync(ItemProcessor, iterationInput, cursor, ct);
-            run.Execution.Recorder.Record(cursor, "MapIterationSucceeded", details.DeepClone().AsObject());
+            run.Execution.Recorder.Record(cursor, "MapIterationSucceeded", Details);
             return output;
         }
         catch (StateErrorException)
         {
-            run.Execution.Recorder.Record(cursor, "MapIterationFailed", details.DeepClone().AsObject());
+            run.Execution.Recorder.Record(cursor, "MapIterationFailed", Details);
             throw;
         }
     }

@@ -38,7 +38,8 @@ internal sealed class TaskState : State
 
     private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
     {
-        var parameters = Parameters?.Evaluate(effective, run.ContextFactory) ?? effective;
+        // Handlers get their own copy: they must not be able to change the state input behind the engine.
+        var parameters = Parameters?.Evaluate(effective, run.ContextFactory) ?? effective?.DeepClone();
         var result = await InvokeAsync(run, effective, parameters);
         if (ResultSelector is not null)
         {
@@ -54,20 +55,25 @@ internal sealed class TaskState : State
             ?? throw new StateErrorException(StatesErrors.Runtime, $"No task handler is registered for resource '{Resource}' (state '{Name}')");
         var timeout = ResolveTimeout(effective, run);
         var (resourceType, resource) = SplitResource(Resource);
-        var scheduled = new JsonObject
+        var parametersJson = ExecutionRun.Payload(parameters, $"task '{Name}' parameters");
+        var region = run.Execution.Options.Region;
+        run.Record("TaskScheduled", () =>
         {
-            ["resourceType"] = resourceType,
-            ["resource"] = resource,
-            ["region"] = run.Execution.Options.Region,
-            ["parameters"] = ExecutionRun.Payload(parameters, $"task '{Name}' parameters"),
-        };
-        if (timeout is not null)
-        {
-            scheduled["timeoutInSeconds"] = timeout.Value;
-        }
+            var scheduled = new JsonObject
+            {
+                ["resourceType"] = resourceType,
+                ["resource"] = resource,
+                ["region"] = region,
+                ["parameters"] = parametersJson,
+            };
+            if (timeout is not null)
+            {
+                scheduled["timeoutInSeconds"] = timeout.Value;
+            }
 
-        run.Record("TaskScheduled", scheduled);
-        run.Record("TaskStarted", new JsonObject { ["resourceType"] = resourceType, ["resource"] = resource });
+            return scheduled;
+        });
+        run.Record("TaskStarted", () => new JsonObject { ["resourceType"] = resourceType, ["resource"] = resource });
         var request = new TaskRequest(run.ContextFactory)
         {
             Resource = Resource,
@@ -80,7 +86,7 @@ internal sealed class TaskState : State
         {
             var result = await InvokeWithTimeoutAsync(handler, request, timeout, run);
             var output = ExecutionRun.Payload(result, $"task '{Name}' result");
-            run.Record("TaskSucceeded", new JsonObject
+            run.Record("TaskSucceeded", () => new JsonObject
             {
                 ["resourceType"] = resourceType,
                 ["resource"] = resource,
@@ -91,7 +97,7 @@ internal sealed class TaskState : State
         }
         catch (StateErrorException e)
         {
-            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", new JsonObject
+            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", () => new JsonObject
             {
                 ["resourceType"] = resourceType,
                 ["resource"] = resource,
@@ -104,24 +110,11 @@ internal sealed class TaskState : State
 
     private static async Task<JsonNode?> InvokeWithTimeoutAsync(ITaskHandler handler, TaskRequest request, int? timeout, StateRun run)
     {
-        using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
         try
         {
-            var invocation = handler.InvokeAsync(request, invocationCancellation.Token);
-            if (timeout is null || invocation.IsCompleted)
-            {
-                return await invocation;
-            }
-
-            var timer = Task.Delay(TimeSpan.FromSeconds(timeout.Value), run.Execution.Time, invocationCancellation.Token);
-            if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
-            {
-                invocationCancellation.Cancel();
-                throw new StateErrorException(StatesErrors.Timeout, $"Task '{request.StateName}' timed out after {timeout} seconds");
-            }
-
-            invocationCancellation.Cancel();
-            return await invocation;
+            return timeout is null
+                ? await handler.InvokeAsync(request, run.CancellationToken)
+                : await InvokeWithTimerAsync(handler, request, timeout.Value, run);
         }
         catch (TaskFailedException e)
         {
@@ -135,6 +128,27 @@ internal sealed class TaskState : State
         {
             throw new StateErrorException(StatesErrors.TaskFailed, $"{e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>Races the handler against TimeoutSeconds on the TimeProvider; the loser is cancelled.</summary>
+    private static async Task<JsonNode?> InvokeWithTimerAsync(ITaskHandler handler, TaskRequest request, int timeout, StateRun run)
+    {
+        using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
+        var invocation = handler.InvokeAsync(request, invocationCancellation.Token);
+        if (!invocation.IsCompleted)
+        {
+            var timer = Task.Delay(TimeSpan.FromSeconds(timeout), run.Execution.Time, invocationCancellation.Token);
+            if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
+            {
+                invocationCancellation.Cancel();
+                _ = invocation.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                throw new StateErrorException(StatesErrors.Timeout, $"Task '{request.StateName}' timed out after {timeout} seconds");
+            }
+
+            invocationCancellation.Cancel();
+        }
+
+        return await invocation;
     }
 
     private int? ResolveTimeout(JsonNode? effective, StateRun run)

@@ -68,11 +68,14 @@ internal sealed class ExecutionRun
     public async Task<JsonNode?> RunBlockAsync(StateBlock block, JsonNode? input, EventCursor cursor, CancellationToken cancellationToken)
     {
         var state = block.States[block.StartAt];
+        string? inputJson = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var run = new StateRun(this, state, cursor, cancellationToken);
-            var enteredId = run.Record(state.Type + "StateEntered", StateDetails("input", state.Name, input));
+            var stateName = state.Name;
+            var enteredJson = inputJson ??= Payload(input, $"state '{stateName}' input");
+            var enteredId = run.Record(state.Type + "StateEntered", () => StateDetails("input", stateName, enteredJson));
             StateResult result;
             try
             {
@@ -84,7 +87,9 @@ internal sealed class ExecutionRun
                     e.Error, $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredId}). {e.Cause}");
             }
 
-            run.Record(state.Type + "StateExited", StateDetails("output", state.Name, result.Output));
+            // States never change their output afterwards, so its JSON is also the next state's input JSON.
+            var outputJson = Payload(result.Output, $"state '{state.Name}' output");
+            run.Record(state.Type + "StateExited", () => StateDetails("output", stateName, outputJson));
             if (result.Next is null)
             {
                 return result.Output;
@@ -92,6 +97,7 @@ internal sealed class ExecutionRun
 
             state = block.States[result.Next];
             input = result.Output;
+            inputJson = outputJson;
         }
     }
 
@@ -104,10 +110,10 @@ internal sealed class ExecutionRun
             : json;
     }
 
-    private static JsonObject StateDetails(string field, string name, JsonNode? payload) => new()
+    private static JsonObject StateDetails(string field, string name, string payloadJson) => new()
     {
         ["name"] = name,
-        [field] = Payload(payload, $"state/task '{name}' {field}"),
+        [field] = payloadJson,
         [field + "Details"] = new JsonObject { ["truncated"] = false },
     };
 }

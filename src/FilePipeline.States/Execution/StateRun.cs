@@ -35,7 +35,7 @@ internal sealed class StateRun
     /// <summary>Builds the context object <c>$$</c> on demand: most states never read it.</summary>
     public Func<JsonObject> ContextFactory { get; }
 
-    public long Record(string type, JsonObject? details) => Execution.Recorder.Record(Cursor, type, details);
+    public long Record(string type, Func<JsonObject>? details) => Execution.Recorder.Record(Cursor, type, details);
 
     /// <summary>The context object, with Map.Item when evaluating a Map's ItemSelector.</summary>
     public JsonObject BuildContext(JsonObject? mapItem)

@@ -17,7 +17,20 @@ public sealed class HistoryEvent
 
     public required string Type { get; init; }
 
-    public JsonObject? Details { get; init; }
+    private readonly Func<JsonObject>? detailsFactory;
+    private JsonObject? details;
+
+    /// <summary>The event's details; built on first read, so recording history stays cheap.</summary>
+    public JsonObject? Details
+    {
+        get => details ??= detailsFactory?.Invoke();
+        init => details = value;
+    }
+
+    internal Func<JsonObject>? DetailsFactory
+    {
+        init => detailsFactory = value;
+    }
 
     /// <summary>The AWS member name that holds <see cref="Details"/>, e.g. <c>stateEnteredEventDetails</c>.</summary>
     public string DetailsMemberName => DetailsMemberNameOf(Type);

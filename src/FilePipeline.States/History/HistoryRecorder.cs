@@ -24,7 +24,7 @@ internal sealed class HistoryRecorder(TimeProvider time, Action<HistoryEvent>? o
     }
 
     /// <summary>Records an event after <paramref name="cursor"/>'s last one and advances the cursor.</summary>
-    public long Record(EventCursor cursor, string type, JsonObject? details, bool closes = false)
+    public long Record(EventCursor cursor, string type, Func<JsonObject>? details, bool closes = false)
     {
         HistoryEvent recorded;
         lock (gate)
@@ -40,7 +40,7 @@ internal sealed class HistoryRecorder(TimeProvider time, Action<HistoryEvent>? o
                 PreviousEventId = cursor.LastEventId,
                 Timestamp = time.GetUtcNow(),
                 Type = type,
-                Details = details,
+                DetailsFactory = details,
             };
             events.Add(recorded);
             cursor.LastEventId = recorded.Id;

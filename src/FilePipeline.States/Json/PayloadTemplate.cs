@@ -109,7 +109,7 @@ internal sealed class PayloadTemplate
         }
 
         var path = JsonPath.Parse(expression);
-        return (key[..^2], (input, context, error) => JsonValues.Detach(Select(key, path, input, context, error)));
+        return (key[..^2], (input, context, error) => Select(key, path, input, context, error)?.DeepClone());
     }
 
     // Intrinsics get private copies of the values they reference, so they may embed or change them freely.
