@@ -31,8 +31,6 @@ internal static class AttributeValues
 
     public static string ElementTypeOf(string setType) => setType[..1];
 
-    public static JsonObject StringValue(string text) => new() { [String] = text };
-
     public static JsonObject NumberValue(DynamoNumber number) => new() { [Number] = number.ToString() };
 
     public static string AsString(JsonObject value) => value[String]!.GetValue<string>();

@@ -58,11 +58,14 @@ public sealed class ExpressionParserTests
         Assert.Contains("Invalid function name; function: ATTRIBUTE_EXISTS", ConditionError("ATTRIBUTE_EXISTS(a)").Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_reserved_word_as_a_bare_attribute_name_is_rejected()
+    [Theory]
+    [InlineData("status")]
+    [InlineData("Key")]
+    [InlineData("convert")]
+    public void A_reserved_word_as_a_bare_attribute_name_is_rejected(string name)
     {
-        var error = ConditionError("status = :s", values: """{":s":{"S":"x"}}""");
-        Assert.Equal("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status", error.Message);
+        var error = ConditionError($"{name} = :s", values: """{":s":{"S":"x"}}""");
+        Assert.Equal($"Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: {name}", error.Message);
     }
 
     [Theory]

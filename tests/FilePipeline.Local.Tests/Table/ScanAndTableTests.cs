@@ -51,6 +51,22 @@ public sealed class ScanAndTableTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scan_page_ends_once_it_has_read_1_MB()
+    {
+        var large = new string('x', 300 * 1024);
+        for (var i = 0; i < 5; i++)
+        {
+            await table.Db.ExecuteAsync("PutItem", Json($$$$"""{"TableName":"items","Item":{"pk":{"S":"k{{{{i}}}}"},"v":{"S":"{{{{large}}}}"}}}"""), CancellationToken.None);
+        }
+
+        var first = await table.Run("Scan", """{"Select":"COUNT"}""");
+        Assert.Equal(4, first["ScannedCount"]!.GetValue<int>());
+        AssertJson("""{"pk":{"S":"k3"}}""", first["LastEvaluatedKey"]);
+        var rest = await table.Run("Scan", """{"Select":"COUNT","ExclusiveStartKey":{"pk":{"S":"k3"}}}""");
+        AssertJson("""{"Count":1,"ScannedCount":1}""", rest);
+    }
+
+    [Fact]
     public async Task Scan_Select_COUNT_returns_counts_without_items()
     {
         await PutNumbered(3);

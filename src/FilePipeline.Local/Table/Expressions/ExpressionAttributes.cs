@@ -52,8 +52,6 @@ internal sealed class ExpressionAttributes
         }
     }
 
-    public bool IsEmpty => names.Count == 0 && values.Count == 0;
-
     public string ResolveName(string placeholder, string kind)
     {
         if (!names.TryGetValue(placeholder, out var name))
