@@ -27,7 +27,8 @@ public sealed class LocalPipeline : IDisposable
         Queues = new EmbeddedQueues(Database, options.Time);
         Objects = new EmbeddedObjectStore(Database, Queues, options.Time, template.Identity.Region);
         Table = new EmbeddedDynamoDb(Database, new EmbeddedDynamoDbOptions { ThrottleRate = options.Faults.ThrottleRate }, options.Time);
-        Ledger = new EmbeddedLedger(Table, template.Table.Name);
+        // The host's own reads (retry visibility, reports) are not subject to injected throttling.
+        Ledger = new EmbeddedLedger(new EmbeddedDynamoDb(Database, timeProvider: options.Time), template.Table.Name);
         DeadLetters = new EmbeddedDeadLetterQueue(Queues, template.DeadLetterQueue.Name);
         Executions = new ExecutionStore(Database);
         Faults = new FaultInjector(options.Faults, options.Exit);
@@ -36,7 +37,7 @@ public sealed class LocalPipeline : IDisposable
         Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, Faults.AfterHistoryEvent);
         var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
         Functions = new LocalFunctions(
-            template, options.EnvironmentOverrides, Objects, new EmbeddedJobQueue(Queues, template.WorkQueue.Name), Ledger, Workflows, Faults, logger, options.Time);
+            template, options.EnvironmentOverrides, Objects, new EmbeddedJobQueue(Queues, template.WorkQueue.Name), new EmbeddedLedger(Table, template.Table.Name), Workflows, Faults, logger, options.Time);
         TaskHandlers.Register(LambdaInvokeTaskHandler.Resource, new LambdaInvokeTaskHandler(Functions));
     }
 
@@ -50,8 +51,10 @@ public sealed class LocalPipeline : IDisposable
 
     public EmbeddedObjectStore Objects { get; }
 
+    /// <summary>The table as the functions and the state machine see it (throttled when the faults say so).</summary>
     public EmbeddedDynamoDb Table { get; }
 
+    /// <summary>The ledger as the host and the CLI read it, free of injected faults.</summary>
     public EmbeddedLedger Ledger { get; }
 
     public EmbeddedDeadLetterQueue DeadLetters { get; }

@@ -224,6 +224,40 @@ public sealed class LocalPipelineTests : IDisposable
         Assert.Equal(new QueueCounts(0, 0), counts);
     }
 
+    [Fact]
+    public async Task A_throttled_table_fails_the_executions_with_DynamoDBs_error_name_and_the_message_is_parked()
+    {
+        var pipeline = await fixture.OpenAsync("throttle=1");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var executions = pipeline.Executions.List();
+        Assert.Equal(3, executions.Count);
+        Assert.All(executions, e => Assert.Equal(("FAILED", "DynamoDB.ProvisionedThroughputExceededException"), (e.Status, e.Error)));
+        Assert.Equal(4, pipeline.Executions.History(executions[0].Id).Count(e => e.Type == "TaskFailed"));
+        Assert.Equal(3, Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None)).ReceiveCount);
+    }
+
+    [Fact]
+    public async Task Stored_executions_are_found_by_number_name_ARN_and_file_id()
+    {
+        var pipeline = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+        await PipelineFixture.UploadAsync(pipeline, "in/b.csv", Csv + "4,d\n");
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+        var execution = pipeline.Executions.List().First(e => e.FileId!.Contains("/in/b.csv@", StringComparison.Ordinal));
+
+        Assert.Equal(execution, pipeline.Executions.Find(execution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(execution, pipeline.Executions.Find(execution.Name));
+        Assert.Equal(execution, pipeline.Executions.Find(execution.ExecutionArn!));
+        Assert.Equal([execution], pipeline.Executions.List(execution.FileId));
+        Assert.Null(pipeline.Executions.Find("no-such-execution"));
+        var history = pipeline.Executions.History(execution.Id);
+        Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(e => e.Id));
+        Assert.Equal(("ExecutionStarted", "ExecutionSucceeded"), (history[0].Type, history[^1].Type));
+    }
+
     private static async Task DrainAsync(LocalPipeline pipeline)
     {
         var runner = new PipelineRunner(pipeline);

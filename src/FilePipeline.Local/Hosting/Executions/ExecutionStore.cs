@@ -184,6 +184,11 @@ public sealed class ExecutionStore
             }
         }
 
-        public void Dispose() => connection.Dispose();
+        public void Dispose()
+        {
+            // Pooled connections keep their pragmas: hand it back with the database's FULL sync.
+            LocalDatabase.Execute(connection, "PRAGMA synchronous=FULL;");
+            connection.Dispose();
+        }
     }
 }
