@@ -16,7 +16,7 @@ internal static class DemoCommand
     public static Command Create(CliEnvironment environment)
     {
         var samples = new Option<string?>("--samples") { Description = "Folder with customer-data.csv and malformed.csv (default: the samples shipped with filepipeline)." };
-        var command = new Command("demo", "Run the scenarios on a fresh state directory: processed, duplicate, failed into the DLQ, rejected.") { samples };
+        var command = new Command("demo", "Run the scenarios on a fresh state directory: processed, duplicate, failed into the DLQ, rejected. Exit 0 when all behave as expected, 3 when not, 1 usage error.") { samples };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: true);
         command.SetAction(async (parseResult, cancellationToken) =>

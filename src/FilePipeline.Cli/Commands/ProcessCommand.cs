@@ -16,7 +16,7 @@ internal static class ProcessCommand
         var files = new Argument<string[]>("file") { Description = "CSV files to upload and process.", Arity = ArgumentArity.OneOrMore };
         var keyPrefix = new Option<string?>("--key-prefix") { Description = "Prefix of the object keys (the key is prefix + file name)." };
         var json = new Option<bool>("--json") { Description = "One JSON object per file, one per line." };
-        var command = new Command("process", "Upload files and run the pipeline until each settles: PROCESSED, DUPLICATE, REJECTED or FAILED (in the DLQ).")
+        var command = new Command("process", "Upload files and run the pipeline until each settles: PROCESSED, DUPLICATE, REJECTED or FAILED (in the DLQ). Exit 0 all PROCESSED/DUPLICATE, 2 any REJECTED, 3 any FAILED, 1 usage error.")
         {
             files, keyPrefix, json,
         };
