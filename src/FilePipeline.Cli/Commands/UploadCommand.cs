@@ -28,6 +28,10 @@ internal static class UploadCommand
             {
                 var upload = await Uploader.UploadAsync(pipeline, path, Uploader.KeyFor(path, explicitKey, null), cancellationToken);
                 await output.WriteLineAsync($"uploaded {path} → s3://{upload.Info.Bucket}/{upload.Info.Key} (version {upload.Info.VersionId}, fileId {upload.File.FileId})");
+                if (!pipeline.Template.ValidateUpload.S3Events!.Matches(upload.Info.Key))
+                {
+                    await output.WriteLineAsync($"  note: the bucket's notification filter (serverless.template) skips '{upload.Info.Key}', so no processing starts.");
+                }
             }
 
             return ExitCodes.Success;

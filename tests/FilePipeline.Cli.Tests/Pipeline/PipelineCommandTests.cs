@@ -147,6 +147,18 @@ public sealed class PipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Uploading_a_key_outside_the_notification_filter_says_that_nothing_starts()
+    {
+        var result = await cli.RunAsync("upload", cli.WriteFile("notes.txt", "id\n1\n"));
+        var run = await cli.RunAsync("run");
+        var files = await cli.RunAsync("files", "--json");
+
+        Assert.Equal((0, 0), (result.ExitCode, run.ExitCode));
+        Assert.Contains("no processing starts", result.Output, StringComparison.Ordinal);
+        Assert.Empty(files.JsonLines);
+    }
+
+    [Fact]
     public async Task A_missing_template_is_a_usage_error_naming_it()
     {
         var result = await cli.RunAsync("files", "--template", Path.Combine(cli.StateDirectory, "none", "serverless.template"));
