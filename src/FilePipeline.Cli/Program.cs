@@ -1,10 +1,4 @@
-using System.CommandLine;
-using FilePipeline.Cli.Commands;
+using FilePipeline.Cli;
+using FilePipeline.Cli.Pipeline;
 
-var root = new RootCommand("FilePipeline: exactly-once CSV ingestion for AWS, runnable on one machine.");
-foreach (var command in CommandCatalog.All())
-{
-    root.Subcommands.Add(command);
-}
-
-return await root.Parse(args).InvokeAsync();
+return await CliRoot.Create(CliEnvironment.Process).Parse(args).InvokeAsync();

@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Cli.Executions;
+using FilePipeline.Cli.Pipeline;
+using FilePipeline.Local.Hosting;
+using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.States;
 using FilePipeline.States.History;
 using FilePipeline.States.Mocking;
@@ -20,11 +23,13 @@ internal static class StatesCommand
     public const int ExitInvalidDefinition = 2;
     public const int ExitExecutionFailed = 3;
 
-    public static Command Create()
+    public static Command Create() => Create(CliEnvironment.Process);
+
+    public static Command Create(CliEnvironment environment)
     {
         var command = new Command("states", "Validate and run Amazon States Language definitions locally.");
         command.Subcommands.Add(CreateValidate());
-        command.Subcommands.Add(CreateRun());
+        command.Subcommands.Add(CreateRun(environment));
         return command;
     }
 
@@ -36,7 +41,7 @@ internal static class StatesCommand
         return command;
     }
 
-    private static Command CreateRun()
+    private static Command CreateRun(CliEnvironment environment)
     {
         var definition = new Argument<FileInfo>("definition") { Description = "The state machine definition (.asl.json)." };
         var input = new Option<string?>("--input") { Description = "Execution input as JSON text (default {})." };
@@ -49,10 +54,18 @@ internal static class StatesCommand
         var json = new Option<bool>("--json") { Description = "Print a StartSyncExecution response object (with 'events' when --history)." };
         var noWait = new Option<bool>("--no-wait") { Description = "Skip Wait states and Retry intervals instead of waiting in real time." };
         var html = new Option<FileInfo?>("--html") { Description = "Also write the execution as a self-contained HTML page (graph, path, events) to this file." };
+        var services = new Option<string>("--services")
+        {
+            Description = "Where Task states go: none (mocks only), or local: dynamodb:* to the state directory's embedded table, lambda:invoke to the pipeline's functions; the execution is stored.",
+            DefaultValueFactory = _ => "none",
+        };
+        services.AcceptOnlyFromAmong("none", "local");
         var command = new Command("run", "Run one execution of a definition.")
         {
-            definition, input, inputFile, mockConfig, testCase, machineName, name, history, json, noWait, html,
+            definition, input, inputFile, mockConfig, testCase, machineName, name, history, json, noWait, services, html,
         };
+        var pipelineOptions = new PipelineOptions();
+        pipelineOptions.AddTo(command, runsPipeline: true);
         command.SetAction((parse, ct) => RunAsync(
             new StatesRunOptions
             {
@@ -67,9 +80,10 @@ internal static class StatesCommand
                 Json = parse.GetValue(json),
                 NoWait = parse.GetValue(noWait),
                 Html = parse.GetValue(html),
+                LocalServices = parse.GetValue(services) == "local" ? pipelineOptions.Resolve(parse, environment, runsPipeline: true) : null,
             },
-            Console.Out,
-            Console.Error,
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
             TimeProvider.System,
             ct));
         return command;
@@ -125,24 +139,35 @@ internal static class StatesCommand
         }
 
         var machineName = options.StateMachineName ?? MachineNameOf(options.Definition);
+        var engineOptions = new StateMachineEngineOptions { StateMachineName = machineName, SkipDelays = options.NoWait };
+        LocalPipeline? pipeline = null;
         TaskHandlerRegistry handlers;
         string? input;
         try
         {
             input = await ReadInputAsync(options, cancellationToken);
-            handlers = await BuildHandlersAsync(options, machineName, cancellationToken);
+            if (options.LocalServices is { } local)
+            {
+                pipeline = await LocalPipeline.OpenAsync(local with { Time = time }, cancellationToken);
+                engineOptions = pipeline.EngineOptions() with { StateMachineName = machineName, SkipDelays = options.NoWait || local.SkipDelays };
+            }
+
+            handlers = await BuildHandlersAsync(options, pipeline?.TaskHandlers ?? new TaskHandlerRegistry(), machineName, cancellationToken);
         }
-        catch (Exception e) when (e is FormatException or IOException or ArgumentException)
+        catch (Exception e) when (e is FormatException or IOException or ArgumentException or TemplateException or HostConfigurationException)
         {
+            pipeline?.Dispose();
             error.WriteLine(e.Message);
             return ExitUsage;
         }
 
-        var engine = new StateMachineEngine(handlers, time, new StateMachineEngineOptions { StateMachineName = machineName, SkipDelays = options.NoWait });
+        using var owned = pipeline;
         ExecutionResult result;
         try
         {
-            result = await engine.StartExecutionAsync(parsed.Definition, input, options.ExecutionName, cancellationToken);
+            result = pipeline is null
+                ? await new StateMachineEngine(handlers, time, engineOptions).StartExecutionAsync(parsed.Definition, input, options.ExecutionName, cancellationToken)
+                : (await new LocalWorkflowStarter(parsed.Definition, handlers, engineOptions, pipeline.Executions, time).RunAsync(options.ExecutionName, input, cancellationToken)).Result;
         }
         catch (ArgumentException e)
         {
@@ -169,10 +194,9 @@ internal static class StatesCommand
         return File.WriteAllTextAsync(file.FullName, html, cancellationToken);
     }
 
-    /// <summary>Where Task states are served from; a later <c>--services</c> option adds sources here.</summary>
-    private static async Task<TaskHandlerRegistry> BuildHandlersAsync(StatesRunOptions options, string machineName, CancellationToken cancellationToken)
+    /// <summary>Where Task states are served from: <paramref name="handlers"/> (empty, or the local services), with mocks for the rest.</summary>
+    private static async Task<TaskHandlerRegistry> BuildHandlersAsync(StatesRunOptions options, TaskHandlerRegistry handlers, string machineName, CancellationToken cancellationToken)
     {
-        var handlers = new TaskHandlerRegistry();
         if (options.MockConfig is not null)
         {
             if (options.TestCase is null)

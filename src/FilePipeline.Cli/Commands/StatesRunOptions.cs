@@ -25,4 +25,7 @@ internal sealed record StatesRunOptions
 
     /// <summary>Where to write the execution's self-contained HTML report, if anywhere.</summary>
     public FileInfo? Html { get; init; }
+
+    /// <summary>With <c>--services local</c>: the state directory whose table and functions serve the Task states; null for none.</summary>
+    public Local.Hosting.LocalHostOptions? LocalServices { get; init; }
 }

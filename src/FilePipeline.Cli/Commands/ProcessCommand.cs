@@ -1,0 +1,35 @@
+using System.CommandLine;
+using FilePipeline.Cli.Pipeline;
+
+namespace FilePipeline.Cli.Commands;
+
+/// <summary>
+/// <c>filepipeline process &lt;file&gt;... [--key-prefix P] [--json]</c>: upload, run until everything
+/// settles, one line per file. Exit 0 all PROCESSED/DUPLICATE, 2 any REJECTED, 3 any FAILED, 1 usage.
+/// </summary>
+internal static class ProcessCommand
+{
+    public static Command Create() => Create(CliEnvironment.Process);
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var files = new Argument<string[]>("file") { Description = "CSV files to upload and process.", Arity = ArgumentArity.OneOrMore };
+        var keyPrefix = new Option<string?>("--key-prefix") { Description = "Prefix of the object keys (the key is prefix + file name)." };
+        var json = new Option<bool>("--json") { Description = "One JSON object per file, one per line." };
+        var command = new Command("process", "Upload files and run the pipeline until each settles: PROCESSED, DUPLICATE, REJECTED or FAILED (in the DLQ). Exit 0 all PROCESSED/DUPLICATE, 2 any REJECTED, 3 any FAILED, 1 usage error.")
+        {
+            files, keyPrefix, json,
+        };
+        var options = new PipelineOptions();
+        options.AddTo(command, runsPipeline: true);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, _, cancellationToken) =>
+        {
+            var prefix = parseResult.GetValue(keyPrefix);
+            var targets = parseResult.GetRequiredValue(files).Select(path => (path, Uploader.KeyFor(path, null, prefix))).ToList();
+            var outcomes = await PipelineSettler.ProcessAsync(pipeline, targets, cancellationToken);
+            OutcomeReport.Write(output, outcomes, parseResult.GetValue(json));
+            return FileOutcome.ExitCodeOf(outcomes);
+        });
+        return command;
+    }
+}

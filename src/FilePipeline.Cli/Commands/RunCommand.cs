@@ -1,0 +1,53 @@
+using System.CommandLine;
+using FilePipeline.Cli.Pipeline;
+using FilePipeline.Local.Hosting;
+
+namespace FilePipeline.Cli.Commands;
+
+/// <summary>
+/// <c>filepipeline run [--until-idle | --watch] [--workers N]</c>: deliver queued S3 events and work
+/// messages to the functions. Several runs may share one state directory. Exit 0, 1 on a usage error.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create() => Create(CliEnvironment.Process);
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var untilIdle = new Option<bool>("--until-idle") { Description = "Stop when no message is visible or in flight (the default)." };
+        var watch = new Option<bool>("--watch") { Description = "Keep polling until Ctrl+C." };
+        var workers = new Option<int>("--workers") { Description = "Concurrent pollers.", DefaultValueFactory = _ => 1 };
+        var command = new Command("run", "Run the pipeline: S3 events → ValidateUpload, work queue → ProcessQueue → state machine.") { untilIdle, watch, workers };
+        var options = new PipelineOptions();
+        options.AddTo(command, runsPipeline: true);
+        PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, _, cancellationToken) =>
+        {
+            if (parseResult.GetValue(untilIdle) && parseResult.GetValue(watch))
+            {
+                throw new UsageException("give --until-idle or --watch, not both.");
+            }
+
+            var count = parseResult.GetValue(workers);
+            if (count is < 1 or > 64)
+            {
+                throw new UsageException("--workers must be from 1 to 64.");
+            }
+
+            var mode = parseResult.GetValue(watch) ? RunMode.Watch : RunMode.UntilIdle;
+            await output.WriteLineAsync($"running ({(mode == RunMode.Watch ? "watching; Ctrl+C to stop" : "until idle")}, {count} worker(s)) on {pipeline.Options.StateDirectory}");
+            try
+            {
+                await new PipelineRunner(pipeline).RunAsync(mode, count, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await output.WriteLineAsync("stopped; unfinished messages return to their queue after their visibility timeout.");
+                return ExitCodes.Success;
+            }
+
+            await output.WriteLineAsync("idle: no message visible or in flight.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,38 @@
+using FilePipeline.Core.Ledger;
+using FilePipeline.Local.Hosting;
+
+namespace FilePipeline.Cli.Pipeline;
+
+/// <summary>
+/// Decides how an upload settled from what the pipeline stored: the executions started for this
+/// object version (one per receive of its work message) and the ledger record of its file id.
+/// </summary>
+internal static class OutcomeResolver
+{
+    public static async Task<FileOutcome> ResolveAsync(LocalPipeline pipeline, UploadedFile upload, CancellationToken cancellationToken)
+    {
+        var fileId = upload.File.FileId;
+        var executions = pipeline.Executions.List(fileId)
+            .Where(e => e.VersionId == upload.Info.VersionId)
+            .OrderBy(e => e.Id)
+            .ToList();
+        var record = await pipeline.Ledger.GetAsync(fileId, cancellationToken);
+        var settled = executions.LastOrDefault(e => e.Status == "SUCCEEDED" && e.Outcome is not null);
+        var outcome = settled?.Outcome
+            ?? (executions.Count == 0 && record?.Status == FileStatus.Rejected ? FileOutcome.Rejected : FileOutcome.Failed);
+        var end = executions.LastOrDefault()?.StopDate ?? (record is not null && record.UpdatedAt > upload.UploadedAt ? record.UpdatedAt : pipeline.Options.Time.GetUtcNow());
+        return new FileOutcome(
+            upload.Path,
+            fileId,
+            outcome,
+            outcome is FileOutcome.Processed or FileOutcome.Duplicate ? record?.RowCount : null,
+            executions.Count,
+            end - upload.UploadedAt,
+            outcome switch
+            {
+                FileOutcome.Rejected => record?.Reason,
+                FileOutcome.Failed => record?.LastError ?? "ValidateUpload failed on every try; its S3 event is in the DLQ.",
+                _ => null,
+            });
+    }
+}

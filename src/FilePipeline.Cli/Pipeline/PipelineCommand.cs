@@ -1,0 +1,42 @@
+using System.CommandLine;
+using FilePipeline.Local.Hosting;
+
+namespace FilePipeline.Cli.Pipeline;
+
+/// <summary>Opens the state directory for a command and turns setup problems into a clear message and exit code 1.</summary>
+internal static class PipelineCommand
+{
+    public delegate Task<int> Body(ParseResult parseResult, LocalPipeline pipeline, TextWriter output, TextWriter error, CancellationToken cancellationToken);
+
+    public static void SetAction(Command command, PipelineOptions options, CliEnvironment environment, bool runsPipeline, Body body)
+    {
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            LocalPipeline pipeline;
+            try
+            {
+                pipeline = await LocalPipeline.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), cancellationToken);
+            }
+            catch (Exception e) when (e is TemplateException or HostConfigurationException or FormatException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            using (pipeline)
+            {
+                try
+                {
+                    return await body(parseResult, pipeline, output, error, cancellationToken);
+                }
+                catch (Exception e) when (e is UsageException or FormatException)
+                {
+                    await error.WriteLineAsync($"error: {e.Message}");
+                    return ExitCodes.Usage;
+                }
+            }
+        });
+    }
+}

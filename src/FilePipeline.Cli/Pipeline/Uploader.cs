@@ -1,0 +1,39 @@
+using FilePipeline.Local.Hosting;
+using FilePipeline.Local.Objects;
+
+namespace FilePipeline.Cli.Pipeline;
+
+/// <summary>Puts local files into the pipeline's bucket; each put queues its S3 event in the same transaction.</summary>
+internal static class Uploader
+{
+    /// <summary>The object key of a file: <paramref name="key"/> when given, else the prefix plus the file name.</summary>
+    public static string KeyFor(string path, string? key, string? prefix) => key ?? (prefix ?? "") + Path.GetFileName(path);
+
+    /// <exception cref="UsageException">A file is missing or its key is not a valid object key.</exception>
+    public static async Task<UploadedFile> UploadAsync(LocalPipeline pipeline, string path, string key, CancellationToken cancellationToken)
+    {
+        FileStream content;
+        try
+        {
+            content = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read {path}: {e.Message}");
+        }
+
+        await using (content)
+        {
+            try
+            {
+                var uploadedAt = pipeline.Options.Time.GetUtcNow();
+                var info = await pipeline.Objects.PutAsync(pipeline.BucketName, key, content, cancellationToken);
+                return new UploadedFile(path, info, uploadedAt);
+            }
+            catch (ObjectKeyRejectedException e)
+            {
+                throw new UsageException($"'{key}' is not a valid object key: {e.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>The template's upload bucket, by its local name.</summary>
+public sealed record BucketSettings(string LogicalId, string Name);

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using FilePipeline.Functions;
+using FilePipeline.Functions.Events;
+using FilePipeline.Local.Queues;
+using static FilePipeline.Functions.Events.SQSEvent;
+
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>
+/// The work queue → ProcessQueue event source mapping: receives up to BatchSize messages within the
+/// batching window, invokes the function once, deletes the messages it did not report as failed
+/// and lets the failed ones reappear (after the local retry delay); the queue redrives them to the
+/// DLQ after maxReceiveCount. A thrown error, or a response naming an unknown message, fails the whole batch.
+/// </summary>
+internal sealed class EventSourceMapping(LocalPipeline pipeline)
+{
+    private readonly RetryVisibility retryVisibility = new(pipeline);
+
+    private SqsEventSource Source => pipeline.Template.ProcessQueue.SqsEvents!;
+
+    private string QueueName => pipeline.Template.WorkQueue.Name;
+
+    /// <summary>Handles one batch; false when no message was visible.</summary>
+    public async Task<bool> PollAsync(CancellationToken cancellationToken)
+    {
+        var batch = await ReceiveBatchAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return false;
+        }
+
+        var failed = await InvokeAsync(batch);
+        foreach (var message in batch.Where(m => failed.Contains(m.MessageId)))
+        {
+            if (await retryVisibility.SecondsForAsync(message, cancellationToken) is { } seconds)
+            {
+                await MessageVisibility.RetryLaterAsync(pipeline, QueueName, message.ReceiptHandle, seconds, cancellationToken);
+            }
+        }
+
+        foreach (var settled in batch.Where(m => !failed.Contains(m.MessageId)).Chunk(QueueLimits.MaxBatchEntries))
+        {
+            await pipeline.Queues.DeleteMessageBatchAsync(QueueName, [.. settled.Select(m => m.ReceiptHandle)], cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task<List<ReceivedMessage>> ReceiveBatchAsync(CancellationToken cancellationToken)
+    {
+        var time = pipeline.Options.Time;
+        var windowEnd = time.GetUtcNow().AddSeconds(Source.MaximumBatchingWindowInSeconds);
+        var batch = new List<ReceivedMessage>();
+        while (true)
+        {
+            var wanted = Math.Min(Source.BatchSize - batch.Count, QueueLimits.MaxMessagesPerReceive);
+            batch.AddRange(await pipeline.Queues.ReceiveMessageAsync(
+                new ReceiveMessageRequest(QueueName) { MaxNumberOfMessages = wanted, VisibilityTimeout = pipeline.Options.VisibilityTimeout, WaitTimeSeconds = 0 },
+                cancellationToken));
+            var left = windowEnd - time.GetUtcNow();
+            if (batch.Count >= Source.BatchSize || left <= TimeSpan.Zero || (batch.Count == 0 && Source.MaximumBatchingWindowInSeconds == 0))
+            {
+                return batch;
+            }
+
+            await Task.Delay(left < EmbeddedQueues.PollInterval ? left : EmbeddedQueues.PollInterval, time, cancellationToken);
+        }
+    }
+
+    private async Task<HashSet<string>> InvokeAsync(List<ReceivedMessage> batch)
+    {
+        var all = batch.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
+        SQSBatchResponse response;
+        try
+        {
+            var payload = JsonSerializer.Serialize(ToEvent(batch), FunctionsJsonContext.Default.SQSEvent);
+            var json = await pipeline.Functions.InvokeAsync(pipeline.Template.ProcessQueue, payload);
+            response = JsonSerializer.Deserialize(json, FunctionsJsonContext.Default.SQSBatchResponse) ?? new SQSBatchResponse();
+        }
+#pragma warning disable CA1031 // A thrown function error fails the whole batch, as the Lambda service treats it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return all;
+        }
+
+        if (!Source.ReportBatchItemFailures)
+        {
+            return [];
+        }
+
+        var failed = response.BatchItemFailures.Select(f => f.ItemIdentifier).ToList();
+        return failed.Any(id => id is null || !all.Contains(id))
+            ? all
+            : failed.ToHashSet(StringComparer.Ordinal)!;
+    }
+
+    private SQSEvent ToEvent(List<ReceivedMessage> batch) => new()
+    {
+        Records = [.. batch.Select(message => new SQSMessage
+        {
+            MessageId = message.MessageId,
+            ReceiptHandle = message.ReceiptHandle,
+            Body = message.Body,
+            Md5OfBody = message.MD5OfBody,
+            Attributes = new Dictionary<string, string>(message.Attributes, StringComparer.Ordinal),
+            MessageAttributes = [],
+            EventSource = "aws:sqs",
+            EventSourceArn = pipeline.Template.Identity.QueueArn(QueueName),
+            AwsRegion = pipeline.Template.Identity.Region,
+        })],
+    };
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FilePipeline.Local.Storage;
+using FilePipeline.States;
+using FilePipeline.States.History;
+using Microsoft.Data.Sqlite;
+
+namespace FilePipeline.Local.Hosting.Executions;
+
+/// <summary>
+/// Every execution and its history in the state directory's database. The row is written when the
+/// execution starts and each event as it is recorded, so a process killed mid-execution leaves a
+/// visible record, shown ABORTED once its process is gone.
+/// </summary>
+public sealed class ExecutionStore
+{
+    private const string Columns = "id, name, execution_arn, file_id, version_id, status, input, output, outcome, error, cause, start_date, stop_date, host_pid";
+
+    private readonly LocalDatabase database;
+
+    public ExecutionStore(LocalDatabase database)
+    {
+        this.database = database;
+        using var connection = database.Open();
+        LocalDatabase.Execute(connection, """
+            CREATE TABLE IF NOT EXISTS executions(
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL,
+                execution_arn TEXT NULL,
+                file_id TEXT NULL,
+                version_id TEXT NULL,
+                status TEXT NOT NULL,
+                input TEXT NOT NULL,
+                output TEXT NULL,
+                outcome TEXT NULL,
+                error TEXT NULL,
+                cause TEXT NULL,
+                start_date INTEGER NOT NULL,
+                stop_date INTEGER NULL,
+                host_pid INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS executions_file ON executions(file_id, id);
+            CREATE INDEX IF NOT EXISTS executions_name ON executions(name);
+            CREATE TABLE IF NOT EXISTS execution_events(
+                execution INTEGER NOT NULL REFERENCES executions(id),
+                event_id INTEGER NOT NULL,
+                event TEXT NOT NULL,
+                PRIMARY KEY(execution, event_id));
+            """);
+    }
+
+    /// <summary>Records a RUNNING execution and returns a writer for its history events.</summary>
+    public ExecutionWriter Begin(string name, string input, DateTimeOffset startDate)
+    {
+        var node = TryParse(input);
+        var connection = database.Open();
+        // A history event only has to survive the process (kill -9), not the machine: NORMAL keeps WAL commits cheap.
+        LocalDatabase.Execute(connection, "PRAGMA synchronous=NORMAL;");
+        var id = (long)connection.Scalar(
+            null,
+            "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5) RETURNING id",
+            name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId)!;
+        return new ExecutionWriter(connection, id);
+    }
+
+    public IReadOnlyList<ExecutionRecord> List(string? fileId = null, int limit = 1000)
+    {
+        using var connection = database.Open();
+        return connection.Query(
+            null,
+            $"SELECT {Columns} FROM executions WHERE $p0 IS NULL OR file_id = $p0 ORDER BY id DESC LIMIT $p1",
+            Read, fileId, limit);
+    }
+
+    /// <summary>Finds an execution by its number, name or ARN (the latest when a name repeats).</summary>
+    public ExecutionRecord? Find(string idOrNameOrArn)
+    {
+        ArgumentNullException.ThrowIfNull(idOrNameOrArn);
+        using var connection = database.Open();
+        var byNumber = long.TryParse(idOrNameOrArn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : -1;
+        return connection.Query(
+            null,
+            $"SELECT {Columns} FROM executions WHERE id = $p0 OR name = $p1 OR execution_arn = $p1 ORDER BY id = $p0 DESC, id DESC LIMIT 1",
+            Read, byNumber, idOrNameOrArn).SingleOrDefault();
+    }
+
+    public IReadOnlyList<HistoryEvent> History(long executionId)
+    {
+        using var connection = database.Open();
+        return connection.Query(
+            null,
+            "SELECT event FROM execution_events WHERE execution = $p0 ORDER BY event_id",
+            reader => HistorySerializer.FromJson(JsonNode.Parse(reader.GetString(0))!.AsObject()),
+            executionId);
+    }
+
+    private static ExecutionRecord Read(SqliteDataReader reader)
+    {
+        var status = reader.GetString(5);
+        return new ExecutionRecord
+        {
+            Id = reader.GetInt64(0),
+            Name = reader.GetString(1),
+            ExecutionArn = reader.GetNullableString(2),
+            FileId = reader.GetNullableString(3),
+            VersionId = reader.GetNullableString(4),
+            Status = status == "RUNNING" && !IsAlive((int)reader.GetInt64(13)) ? "ABORTED" : status,
+            Input = reader.GetString(6),
+            Output = reader.GetNullableString(7),
+            Outcome = reader.GetNullableString(8),
+            Error = reader.GetNullableString(9),
+            Cause = reader.GetNullableString(10),
+            StartDate = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
+            StopDate = reader.GetNullableInt64(12) is { } stop ? DateTimeOffset.FromUnixTimeMilliseconds(stop) : null,
+        };
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    internal static JsonNode? TryParse(string? json)
+    {
+        try
+        {
+            return json is null ? null : JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>Appends one execution's events as they happen, then records how it ended.</summary>
+    public sealed class ExecutionWriter(SqliteConnection connection, long id) : IDisposable
+    {
+        private readonly Lock gate = new();
+
+        public long Id => id;
+
+        public void Append(HistoryEvent historyEvent)
+        {
+            ArgumentNullException.ThrowIfNull(historyEvent);
+            lock (gate)
+            {
+                connection.Run(null, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", id, historyEvent.Id, HistorySerializer.ToJson(historyEvent).ToJsonString());
+            }
+        }
+
+        public void Complete(ExecutionResult result)
+        {
+            ArgumentNullException.ThrowIfNull(result);
+            lock (gate)
+            {
+                connection.Run(
+                    null,
+                    "UPDATE executions SET execution_arn = $p1, status = $p2, output = $p3, outcome = $p4, error = $p5, cause = $p6, stop_date = $p7 WHERE id = $p0",
+                    id, result.ExecutionArn, result.StatusText, result.Output, Text(TryParse(result.Output)?["outcome"]), result.Error, result.Cause, result.StopDate.ToUnixTimeMilliseconds());
+            }
+        }
+
+        /// <summary>The engine refused to run (e.g. input that is not JSON): recorded as a failed execution.</summary>
+        public void Fail(string error, string cause, DateTimeOffset stopDate)
+        {
+            lock (gate)
+            {
+                connection.Run(null, "UPDATE executions SET status = 'FAILED', error = $p1, cause = $p2, stop_date = $p3 WHERE id = $p0", id, error, cause, stopDate.ToUnixTimeMilliseconds());
+            }
+        }
+
+        public void Dispose()
+        {
+            // Pooled connections keep their pragmas: hand it back with the database's FULL sync.
+            LocalDatabase.Execute(connection, "PRAGMA synchronous=FULL;");
+            connection.Dispose();
+        }
+    }
+}

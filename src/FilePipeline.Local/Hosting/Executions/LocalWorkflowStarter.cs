@@ -1,0 +1,59 @@
+using FilePipeline.Core.Ports;
+using FilePipeline.States;
+using FilePipeline.States.History;
+
+namespace FilePipeline.Local.Hosting.Executions;
+
+/// <summary>
+/// StartSyncExecution on the local engine: each execution and its history go to the
+/// <see cref="ExecutionStore"/> as they happen; <paramref name="afterEvent"/> sees each stored event (fault injection).
+/// </summary>
+public sealed class LocalWorkflowStarter(
+    StateMachineDefinition definition,
+    TaskHandlerRegistry handlers,
+    StateMachineEngineOptions engineOptions,
+    ExecutionStore store,
+    TimeProvider time,
+    Action<HistoryEvent>? afterEvent = null) : IWorkflowStarter
+{
+    public async Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken)
+    {
+        var result = (await RunAsync(name, input, cancellationToken)).Result;
+        var status = result.Status switch
+        {
+            ExecutionStatus.Succeeded => WorkflowStatus.Succeeded,
+            ExecutionStatus.TimedOut => WorkflowStatus.TimedOut,
+            _ => WorkflowStatus.Failed,
+        };
+        return new WorkflowResult(result.ExecutionArn, status, result.Output, result.Error, result.Cause);
+    }
+
+    /// <summary>Runs and stores one execution; the stored record's number is <see cref="ExecutionResultWithId.Id"/>.</summary>
+    public async Task<ExecutionResultWithId> RunAsync(string? name, string? input, CancellationToken cancellationToken)
+    {
+        name ??= Guid.NewGuid().ToString();
+        input ??= "{}";
+        using var writer = store.Begin(name, input, time.GetUtcNow());
+        var engine = new StateMachineEngine(handlers, time, engineOptions with
+        {
+            OnHistoryEvent = historyEvent =>
+            {
+                writer.Append(historyEvent);
+                afterEvent?.Invoke(historyEvent);
+            },
+        });
+        ExecutionResult result;
+        try
+        {
+            result = await engine.StartExecutionAsync(definition, input, name, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            writer.Fail("States.Runtime", e.Message, time.GetUtcNow());
+            throw;
+        }
+
+        writer.Complete(result);
+        return new ExecutionResultWithId(writer.Id, result);
+    }
+}

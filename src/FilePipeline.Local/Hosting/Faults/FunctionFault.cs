@@ -1,0 +1,15 @@
+using System.IO.Enumeration;
+
+namespace FilePipeline.Local.Hosting.Faults;
+
+/// <summary>
+/// <c>fail=FUNCTION[,times=N][,key=GLOB]</c>: the function throws a transient
+/// StorageUnavailableException before doing anything; always, or its first N matching invocations,
+/// or only for object keys matching the glob (<c>*</c> and <c>?</c>).
+/// </summary>
+public sealed record FunctionFault(string Function, int? Times, string? KeyPattern)
+{
+    public bool Matches(FunctionDefinition function, string? key) =>
+        (function.IsNamed(Function) || function.Handler == Function)
+        && (KeyPattern is null || (key is not null && FileSystemName.MatchesSimpleExpression(KeyPattern, key, ignoreCase: false)));
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using FilePipeline.Functions.Settings;
+using FilePipeline.Local.Hosting.Faults;
+
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>
+/// How one local pipeline is put together: the state directory, the template, the clock, faults,
+/// and the few local departures from the template that keep demos and crash tests quick.
+/// </summary>
+public sealed record LocalHostOptions
+{
+    public const string HomeVariable = "FILEPIPELINE_HOME";
+    public const string RetryDelayVariable = "FILEPIPELINE_RETRY_DELAY";
+    public const string VisibilityTimeoutVariable = "FILEPIPELINE_VISIBILITY_TIMEOUT";
+    public const string LeaseSecondsVariable = "FILEPIPELINE_LEASE_SECONDS";
+    public const string DefaultStateDirectory = ".filepipeline";
+
+    /// <summary>The default failed-message delay: long enough to see, short enough for a demo.</summary>
+    public const int DefaultRetryDelaySeconds = 1;
+
+    public required string StateDirectory { get; init; }
+
+    public required string TemplatePath { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public FaultPlan Faults { get; init; } = FaultPlan.None;
+
+    /// <summary>What an exit-after fault does; the default kills the process. Tests replace it.</summary>
+    public Action<ExitFault>? Exit { get; init; }
+
+    /// <summary>
+    /// Seconds a failed message (a failed async invoke, or an item of a partial batch response)
+    /// stays invisible before it is received again: ChangeMessageVisibility instead of the
+    /// template's full visibility timeout, which would make a local retry wait minutes.
+    /// </summary>
+    public int RetryDelaySeconds { get; init; } = DefaultRetryDelaySeconds;
+
+    /// <summary>When set, receives use this visibility timeout instead of the queue's (crash tests: killed work returns sooner).</summary>
+    public int? VisibilityTimeout { get; init; }
+
+    /// <summary>Function environment variables that replace the template's (e.g. LEASE_SECONDS for crash tests).</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentOverrides { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Skip Retry intervals and Wait states in the state machine (tests).</summary>
+    public bool SkipDelays { get; init; }
+
+    /// <summary>Where the functions' JSON logs go; null writes logs/functions-{time}-{pid}.log in the state directory.</summary>
+    public TextWriter? FunctionLog { get; init; }
+
+    /// <summary>--state-dir, else FILEPIPELINE_HOME, else ./.filepipeline.</summary>
+    public static string ResolveStateDirectory(string? option, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var chosen = !string.IsNullOrWhiteSpace(option) ? option
+            : environment(HomeVariable) is { Length: > 0 } home ? home
+            : DefaultStateDirectory;
+        return Path.GetFullPath(chosen);
+    }
+
+    /// <summary>The template given, else the one shipped next to the program.</summary>
+    public static string ResolveTemplate(string? option) =>
+        Path.GetFullPath(!string.IsNullOrWhiteSpace(option) ? option : Path.Combine(AppContext.BaseDirectory, PipelineTemplate.TemplateFileName));
+
+    /// <summary>Options from the command line's values and the FILEPIPELINE_* environment variables.</summary>
+    /// <exception cref="FormatException">A variable or the fault text is malformed.</exception>
+    public static LocalHostOptions Resolve(string? stateDirectory, string? template, string? faults, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Seconds(environment, LeaseSecondsVariable) is { } lease)
+        {
+            overrides[FunctionEnvironment.LeaseSeconds] = lease.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new LocalHostOptions
+        {
+            StateDirectory = ResolveStateDirectory(stateDirectory, environment),
+            TemplatePath = ResolveTemplate(template),
+            Faults = FaultPlan.Parse(environment(FaultPlan.EnvironmentVariable)).Merge(FaultPlan.Parse(faults)),
+            RetryDelaySeconds = Seconds(environment, RetryDelayVariable) ?? DefaultRetryDelaySeconds,
+            VisibilityTimeout = Seconds(environment, VisibilityTimeoutVariable),
+            EnvironmentOverrides = overrides,
+        };
+    }
+
+    private static int? Seconds(Func<string, string?> environment, string name)
+    {
+        var text = environment(name);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 43_200
+            ? seconds
+            : throw new FormatException($"{name} is '{text}'; it must be a whole number of seconds from 0 to 43200.");
+    }
+}

@@ -1,0 +1,192 @@
+using FilePipeline.Functions.Runtime;
+using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.Local.Hosting.Faults;
+using FilePipeline.Local.Objects;
+using FilePipeline.Local.Queues;
+using FilePipeline.Local.Storage;
+using FilePipeline.Local.Table;
+using FilePipeline.States;
+
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>
+/// The whole pipeline over one state directory, composed as the template describes it: bucket →
+/// ValidateUpload (async invoke) → work queue + DLQ → ProcessQueue → the state machine, whose
+/// tasks reach the embedded table and the in-process InspectFile function.
+/// </summary>
+public sealed class LocalPipeline : IDisposable
+{
+    private readonly TextWriter? ownedLog;
+
+    private LocalPipeline(LocalHostOptions options, PipelineTemplate template, TextWriter? ownedLog)
+    {
+        Options = options;
+        Template = template;
+        this.ownedLog = ownedLog;
+        Database = new LocalDatabase(options.StateDirectory);
+        Queues = new EmbeddedQueues(Database, options.Time);
+        Objects = new EmbeddedObjectStore(Database, Queues, options.Time, template.Identity.Region);
+        Table = new EmbeddedDynamoDb(Database, new EmbeddedDynamoDbOptions { ThrottleRate = options.Faults.ThrottleRate }, options.Time);
+        // The host's own reads (retry visibility, reports) are not subject to injected throttling.
+        Ledger = new EmbeddedLedger(new EmbeddedDynamoDb(Database, timeProvider: options.Time), template.Table.Name);
+        DeadLetters = new EmbeddedDeadLetterQueue(Queues, template.DeadLetterQueue.Name);
+        Executions = new ExecutionStore(Database);
+        Faults = new FaultInjector(options.Faults, options.Exit);
+        Definition = LoadDefinition(template.StateMachine);
+        TaskHandlers = DynamoDbTaskHandler.RegisterAll(new TaskHandlerRegistry(), Table);
+        Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, Faults.AfterHistoryEvent);
+        var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
+        Functions = new LocalFunctions(
+            template, options.EnvironmentOverrides, Objects, new EmbeddedJobQueue(Queues, template.WorkQueue.Name), new EmbeddedLedger(Table, template.Table.Name), Workflows, Faults, logger, options.Time);
+        TaskHandlers.Register(LambdaInvokeTaskHandler.Resource, new LambdaInvokeTaskHandler(Functions));
+    }
+
+    public LocalHostOptions Options { get; }
+
+    public PipelineTemplate Template { get; }
+
+    public LocalDatabase Database { get; }
+
+    public EmbeddedQueues Queues { get; }
+
+    public EmbeddedObjectStore Objects { get; }
+
+    /// <summary>The table as the functions and the state machine see it (throttled when the faults say so).</summary>
+    public EmbeddedDynamoDb Table { get; }
+
+    /// <summary>The ledger as the host and the CLI read it, free of injected faults.</summary>
+    public EmbeddedLedger Ledger { get; }
+
+    public EmbeddedDeadLetterQueue DeadLetters { get; }
+
+    public ExecutionStore Executions { get; }
+
+    public FaultInjector Faults { get; }
+
+    public StateMachineDefinition Definition { get; }
+
+    /// <summary>dynamodb:* → the embedded table, lambda:invoke → <see cref="Functions"/>; reusable for other definitions.</summary>
+    public TaskHandlerRegistry TaskHandlers { get; }
+
+    public LocalWorkflowStarter Workflows { get; }
+
+    public LocalFunctions Functions { get; }
+
+    /// <summary>The internal queue of ValidateUpload's asynchronous invocations (the S3 notification target).</summary>
+    public string AsyncInvokeQueue => Template.ValidateUpload.Name + "-async-invoke";
+
+    public string BucketName => Template.Bucket.Name;
+
+    /// <summary>Opens (creating on first use) the state directory and the resources of the template.</summary>
+    /// <exception cref="TemplateException">The template cannot be read or lacks a resource.</exception>
+    public static async Task<LocalPipeline> OpenAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var template = PipelineTemplate.Load(options.TemplatePath);
+        RequireVisibilityBeyondLease(options, template);
+        var pipeline = new LocalPipeline(options, template, options.FunctionLog is null ? OpenLogFile(options) : null);
+        try
+        {
+            await pipeline.CreateResourcesAsync(cancellationToken);
+            return pipeline;
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+
+    public StateMachineEngineOptions EngineOptions() => new()
+    {
+        Region = Template.Identity.Region,
+        AccountId = Template.Identity.AccountId,
+        StateMachineName = Template.StateMachine.Name,
+        Express = Template.StateMachine.Express,
+        SkipDelays = Options.SkipDelays,
+    };
+
+    public void Dispose() => ownedLog?.Dispose();
+
+    private async Task CreateResourcesAsync(CancellationToken cancellationToken)
+    {
+        var deadLetter = Template.DeadLetterQueue;
+        var work = Template.WorkQueue;
+        var validate = Template.ValidateUpload;
+        await EnsureQueueAsync(deadLetter.Name, Attributes(deadLetter, null), cancellationToken);
+        await EnsureQueueAsync(work.Name, Attributes(work, work.Redrive is { } redrive ? new RedrivePolicy(Template.Queue(redrive.DeadLetterLogicalId).Name, redrive.MaxReceiveCount) : null), cancellationToken);
+
+        // Lambda's async invoke: 1 try + MaximumRetryAttempts retries, then the OnFailure destination.
+        var onFailure = validate.OnFailureQueue is { } destination ? Template.Queue(destination).Name : validate.Name + "-async-failures";
+        if (validate.OnFailureQueue is null)
+        {
+            await EnsureQueueAsync(onFailure, new QueueAttributes { MessageRetentionPeriod = 1_209_600 }, cancellationToken);
+        }
+
+        await EnsureQueueAsync(AsyncInvokeQueue, new QueueAttributes
+        {
+            VisibilityTimeout = (int)Math.Ceiling(validate.Timeout.TotalSeconds),
+            MessageRetentionPeriod = 21_600, // Lambda keeps async events up to 6 hours.
+            RedrivePolicy = new RedrivePolicy(onFailure, validate.MaximumRetryAttempts + 1),
+        }, cancellationToken);
+        await Objects.CreateBucketAsync(BucketName, new BucketNotification(AsyncInvokeQueue, validate.LogicalId + "-S3"), cancellationToken);
+    }
+
+    /// <summary>A message in flight must not return while the claim its execution took still holds (see RetryVisibility).</summary>
+    private static void RequireVisibilityBeyondLease(LocalHostOptions options, PipelineTemplate template)
+    {
+        var visibility = options.VisibilityTimeout ?? template.WorkQueue.VisibilityTimeout;
+        var lease = LocalFunctions.SettingsOf(template.ProcessQueue, options.EnvironmentOverrides).Lease;
+        if (visibility < lease.TotalSeconds)
+        {
+            throw new HostConfigurationException(
+                $"The work queue's visibility timeout ({visibility} s) is shorter than the claim lease ({lease.TotalSeconds} s): a crashed run's message would return while its claim holds and be skipped. Set {LocalHostOptions.LeaseSecondsVariable} below {LocalHostOptions.VisibilityTimeoutVariable}.");
+        }
+    }
+
+    private static QueueAttributes Attributes(QueueSettings queue, RedrivePolicy? redrive) => new()
+    {
+        VisibilityTimeout = queue.VisibilityTimeout,
+        MessageRetentionPeriod = queue.MessageRetentionPeriod,
+        RedrivePolicy = redrive,
+    };
+
+    /// <summary>Creates the queue, or brings an existing one in line with the template (its parameters may have changed).</summary>
+    private async Task EnsureQueueAsync(string name, QueueAttributes attributes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Queues.CreateQueueAsync(name, attributes, cancellationToken);
+        }
+        catch (QueueOperationException e) when (e.ErrorCode == QueueErrorCodes.QueueNameExists)
+        {
+            await Queues.SetQueueAttributesAsync(name, attributes, cancellationToken);
+        }
+    }
+
+    private static StateMachineDefinition LoadDefinition(StateMachineSettings settings)
+    {
+        string text;
+        try
+        {
+            text = settings.LoadDefinition();
+        }
+        catch (IOException e)
+        {
+            throw new TemplateException($"Cannot read the state machine definition {settings.DefinitionPath}: {e.Message}");
+        }
+
+        var parsed = StateMachineDefinition.Parse(text);
+        return parsed.IsValid
+            ? parsed.Definition
+            : throw new TemplateException($"{settings.DefinitionPath} is not a valid definition: {string.Join("; ", parsed.Errors.Select(e => e.ToString()))}");
+    }
+
+    private static StreamWriter OpenLogFile(LocalHostOptions options)
+    {
+        var directory = Path.Combine(options.StateDirectory, "logs");
+        Directory.CreateDirectory(directory);
+        var name = $"functions-{options.Time.GetUtcNow():yyyyMMdd'T'HHmmss}-{Environment.ProcessId}.log";
+        return new StreamWriter(new FileStream(Path.Combine(directory, name), FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+    }
+}

@@ -1,0 +1,62 @@
+using FilePipeline.Local.Queues;
+
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>
+/// Drives the pipeline's event sources with N pollers. Every step is a queue operation in SQLite,
+/// so runners in several processes share one state directory safely: a received message is
+/// invisible to the others until deleted or its visibility lapses, and a killed runner loses nothing.
+/// </summary>
+public sealed class PipelineRunner(LocalPipeline pipeline)
+{
+    private readonly AsyncInvokePoller asyncInvokes = new(pipeline);
+    private readonly EventSourceMapping workMapping = new(pipeline);
+
+    /// <summary>One round: at most one S3 event to ValidateUpload and one batch to ProcessQueue. False when nothing was visible.</summary>
+    public async Task<bool> PollOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var validated = await asyncInvokes.PollAsync(cancellationToken);
+        var processed = await workMapping.PollAsync(cancellationToken);
+        return validated || processed;
+    }
+
+    /// <summary>True when neither event source has a message, visible or in flight (including other processes' and retry-delayed ones).</summary>
+    public async Task<bool> IsIdleAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var queue in new[] { pipeline.AsyncInvokeQueue, pipeline.Template.WorkQueue.Name })
+        {
+            var counts = await pipeline.Queues.GetQueueCountsAsync(queue, cancellationToken);
+            if (counts.Visible + counts.NotVisible > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs <paramref name="workers"/> pollers until idle (<see cref="RunMode.UntilIdle"/>) or until cancelled (<see cref="RunMode.Watch"/>).</summary>
+    public Task RunAsync(RunMode mode, int workers, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(mode, cancellationToken), cancellationToken)));
+    }
+
+    private async Task WorkAsync(RunMode mode, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (await PollOnceAsync(cancellationToken))
+            {
+                continue;
+            }
+
+            if (mode == RunMode.UntilIdle && await IsIdleAsync(cancellationToken))
+            {
+                return;
+            }
+
+            await Task.Delay(EmbeddedQueues.PollInterval, pipeline.Options.Time, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>
+/// What the local stack takes from serverless.template and aws-lambda-tools-defaults.json: names,
+/// queue and redrive settings, function timeouts, memory, environment and event sources, and the
+/// state machine's definition file and substitutions. Nothing here restates the template.
+/// </summary>
+public sealed class PipelineTemplate
+{
+    public const string TemplateFileName = "serverless.template";
+    public const string ToolsDefaultsFileName = "aws-lambda-tools-defaults.json";
+
+    private PipelineTemplate(string path, LocalAwsIdentity identity) => (TemplatePath, Identity) = (path, identity);
+
+    public string TemplatePath { get; }
+
+    public LocalAwsIdentity Identity { get; }
+
+    public required BucketSettings Bucket { get; init; }
+
+    public required QueueSettings WorkQueue { get; init; }
+
+    public required QueueSettings DeadLetterQueue { get; init; }
+
+    public required TableSettings Table { get; init; }
+
+    public required FunctionDefinition ValidateUpload { get; init; }
+
+    public required FunctionDefinition ProcessQueue { get; init; }
+
+    public required FunctionDefinition InspectFile { get; init; }
+
+    public required StateMachineSettings StateMachine { get; init; }
+
+    public IEnumerable<FunctionDefinition> Functions => [ValidateUpload, ProcessQueue, InspectFile];
+
+    /// <summary>The queue (by logical id) the template names; the work queue or its dead-letter queue.</summary>
+    public QueueSettings Queue(string logicalId) =>
+        logicalId == WorkQueue.LogicalId ? WorkQueue
+        : logicalId == DeadLetterQueue.LogicalId ? DeadLetterQueue
+        : throw new TemplateException($"Queue {logicalId} is neither the work queue nor its dead-letter queue.");
+
+    /// <summary>Reads the template and the tools defaults beside it.</summary>
+    /// <exception cref="TemplateException">A file is missing or lacks a resource or setting the local stack needs.</exception>
+    public static PipelineTemplate Load(string templatePath)
+    {
+        var fullPath = Path.GetFullPath(templatePath);
+        var directory = Path.GetDirectoryName(fullPath)!;
+        var template = ReadJson(fullPath);
+        var defaults = ReadJson(Path.Combine(directory, ToolsDefaultsFileName));
+        var stackName = defaults["stack-name"]?.GetValue<string>() is { Length: > 0 } stack ? stack : "filepipeline";
+        var identity = new LocalAwsIdentity(stackName);
+        var resolver = new TemplateResolver(template, identity);
+        var functions = new FunctionReader(template, resolver).ReadAll();
+
+        var processQueue = Single(functions, "ProcessQueue");
+        var workQueueId = processQueue.SqsEvents?.QueueLogicalId ?? throw new TemplateException("The ProcessQueue function has no SQS event.");
+        var workQueue = ReadQueue(resolver, workQueueId);
+        var deadLetterId = workQueue.Redrive?.DeadLetterLogicalId ?? throw new TemplateException($"Queue {workQueueId} has no RedrivePolicy.");
+        var validate = Single(functions, "ValidateUpload");
+        var bucketId = validate.S3Events?.BucketLogicalId ?? throw new TemplateException("The ValidateUpload function has no S3 event.");
+        return new PipelineTemplate(fullPath, identity)
+        {
+            Bucket = new BucketSettings(bucketId, resolver.PhysicalName(bucketId)),
+            WorkQueue = workQueue,
+            DeadLetterQueue = ReadQueue(resolver, deadLetterId),
+            Table = ReadTable(resolver),
+            ValidateUpload = validate,
+            ProcessQueue = processQueue,
+            InspectFile = Single(functions, "InspectFile"),
+            StateMachine = ReadStateMachine(resolver, defaults, directory),
+        };
+    }
+
+    private static JsonObject ReadJson(string path)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new TemplateException($"{path} is empty.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TemplateException($"Cannot read {path}: {e.Message}");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new TemplateException($"{path} is not a JSON object: {e.Message}");
+        }
+    }
+
+    private static FunctionDefinition Single(IReadOnlyList<FunctionDefinition> functions, string handler)
+    {
+        var matches = functions.Where(f => f.Handler == handler).ToList();
+        return matches.Count == 1
+            ? matches[0]
+            : throw new TemplateException($"Expected one function with ANNOTATIONS_HANDLER={handler}, found {matches.Count}.");
+    }
+
+    private static QueueSettings ReadQueue(TemplateResolver resolver, string logicalId)
+    {
+        if (resolver.TypeOf(logicalId) != "AWS::SQS::Queue")
+        {
+            throw new TemplateException($"{logicalId} is not an AWS::SQS::Queue.");
+        }
+
+        var properties = resolver.Properties(logicalId);
+        QueueRedrive? redrive = null;
+        if (properties["RedrivePolicy"] is JsonObject policy)
+        {
+            redrive = new QueueRedrive(
+                TemplateResolver.TargetOf(policy["deadLetterTargetArn"], $"{logicalId}.RedrivePolicy.deadLetterTargetArn"),
+                resolver.Number(policy["maxReceiveCount"], $"{logicalId}.RedrivePolicy.maxReceiveCount"));
+        }
+
+        // CloudFormation's defaults for properties the template leaves out (SQS: 30 s, 4 days).
+        return new QueueSettings(
+            logicalId,
+            resolver.PhysicalName(logicalId),
+            properties["VisibilityTimeout"] is { } visibility ? resolver.Number(visibility, $"{logicalId}.VisibilityTimeout") : 30,
+            properties["MessageRetentionPeriod"] is { } retention ? resolver.Number(retention, $"{logicalId}.MessageRetentionPeriod") : 345_600,
+            redrive);
+    }
+
+    private static TableSettings ReadTable(TemplateResolver resolver)
+    {
+        var tables = resolver.ResourcesOfType("AWS::DynamoDB::Table").ToList();
+        if (tables.Count != 1)
+        {
+            throw new TemplateException($"Expected one AWS::DynamoDB::Table, found {tables.Count}.");
+        }
+
+        var hashKey = resolver.Properties(tables[0])["KeySchema"]?.AsArray()
+            .FirstOrDefault(key => key?["KeyType"]?.GetValue<string>() == "HASH")?["AttributeName"]?.GetValue<string>()
+            ?? throw new TemplateException($"{tables[0]} has no HASH key.");
+        return new TableSettings(tables[0], resolver.PhysicalName(tables[0]), hashKey);
+    }
+
+    private static StateMachineSettings ReadStateMachine(TemplateResolver resolver, JsonObject defaults, string directory)
+    {
+        var machines = resolver.ResourcesOfType("AWS::Serverless::StateMachine").ToList();
+        if (machines.Count != 1)
+        {
+            throw new TemplateException($"Expected one AWS::Serverless::StateMachine, found {machines.Count}.");
+        }
+
+        var id = machines[0];
+        var properties = resolver.Properties(id);
+        var substitutions = (properties["DefinitionSubstitutions"]?.AsObject() ?? [])
+            .ToDictionary(pair => pair.Key, pair => resolver.Text(pair.Value, $"{id}.DefinitionSubstitutions.{pair.Key}"), StringComparer.Ordinal);
+        var name = resolver.PhysicalName(id);
+        return new StateMachineSettings(
+            id,
+            name,
+            resolver.Identity.StateMachineArn(name),
+            string.Equals(properties["Type"]?.GetValue<string>(), "EXPRESS", StringComparison.OrdinalIgnoreCase),
+            Path.Combine(directory, DefinitionFile(defaults, id)),
+            substitutions);
+    }
+
+    /// <summary>The file that template-substitutions injects at <c>$.Resources.{id}.Properties.Definition</c>.</summary>
+    private static string DefinitionFile(JsonObject defaults, string stateMachineId)
+    {
+        var target = $"$.Resources.{stateMachineId}.Properties.Definition=";
+        var substitutions = defaults["template-substitutions"]?.GetValue<string>() ?? "";
+        var entry = substitutions.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(item => item.StartsWith(target, StringComparison.Ordinal));
+        return entry?[target.Length..]
+            ?? throw new TemplateException($"{ToolsDefaultsFileName} has no template-substitutions entry for {target[..^1]}.");
+    }
+}

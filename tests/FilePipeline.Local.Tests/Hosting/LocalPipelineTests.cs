@@ -1,0 +1,271 @@
+using FilePipeline.Core.Ledger;
+using FilePipeline.Local.Hosting;
+using FilePipeline.Local.Hosting.Faults;
+using FilePipeline.Local.Queues;
+
+namespace FilePipeline.Local.Tests.Hosting;
+
+public sealed class LocalPipelineTests : IDisposable
+{
+    private const string Csv = "id,name\n1,a\n2,b\n3,c\n";
+
+    private readonly PipelineFixture fixture = new();
+
+    public void Dispose() => fixture.Dispose();
+
+    [Fact]
+    public async Task An_upload_is_validated_queued_processed_and_recorded_once_with_its_row_count()
+    {
+        var pipeline = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal(FileStatus.Processed, record.Status);
+        Assert.Equal(3, record.RowCount);
+        Assert.Equal(1, record.Attempts);
+        var execution = Assert.Single(pipeline.Executions.List());
+        Assert.Equal(("SUCCEEDED", "PROCESSED", record.FileId), (execution.Status, execution.Outcome, execution.FileId));
+    }
+
+    [Fact]
+    public async Task Duplicate_S3_events_give_exactly_one_ledger_record()
+    {
+        var pipeline = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+        var s3Event = Assert.Single(await pipeline.Queues.ListMessagesAsync(pipeline.AsyncInvokeQueue, CancellationToken.None));
+        await pipeline.Queues.SendMessageAsync(pipeline.AsyncInvokeQueue, s3Event.Body, CancellationToken.None);
+        await pipeline.Queues.SendMessageAsync(pipeline.AsyncInvokeQueue, s3Event.Body, CancellationToken.None);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 1), (record.Status, record.Attempts));
+        var outcomes = pipeline.Executions.List().Select(e => e.Outcome).Order().ToList();
+        Assert.Equal(["DUPLICATE", "DUPLICATE", "PROCESSED"], outcomes);
+    }
+
+    [Fact]
+    public async Task SQS_redelivery_after_a_lost_delete_gives_exactly_one_ledger_record()
+    {
+        var pipeline = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+        var runner = new PipelineRunner(pipeline);
+        await fixture.RunUntilIdleAsync(runner);
+        var workBody = pipeline.Executions.List().Single().Input;
+        // At-least-once delivery: the same work message body arrives again (e.g. a delete that never reached SQS).
+        var original = System.Text.Json.Nodes.JsonNode.Parse(workBody)!.AsObject();
+        foreach (var name in new[] { "fileId", "fileName", "messageId", "receiveCount", "now", "leaseUntil" })
+        {
+            original.Remove(name);
+        }
+
+        await pipeline.Queues.SendMessageAsync(pipeline.Template.WorkQueue.Name, original.ToJsonString(), CancellationToken.None);
+        await fixture.RunUntilIdleAsync(runner);
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 1), (record.Status, record.Attempts));
+        Assert.Equal(["DUPLICATE", "PROCESSED"], pipeline.Executions.List().Select(e => e.Outcome!).Order());
+    }
+
+    [Fact]
+    public async Task A_poison_message_reaches_the_DLQ_after_exactly_three_receives()
+    {
+        var pipeline = await fixture.OpenAsync();
+        await pipeline.Queues.SendMessageAsync(pipeline.Template.WorkQueue.Name, "this is not a file message", CancellationToken.None);
+        var runner = new PipelineRunner(pipeline);
+
+        var handled = await fixture.RunUntilIdleAsync(runner);
+
+        var parked = Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None));
+        Assert.Equal(("this is not a file message", 3), (parked.Body, parked.ReceiveCount));
+        Assert.Equal(3, handled);
+        Assert.Empty(pipeline.Executions.List());
+    }
+
+    [Fact]
+    public async Task A_failed_message_returns_after_the_local_retry_delay_not_the_templates_visibility_timeout()
+    {
+        var pipeline = await fixture.OpenAsync();
+        await pipeline.Queues.SendMessageAsync(pipeline.Template.WorkQueue.Name, "poison", CancellationToken.None);
+        var runner = new PipelineRunner(pipeline);
+        Assert.True(await runner.PollOnceAsync());
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(PipelineFixture.RetryDelay - 1));
+        Assert.False(await runner.PollOnceAsync());
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await runner.PollOnceAsync());
+    }
+
+    [Fact]
+    public async Task A_transient_failure_on_every_try_parks_the_message_and_the_ledger_shows_FAILED_with_three_attempts()
+    {
+        var pipeline = await fixture.OpenAsync("fail=InspectFile,key=in/*");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Failed, 3), (record.Status, record.Attempts));
+        Assert.StartsWith("StorageUnavailableException: {\"errorMessage\":\"Injected fault", record.LastError, StringComparison.Ordinal);
+        Assert.Equal(3, Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None)).ReceiveCount);
+        Assert.All(pipeline.Executions.List(), e => Assert.Equal(("FAILED", "StorageUnavailableException"), (e.Status, e.Error)));
+    }
+
+    [Fact]
+    public async Task A_function_failing_twice_succeeds_on_the_third_try_within_one_execution()
+    {
+        var pipeline = await fixture.OpenAsync("fail=InspectFile,times=2");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 1), (record.Status, record.Attempts));
+        var history = pipeline.Executions.History(Assert.Single(pipeline.Executions.List()).Id);
+        Assert.Equal(2, history.Count(e => e.Type == "TaskFailed"));
+    }
+
+    [Fact]
+    public async Task A_failing_ValidateUpload_is_tried_three_times_then_its_event_goes_to_the_OnFailure_destination()
+    {
+        var pipeline = await fixture.OpenAsync("fail=ValidateUpload");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var parked = Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None));
+        Assert.Equal(3, parked.ReceiveCount);
+        Assert.Contains("\"ObjectCreated:Put\"", parked.Body, StringComparison.Ordinal);
+        Assert.Empty(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_redriven_S3_event_goes_back_to_ValidateUpload_and_the_file_is_processed()
+    {
+        var failing = await fixture.OpenAsync("fail=ValidateUpload");
+        await PipelineFixture.UploadAsync(failing, "in/a.csv", Csv);
+        await fixture.RunUntilIdleAsync(new PipelineRunner(failing));
+        var healthy = await fixture.OpenAsync();
+
+        Assert.Equal(1, await healthy.DeadLetters.RedriveAsync(null, CancellationToken.None));
+        await fixture.RunUntilIdleAsync(new PipelineRunner(healthy));
+
+        Assert.Equal(FileStatus.Processed, Assert.Single(await healthy.Ledger.ListAsync(null, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task A_stale_PROCESSING_claim_is_taken_over_after_its_lease_and_the_crashed_execution_stays_visible()
+    {
+        var crashed = await fixture.OpenAsync("exit-after=ClaimFile", exit: _ => throw new SimulatedCrashException());
+        await PipelineFixture.UploadAsync(crashed, "in/a.csv", Csv);
+        var runner = new PipelineRunner(crashed);
+        Assert.True(await runner.PollOnceAsync());
+        var claimed = Assert.Single(await crashed.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal(FileStatus.Processing, claimed.Status);
+
+        // The work message must not come back while the claim's lease holds, or it would be skipped as a duplicate.
+        var lease = TimeSpan.FromSeconds(claimed.LeaseUntil!.Value - fixture.Time.GetUtcNow().ToUnixTimeSeconds());
+        fixture.Time.Advance(lease - TimeSpan.FromSeconds(1));
+        var restarted = await fixture.OpenAsync();
+        var again = new PipelineRunner(restarted);
+        Assert.False(await again.PollOnceAsync());
+        fixture.Time.Advance(TimeSpan.FromSeconds(2));
+        await fixture.RunUntilIdleAsync(again);
+
+        var record = Assert.Single(await restarted.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 2, 3L), (record.Status, record.Attempts, record.RowCount));
+        var executions = restarted.Executions.List().OrderBy(e => e.Id).ToList();
+        Assert.Equal(["RUNNING", "SUCCEEDED"], executions.Select(e => e.Status));
+        Assert.Equal("ClaimFile", restarted.Executions.History(executions[0].Id)[^1].Details?["name"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Two_runners_on_one_state_directory_never_process_one_message_at_once()
+    {
+        var first = await fixture.OpenAsync();
+        var second = await fixture.OpenAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await PipelineFixture.UploadAsync(i % 2 == 0 ? first : second, $"in/f{i}.csv", $"id\n{i}\n");
+        }
+
+        await Task.WhenAll(Task.Run(() => DrainAsync(first)), Task.Run(() => DrainAsync(second)));
+
+        var executions = first.Executions.List();
+        Assert.Equal(20, executions.Count);
+        Assert.Equal(20, executions.Select(e => e.Name).Distinct().Count());
+        Assert.All(executions, e => Assert.Equal("PROCESSED", e.Outcome));
+        var records = await first.Ledger.ListAsync(null, CancellationToken.None);
+        Assert.Equal(20, records.Count);
+        Assert.All(records, r => Assert.Equal((FileStatus.Processed, 1), (r.Status, r.Attempts)));
+    }
+
+    [Fact]
+    public async Task A_visibility_override_shorter_than_the_lease_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<HostConfigurationException>(() => fixture.OpenAsync(fixture.Options() with { VisibilityTimeout = 30 }));
+
+        Assert.Contains("lease", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reopening_a_state_directory_keeps_its_queues_objects_and_ledger()
+    {
+        var first = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(first, "in/a.csv", Csv);
+
+        var reopened = await fixture.OpenAsync();
+        await fixture.RunUntilIdleAsync(new PipelineRunner(reopened));
+
+        Assert.Equal(FileStatus.Processed, Assert.Single(await first.Ledger.ListAsync(null, CancellationToken.None)).Status);
+        var counts = await reopened.Queues.GetQueueCountsAsync(reopened.Template.WorkQueue.Name, CancellationToken.None);
+        Assert.Equal(new QueueCounts(0, 0), counts);
+    }
+
+    [Fact]
+    public async Task A_throttled_table_fails_the_executions_with_DynamoDBs_error_name_and_the_message_is_parked()
+    {
+        var pipeline = await fixture.OpenAsync("throttle=1");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var executions = pipeline.Executions.List();
+        Assert.Equal(3, executions.Count);
+        Assert.All(executions, e => Assert.Equal(("FAILED", "DynamoDB.ProvisionedThroughputExceededException"), (e.Status, e.Error)));
+        Assert.Equal(4, pipeline.Executions.History(executions[0].Id).Count(e => e.Type == "TaskFailed"));
+        Assert.Equal(3, Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None)).ReceiveCount);
+    }
+
+    [Fact]
+    public async Task Stored_executions_are_found_by_number_name_ARN_and_file_id()
+    {
+        var pipeline = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+        await PipelineFixture.UploadAsync(pipeline, "in/b.csv", Csv + "4,d\n");
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+        var execution = pipeline.Executions.List().First(e => e.FileId!.Contains("/in/b.csv@", StringComparison.Ordinal));
+
+        Assert.Equal(execution, pipeline.Executions.Find(execution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(execution, pipeline.Executions.Find(execution.Name));
+        Assert.Equal(execution, pipeline.Executions.Find(execution.ExecutionArn!));
+        Assert.Equal([execution], pipeline.Executions.List(execution.FileId));
+        Assert.Null(pipeline.Executions.Find("no-such-execution"));
+        var history = pipeline.Executions.History(execution.Id);
+        Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(e => e.Id));
+        Assert.Equal(("ExecutionStarted", "ExecutionSucceeded"), (history[0].Type, history[^1].Type));
+    }
+
+    private static async Task DrainAsync(LocalPipeline pipeline)
+    {
+        var runner = new PipelineRunner(pipeline);
+        while (await runner.PollOnceAsync() || !await runner.IsIdleAsync())
+        {
+            await Task.Yield();
+        }
+    }
+
+    private sealed class SimulatedCrashException : Exception;
+}
