@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using FilePipeline.Aws.DynamoDb;
 using FilePipeline.Aws.Protocol;
@@ -22,13 +21,7 @@ public sealed class DynamoDbJsonClientTests(AwsEmulators emulators) : IAsyncLife
         },
         new BasicAWSCredentials("test", "test"));
 
-    public Task InitializeAsync() => emulators.DynamoDb.CreateTableAsync(new CreateTableRequest
-    {
-        TableName = table,
-        KeySchema = [new KeySchemaElement("fileId", Amazon.DynamoDBv2.KeyType.HASH)],
-        AttributeDefinitions = [new AttributeDefinition("fileId", Amazon.DynamoDBv2.ScalarAttributeType.S)],
-        BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
-    });
+    public Task InitializeAsync() => emulators.CreateLedgerTableAsync(table);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

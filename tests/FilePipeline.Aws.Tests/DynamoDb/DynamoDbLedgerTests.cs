@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2.Model;
 using FilePipeline.Aws.DynamoDb;
 using FilePipeline.Aws.Tests.Emulators;
 using FilePipeline.Core.Errors;
@@ -15,13 +14,7 @@ public sealed class DynamoDbLedgerContractTests(AwsEmulators emulators) : Ledger
 
     protected override ILedger Ledger => new DynamoDbLedger(emulators.DynamoDb, table);
 
-    public Task InitializeAsync() => emulators.DynamoDb.CreateTableAsync(new CreateTableRequest
-    {
-        TableName = table,
-        KeySchema = [new KeySchemaElement("fileId", Amazon.DynamoDBv2.KeyType.HASH)],
-        AttributeDefinitions = [new AttributeDefinition("fileId", Amazon.DynamoDBv2.ScalarAttributeType.S)],
-        BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
-    });
+    public Task InitializeAsync() => emulators.CreateLedgerTableAsync(table);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

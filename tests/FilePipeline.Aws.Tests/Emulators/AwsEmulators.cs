@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SQS;
@@ -31,6 +32,15 @@ public sealed class AwsEmulators : IAsyncLifetime
         S3 = S3Client(fauxqs.Endpoint);
         DynamoDb = DynamoDbClient(dynamoDbLocal.Endpoint);
     }
+
+    /// <summary>Creates an empty ledger table on DynamoDB Local, keyed as the template keys it (fileId, a string).</summary>
+    public Task CreateLedgerTableAsync(string table) => DynamoDb.CreateTableAsync(new CreateTableRequest
+    {
+        TableName = table,
+        KeySchema = [new KeySchemaElement("fileId", KeyType.HASH)],
+        AttributeDefinitions = [new AttributeDefinition("fileId", ScalarAttributeType.S)],
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+    });
 
     /// <summary>An S3 client for a server on this machine (path-style, as emulators need); <paramref name="maxErrorRetry"/> overrides the SDK's retries.</summary>
     public static AmazonS3Client S3Client(Uri endpoint, int? maxErrorRetry = null)
