@@ -29,6 +29,27 @@ internal sealed class Harness
         return this;
     }
 
+    /// <summary>Registers arn:aws:states:::slow, a task that waits an hour on the fake clock; the returned probe says whether it was cancelled.</summary>
+    public Func<bool> HandleSlowTask()
+    {
+        var cancelled = false;
+        Handlers.Register("arn:aws:states:::slow", async (_, ct) =>
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromHours(1), Clock, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled = true;
+                throw;
+            }
+
+            return null;
+        });
+        return () => cancelled;
+    }
+
     /// <summary>
     /// Runs the execution, advancing the fake clock one second at a time while it waits. The engine
     /// starts without xunit's SynchronizationContext so that timer continuations run inline within

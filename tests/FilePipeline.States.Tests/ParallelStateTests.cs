@@ -33,24 +33,10 @@ public class ParallelStateTests
     public async Task The_first_failing_branch_cancels_the_others_without_waiting_for_them()
     {
         var harness = new Harness();
-        var cancelled = false;
-        harness.Handlers.Register("arn:aws:states:::slow", async (_, ct) =>
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromHours(1), harness.Clock, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                cancelled = true;
-                throw;
-            }
-
-            return null;
-        });
+        var cancelled = harness.HandleSlowTask();
         var result = await harness.RunAsync("parallel-cancel.json");
         Assert.Equal("Branch.Error", result.Error);
-        Assert.True(cancelled);
+        Assert.True(cancelled());
         Assert.True(result.StopDate - result.StartDate < TimeSpan.FromMinutes(1));
     }
 }

@@ -96,11 +96,7 @@ public class RetryCatchTests
     public async Task States_TaskFailed_does_not_match_a_timeout_but_States_Timeout_does()
     {
         var harness = new Harness();
-        harness.Handlers.Register("arn:aws:states:::slow", async (_, ct) =>
-        {
-            await Task.Delay(TimeSpan.FromHours(1), harness.Clock, ct);
-            return null;
-        });
+        harness.HandleSlowTask();
         var result = await harness.RunAsync("catch-timeout.json");
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
         Assert.Contains(result.History, e => e.Type == "SucceedStateEntered" && e.Details!["name"]!.GetValue<string>() == "Right");

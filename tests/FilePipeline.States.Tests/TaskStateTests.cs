@@ -64,25 +64,11 @@ public class TaskStateTests
     public async Task A_task_that_outlives_TimeoutSeconds_fails_with_States_Timeout_and_is_cancelled()
     {
         var harness = new Harness();
-        var cancelled = false;
-        harness.Handlers.Register("arn:aws:states:::slow", async (_, ct) =>
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromHours(1), harness.Clock, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                cancelled = true;
-                throw;
-            }
-
-            return null;
-        });
+        var cancelled = harness.HandleSlowTask();
         var result = await harness.RunAsync("task-timeout.json");
         Assert.Equal("States.Timeout", result.Error);
         Assert.Equal(ExecutionStatus.Failed, result.Status);
-        Assert.True(cancelled);
+        Assert.True(cancelled());
         var timedOut = Harness.Single(result, "TaskTimedOut");
         Assert.Equal(TimeSpan.FromSeconds(5), timedOut.Timestamp - result.StartDate);
         Assert.Equal(5, Harness.Single(result, "TaskScheduled").Details!["timeoutInSeconds"]!.GetValue<int>());
@@ -92,11 +78,7 @@ public class TaskStateTests
     public async Task TimeoutSecondsPath_reads_the_timeout_from_the_input()
     {
         var harness = new Harness();
-        harness.Handlers.Register("arn:aws:states:::slow", async (_, ct) =>
-        {
-            await Task.Delay(TimeSpan.FromHours(1), harness.Clock, ct);
-            return null;
-        });
+        harness.HandleSlowTask();
         var result = await harness.RunAsync("task-timeout-path.json", """{"timeout":3}""");
         Assert.Equal("States.Timeout", result.Error);
         Assert.Equal(3, Harness.Single(result, "TaskScheduled").Details!["timeoutInSeconds"]!.GetValue<int>());

@@ -7,14 +7,10 @@ namespace FilePipeline.Aws.Sqs;
 /// <summary><see cref="IJobQueue"/> over SQS SendMessageBatch, reporting the entries SQS refused.</summary>
 public sealed class SqsJobQueue(IAmazonSQS sqs, string queueUrl) : IJobQueue
 {
+    /// <exception cref="ArgumentException">No entries, more than 10, repeated or malformed ids, or too long in total: SQS rejects the whole request.</exception>
     public async Task<IReadOnlyList<SendFailure>> SendBatchAsync(IReadOnlyList<OutgoingMessage> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0)
-        {
-            return [];
-        }
-
         var request = new SendMessageBatchRequest
         {
             QueueUrl = queueUrl,
@@ -25,6 +21,11 @@ public sealed class SqsJobQueue(IAmazonSQS sqs, string queueUrl) : IJobQueue
             var response = await sqs.SendMessageBatchAsync(request, cancellationToken).ConfigureAwait(false);
             // SDK v4 leaves an empty list null.
             return [.. (response.Failed ?? []).Select(f => new SendFailure(f.Id, f.Code, f.Message, f.SenderFault ?? false))];
+        }
+        catch (AmazonSQSException e) when (e is EmptyBatchRequestException or TooManyEntriesInBatchRequestException or BatchEntryIdsNotDistinctException or BatchRequestTooLongException or InvalidBatchEntryIdException)
+        {
+            // SQS refused the whole request, so nothing was sent: a caller bug, as the port documents.
+            throw new ArgumentException($"{e.ErrorCode}: {e.Message}", nameof(entries), e);
         }
         catch (Exception e) when (AwsErrorTranslation.IsTransient(e))
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using FilePipeline.Aws.DynamoDb;
 using FilePipeline.Aws.Protocol;
@@ -9,7 +8,7 @@ namespace FilePipeline.Aws.Tests.DynamoDb;
 
 /// <summary>The state machine's dynamodb:* Parameters, posted as-is to DynamoDB Local.</summary>
 [Collection(EmulatorCollection.Name)]
-public sealed class DynamoDbJsonClientTests(DynamoDbLocalFixture dynamo) : IAsyncLifetime
+public sealed class DynamoDbJsonClientTests(AwsEmulators emulators) : IAsyncLifetime
 {
     private readonly string table = "ledger-" + Guid.NewGuid().ToString("N")[..12];
 
@@ -17,18 +16,12 @@ public sealed class DynamoDbJsonClientTests(DynamoDbLocalFixture dynamo) : IAsyn
         name => name switch
         {
             "AWS_REGION" => "us-east-1",
-            "AWS_ENDPOINT_URL_DYNAMODB" => dynamo.Endpoint.ToString(),
+            "AWS_ENDPOINT_URL_DYNAMODB" => emulators.DynamoDbEndpoint.ToString(),
             _ => null,
         },
         new BasicAWSCredentials("test", "test"));
 
-    public Task InitializeAsync() => dynamo.DynamoDb.CreateTableAsync(new CreateTableRequest
-    {
-        TableName = table,
-        KeySchema = [new KeySchemaElement("fileId", Amazon.DynamoDBv2.KeyType.HASH)],
-        AttributeDefinitions = [new AttributeDefinition("fileId", Amazon.DynamoDBv2.ScalarAttributeType.S)],
-        BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
-    });
+    public Task InitializeAsync() => emulators.CreateLedgerTableAsync(table);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Auth;
+using FilePipeline.Testing.Emulators;
 
 namespace FilePipeline.Aws.Tests.Protocol;
 
@@ -23,7 +24,7 @@ internal sealed class SigV4VerifyingServer : IAsyncDisposable
     {
         this.credentials = credentials;
         this.respond = respond;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         loop = Task.Run(ServeAsync);
@@ -40,13 +41,6 @@ internal sealed class SigV4VerifyingServer : IAsyncDisposable
         listener.Stop();
         await loop.ConfigureAwait(false);
         listener.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task ServeAsync()

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Amazon.Runtime;
-using Amazon.S3;
 using FilePipeline.Aws.S3;
+using FilePipeline.Aws.Tests.Emulators;
 using FilePipeline.Core;
 using FilePipeline.Core.Errors;
+using FilePipeline.Testing.Emulators;
 
 namespace FilePipeline.Aws.Tests.S3;
 
@@ -19,17 +18,11 @@ public sealed class S3PinnedVersionTests
     public async Task A_pinned_version_is_requested_with_the_etag_precondition_and_a_missing_version_is_not_found()
     {
         using var listener = new HttpListener();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
         var served = ServeOneAsync(listener, 404, """<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchVersion</Code><Message>The specified version does not exist.</Message></Error>""");
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config
-        {
-            ServiceURL = $"http://127.0.0.1:{port}",
-            ForcePathStyle = true,
-            AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 0,
-        });
+        using var s3 = AwsEmulators.S3Client(new Uri($"http://127.0.0.1:{port}"), maxErrorRetry: 0);
 
         var error = await Assert.ThrowsAsync<ObjectNotFoundException>(() =>
             new S3ObjectStore(s3).OpenReadAsync(new FileRef("uploads", "in/a.csv", "0a1b", "3HL4kqtJlcpXroDTDmJ"), CancellationToken.None));
@@ -50,12 +43,5 @@ public sealed class S3PinnedVersionTests
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
         return seen;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

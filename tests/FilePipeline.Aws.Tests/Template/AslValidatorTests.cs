@@ -1,3 +1,5 @@
+using FilePipeline.Testing.Tools;
+
 namespace FilePipeline.Aws.Tests.Template;
 
 /// <summary>The deployed definition passes asl-validator, the checker AWS's tooling builds on.</summary>
@@ -30,7 +32,7 @@ public class AslValidatorTests
 
     private static async Task<(int ExitCode, string Output)> ValidateAsync(string definition)
     {
-        await NodeTools.EnsureInstalledAsync(NodeTools.AslValidator);
-        return await NodeTools.RunAsync(Path.Combine(NodeTools.NodeModules, ".bin", "asl-validator"), ["--json-path", definition]);
+        await NpmTools.EnsureInstalledAsync();
+        return await ChildProcess.RunAsync(NpmTools.Bin("asl-validator"), ["--json-path", definition]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FilePipeline.Testing.Tools;
 
 namespace FilePipeline.Aws.Tests.Template;
 
@@ -51,8 +52,8 @@ public class ResourceSpecificationTests
 
     private static async Task<ResourceSpecification> ReadAsync()
     {
-        var folder = await NodeTools.EnsureInstalledAsync(NodeTools.ResourceSpecification);
-        await using var file = File.OpenRead(Path.Combine(folder, "spec", "specification.json"));
+        await NpmTools.EnsureInstalledAsync();
+        await using var file = File.OpenRead(Path.Combine(NpmTools.PackageDirectory(NpmTools.ResourceSpecification), "spec", "specification.json"));
         return new ResourceSpecification((await JsonNode.ParseAsync(file))!.AsObject());
     }
 }

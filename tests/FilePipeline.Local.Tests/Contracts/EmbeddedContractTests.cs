@@ -1,10 +1,11 @@
 using FilePipeline.Core.Ports;
 using FilePipeline.Local.Objects;
 using FilePipeline.Local.Queues;
+using FilePipeline.Testing.Contracts;
 
 namespace FilePipeline.Local.Tests.Contracts;
 
-public sealed class EmbeddedObjectStoreContractTests : ObjectStoreContract, IDisposable
+public sealed class EmbeddedObjectStoreContractTests : VersionedObjectStoreContract, IDisposable
 {
     private readonly EmbeddedTestBed bed = new();
     private readonly EmbeddedObjectStore store;
@@ -24,7 +25,7 @@ public sealed class EmbeddedObjectStoreContractTests : ObjectStoreContract, IDis
     public void Dispose() => bed.Dispose();
 }
 
-public sealed class EmbeddedJobQueueContractTests : JobQueueContract, IDisposable
+public sealed class EmbeddedJobQueueContractTests : FullUnicodeJobQueueContract, IDisposable
 {
     private const string QueueName = "jobs";
     private readonly EmbeddedTestBed bed = new();
@@ -37,13 +38,16 @@ public sealed class EmbeddedJobQueueContractTests : JobQueueContract, IDisposabl
 
     protected override IJobQueue Queue { get; }
 
+    /// <summary>The embedded queue enforces SQS's limit before August 2025.</summary>
+    protected override int MaxBatchBytes => 256 * 1024;
+
     protected override async Task<IReadOnlyList<string>> BodiesInQueueAsync() =>
         [.. (await bed.Queues.ListMessagesAsync(QueueName, CancellationToken.None)).Select(m => m.Body)];
 
     public void Dispose() => bed.Dispose();
 }
 
-public sealed class EmbeddedDeadLetterQueueContractTests : DeadLetterQueueContract, IDisposable
+public sealed class EmbeddedDeadLetterQueueContractTests : ExactReceiveCountDeadLetterQueueContract, IDisposable
 {
     private const string SourceQueue = "jobs";
     private const string DeadLetterQueue = "jobs-dlq";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Local.Table;
+using FilePipeline.Testing.Emulators;
 
 namespace FilePipeline.Local.Tests.Table.Differential;
 

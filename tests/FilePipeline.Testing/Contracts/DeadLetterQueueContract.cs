@@ -1,8 +1,12 @@
 using FilePipeline.Core.Ports;
 
-namespace FilePipeline.Local.Tests.Contracts;
+namespace FilePipeline.Testing.Contracts;
 
-/// <summary>What every <see cref="IDeadLetterQueue"/> adapter must do; a subclass supplies the adapter and a way to park messages.</summary>
+/// <summary>
+/// What every <see cref="IDeadLetterQueue"/> adapter must do; a subclass supplies the adapter and a way to
+/// park messages. An adapter whose receive counts are exact subclasses
+/// <see cref="ExactReceiveCountDeadLetterQueueContract"/> instead, which adds the count tests.
+/// </summary>
 public abstract class DeadLetterQueueContract
 {
     /// <summary>The adapter under test, over an empty dead-letter queue of a source queue.</summary>
@@ -24,7 +28,7 @@ public abstract class DeadLetterQueueContract
     }
 
     [Fact]
-    public async Task A_parked_message_is_listed_with_its_id_body_and_receive_count()
+    public async Task A_parked_message_is_listed_with_its_id_body_and_at_least_its_deliveries_as_receive_count()
     {
         var messageId = await ParkAsync("{\"key\":\"poison.csv\"}");
 
@@ -32,18 +36,19 @@ public abstract class DeadLetterQueueContract
 
         Assert.Equal(messageId, parked.MessageId);
         Assert.Equal("{\"key\":\"poison.csv\"}", parked.Body);
-        Assert.Equal(MaxReceiveCount, parked.ReceiveCount);
+        Assert.True(parked.ReceiveCount >= MaxReceiveCount, $"receive count {parked.ReceiveCount} < maxReceiveCount {MaxReceiveCount}");
     }
 
     [Fact]
-    public async Task Listing_does_not_receive_the_messages()
+    public async Task Listing_leaves_the_messages_in_the_queue()
     {
-        await ParkAsync("a");
+        var messageId = await ParkAsync("a");
 
         var first = await DeadLetters.ListAsync(CancellationToken.None);
         var second = await DeadLetters.ListAsync(CancellationToken.None);
 
-        Assert.Equal(first, second);
+        Assert.Equal(messageId, Assert.Single(first).MessageId);
+        Assert.Equal(first.Select(m => (m.MessageId, m.Body)), second.Select(m => (m.MessageId, m.Body)));
     }
 
     [Fact]

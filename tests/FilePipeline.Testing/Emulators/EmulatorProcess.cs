@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
-namespace FilePipeline.Aws.Tests.Emulators;
+namespace FilePipeline.Testing.Emulators;
 
 /// <summary>A child process that serves on 127.0.0.1 for the duration of a test collection.</summary>
-internal sealed class EmulatorProcess : IAsyncDisposable
+public sealed class EmulatorProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -65,13 +63,6 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             await emulator.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
