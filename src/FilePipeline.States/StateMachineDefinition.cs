@@ -7,8 +7,9 @@ namespace FilePipeline.States;
 /// <summary>A validated Amazon States Language definition (JSONPath query language), ready to run.</summary>
 public sealed class StateMachineDefinition
 {
-    private StateMachineDefinition(StateBlock root, int? timeoutSeconds, string? comment)
+    private StateMachineDefinition(string json, StateBlock root, int? timeoutSeconds, string? comment)
     {
+        Json = json;
         Root = root;
         TimeoutSeconds = timeoutSeconds;
         Comment = comment;
@@ -23,6 +24,9 @@ public sealed class StateMachineDefinition
     public int? TimeoutSeconds { get; }
 
     public string? Comment { get; }
+
+    /// <summary>The definition text as given, which DescribeStateMachine returns verbatim.</summary>
+    public string Json { get; }
 
     internal StateBlock Root { get; }
 
@@ -54,7 +58,7 @@ public sealed class StateMachineDefinition
         var root = StateBlock.Parse(reader);
         reader.RejectUnknownFields("a state machine");
         return errors.Count == 0 && root is not null
-            ? new DefinitionParseResult(new StateMachineDefinition(root, timeout, reader.String("Comment")), [])
+            ? new DefinitionParseResult(new StateMachineDefinition(json, root, timeout, reader.String("Comment")), [])
             : DefinitionParseResult.Invalid([.. errors]);
     }
 }

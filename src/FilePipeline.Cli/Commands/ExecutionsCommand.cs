@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FilePipeline.Cli.Executions;
 using FilePipeline.Cli.Pipeline;
+using FilePipeline.States.History;
 
 namespace FilePipeline.Cli.Commands;
 
 /// <summary>
-/// <c>filepipeline executions list [--file FILEID] [--json] | show &lt;id&gt; [--json]</c>: the stored
+/// <c>filepipeline executions list [--file FILEID] [--json] | show &lt;id&gt; [--json | --html FILE]</c>: the stored
 /// state machine executions and their histories. Exit 0; 1 on a usage error or an unknown execution.
 /// </summary>
 internal static class ExecutionsCommand
@@ -69,16 +72,40 @@ internal static class ExecutionsCommand
     {
         var id = new Argument<string>("id") { Description = "The execution's number (from `executions list`), name or ARN." };
         var json = new Option<bool>("--json") { Description = "The execution, path and history events as JSON." };
-        var command = new Command("show", "Show one execution: the path through the states and its history events.") { id, json };
+        var html = new Option<FileInfo?>("--html") { Description = "Write a self-contained HTML report (graph coloured by outcome, state details, events) to this file." };
+        var command = new Command("show", "Show one execution: the path through the states with marks and durations, and its history events.") { id, json, html };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: false);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             var wanted = parseResult.GetRequiredValue(id);
             var execution = pipeline.Executions.Find(wanted) ?? throw new UsageException($"no execution '{wanted}' (see `filepipeline executions list`).");
-            var view = new StoredExecution(execution, pipeline.Executions.History(execution.Id));
-            IExecutionRenderer renderer = parseResult.GetValue(json) ? new JsonExecutionRenderer() : new TextExecutionRenderer();
-            await renderer.RenderAsync(view, output, cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                var history = pipeline.Executions.History(execution.Id);
+                var document = new JsonObject
+                {
+                    ["execution"] = ExecutionJson.ToJson(execution),
+                    ["path"] = new JsonArray([.. history.Where(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal)).Select(e => e.Details?["name"]?.DeepClone())]),
+                    ["events"] = new JsonArray([.. history.Select(e => (JsonNode?)HistorySerializer.ToJson(e))]),
+                };
+                await output.WriteLineAsync(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                return ExitCodes.Success;
+            }
+
+            var view = StoredExecutionView.Read(pipeline, execution);
+            if (parseResult.GetValue(html) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, ExecutionHtmlReport.Render(view), cancellationToken);
+                await output.WriteLineAsync($"HTML report: {file.FullName}");
+                return ExitCodes.Success;
+            }
+
+            await output.WriteLineAsync($"Execution {execution.Id}  {execution.ExecutionArn ?? "(not ended)"}");
+            await output.WriteLineAsync($"state machine  {execution.StateMachineArn ?? "(not stored)"}   file  {execution.FileId ?? "-"}   outcome  {execution.Outcome ?? "-"}");
+            ExecutionTerminalView.Render(view, output);
+            await output.WriteLineAsync();
+            ExecutionTerminalView.RenderEvents(view, output);
             return ExitCodes.Success;
         });
         return command;

@@ -10,6 +10,7 @@ internal static class ExecutionJson
         ["id"] = e.Id,
         ["name"] = e.Name,
         ["executionArn"] = e.ExecutionArn,
+        ["stateMachineArn"] = e.StateMachineArn,
         ["fileId"] = e.FileId,
         ["versionId"] = e.VersionId,
         ["status"] = e.Status,

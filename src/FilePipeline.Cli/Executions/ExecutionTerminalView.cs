@@ -1,4 +1,5 @@
 using System.Globalization;
+using FilePipeline.Cli.Pipeline;
 
 namespace FilePipeline.Cli.Executions;
 
@@ -46,6 +47,20 @@ public static class ExecutionTerminalView
         {
             writer.WriteLine($"output  {Inline(summary.Output)}");
         }
+    }
+
+    /// <summary>Writes the event table: id, type, state, elapsed time and the error or resource.</summary>
+    public static void RenderEvents(ExecutionView view, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(writer);
+        TextTable.Write(
+            writer,
+            ["ID", "TYPE", "STATE", "ELAPSED", "DETAIL"],
+            view.Events.Select(e => (IReadOnlyList<string>)
+            [
+                e.Id.ToString(CultureInfo.InvariantCulture), e.Type, e.State ?? "", DurationText.Format(e.Elapsed), Inline(e.Detail ?? ""),
+            ]));
     }
 
     private static char Mark(StateOutcome outcome) => outcome switch

@@ -1,3 +1,4 @@
+using FilePipeline.Cli.Executions;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Local.Hosting;
 
@@ -6,7 +7,8 @@ namespace FilePipeline.Cli.Pipeline;
 /// <summary>
 /// The four scenarios of `filepipeline demo`, each narrated and checked: a file processed, the same
 /// file skipped as a duplicate, a file whose inspection always fails parked in the DLQ after 3
-/// receives, and a malformed CSV rejected with its line number.
+/// receives (its last execution written as failed.html in the state directory), and a malformed CSV
+/// rejected with its line number.
 /// </summary>
 internal sealed class DemoScenarios(LocalPipeline pipeline, string samplesDirectory, TextWriter output)
 {
@@ -47,6 +49,10 @@ internal sealed class DemoScenarios(LocalPipeline pipeline, string samplesDirect
         Check(
             third.Outcome == FileOutcome.Failed && third.Attempts == 3 && failedRecord is { Status: FileStatus.Failed, Attempts: 3, LastError.Length: > 0 } && parked,
             "3 receives, then the DLQ; ledger FAILED with attempts 3 and lastError");
+        if (await WriteLastExecutionReportAsync(third.FileId, "failed.html", cancellationToken) is { } report)
+        {
+            await output.WriteLineAsync($"   open {report} to see where it failed and why");
+        }
 
         var fourth = await StepAsync("4. samples/malformed.csv has a stray quote in an unquoted field.", malformed, "demo/malformed.csv", cancellationToken);
         Check(fourth.Outcome == FileOutcome.Rejected && fourth.Detail?.Contains("line ", StringComparison.Ordinal) == true, "REJECTED with the line number in the reason");
@@ -69,6 +75,19 @@ internal sealed class DemoScenarios(LocalPipeline pipeline, string samplesDirect
         var outcome = (await PipelineSettler.ProcessAsync(pipeline, [(path, key)], cancellationToken))[0];
         OutcomeReport.Write(output, [outcome], json: false);
         return outcome;
+    }
+
+    /// <summary>The HTML report of the file's latest execution, in the state directory; its path, or null when the file never started one.</summary>
+    private async Task<string?> WriteLastExecutionReportAsync(string fileId, string fileName, CancellationToken cancellationToken)
+    {
+        if (pipeline.Executions.List(fileId, limit: 1) is not [var execution])
+        {
+            return null;
+        }
+
+        var path = Path.Combine(pipeline.Options.StateDirectory, fileName);
+        await File.WriteAllTextAsync(path, ExecutionHtmlReport.Render(StoredExecutionView.Read(pipeline, execution)), cancellationToken);
+        return path;
     }
 
     private void Check(bool condition, string expectation)

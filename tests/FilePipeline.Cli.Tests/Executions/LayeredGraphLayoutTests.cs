@@ -19,6 +19,20 @@ public class LayeredGraphLayoutTests
     }
 
     [Fact]
+    public void The_graph_of_the_pipelines_own_definition_has_no_overlapping_nodes_and_no_edge_through_a_label()
+    {
+        // The definition shipped in statemachine/, copied next to the binary: the graph people see for every pipeline execution.
+        string definition = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "statemachine", "file-processing.asl.json"));
+        StateMachineGraph graph = StateMachineGraph.Parse(definition);
+
+        GraphLayout layout = LayeredGraphLayout.Compute(graph);
+
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(definition)!["States"]!.AsObject().Count, layout.Nodes.Count);
+        Assert.Equal(graph.Root.Edges.Count, layout.Edges.Count);
+        LayoutInvariants.AssertReadable(layout, graph);
+    }
+
+    [Fact]
     public void The_graph_reads_top_to_bottom_from_StartAt()
     {
         StateMachineGraph graph = StateMachineGraph.Parse(ExecutionFixtures.Definition);

@@ -112,7 +112,7 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.Equal(["CheckLedger", "ClaimFile", "InspectFile", "RecordProcessed", "Processed", "Done"], path.Where(state => !state.StartsWith("Is", StringComparison.Ordinal)));
         Assert.Equal("ExecutionStarted", document["events"]![0]!["type"]!.GetValue<string>());
         Assert.Equal("ExecutionSucceeded", document["events"]!.AsArray()[^1]!["type"]!.GetValue<string>());
-        Assert.Contains("Path     " + string.Join(" → ", path), text.Output, StringComparison.Ordinal);
+        Assert.All(path, state => Assert.Contains("  ✓ " + state, text.Output, StringComparison.Ordinal));
         Assert.Contains("TaskSucceeded", text.Output, StringComparison.Ordinal);
     }
 

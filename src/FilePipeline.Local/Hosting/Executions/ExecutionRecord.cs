@@ -10,6 +10,9 @@ public sealed record ExecutionRecord
     /// <summary>Known once the execution has ended.</summary>
     public string? ExecutionArn { get; init; }
 
+    /// <summary>The state machine it ran (null for executions stored before definitions were kept).</summary>
+    public string? StateMachineArn { get; init; }
+
     public string? FileId { get; init; }
 
     public string? VersionId { get; init; }

@@ -11,11 +11,12 @@ namespace FilePipeline.Local.Hosting.Executions;
 /// <summary>
 /// Every execution and its history in the state directory's database. The row is written when the
 /// execution starts and each event as it is recorded, so a process killed mid-execution leaves a
-/// visible record, shown ABORTED once its process is gone.
+/// visible record, shown ABORTED once its process is gone. Each execution points at the definition it
+/// ran (a row of <c>state_machines</c>, one per distinct ARN and definition, like a state machine version).
 /// </summary>
 public sealed class ExecutionStore
 {
-    private const string Columns = "id, name, execution_arn, file_id, version_id, status, input, output, outcome, error, cause, start_date, stop_date, host_pid";
+    private const string Columns = "id, name, execution_arn, file_id, version_id, status, input, output, outcome, error, cause, start_date, stop_date, host_pid, (SELECT arn FROM state_machines WHERE state_machines.id = executions.state_machine)";
 
     private readonly LocalDatabase database;
 
@@ -24,6 +25,12 @@ public sealed class ExecutionStore
         this.database = database;
         using var connection = database.Open();
         LocalDatabase.Execute(connection, """
+            CREATE TABLE IF NOT EXISTS state_machines(
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                arn TEXT NOT NULL,
+                name TEXT NOT NULL,
+                definition TEXT NOT NULL,
+                UNIQUE(arn, definition));
             CREATE TABLE IF NOT EXISTS executions(
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 name TEXT NOT NULL,
@@ -38,7 +45,8 @@ public sealed class ExecutionStore
                 cause TEXT NULL,
                 start_date INTEGER NOT NULL,
                 stop_date INTEGER NULL,
-                host_pid INTEGER NOT NULL);
+                host_pid INTEGER NOT NULL,
+                state_machine INTEGER NULL REFERENCES state_machines(id));
             CREATE INDEX IF NOT EXISTS executions_file ON executions(file_id, id);
             CREATE INDEX IF NOT EXISTS executions_name ON executions(name);
             CREATE TABLE IF NOT EXISTS execution_events(
@@ -47,19 +55,29 @@ public sealed class ExecutionStore
                 event TEXT NOT NULL,
                 PRIMARY KEY(execution, event_id));
             """);
+        // State directories written before executions knew their definition: add the column, their rows stay without one.
+        if ((long)connection.Scalar(null, "SELECT COUNT(*) FROM pragma_table_info('executions') WHERE name = 'state_machine'")! == 0)
+        {
+            LocalDatabase.Execute(connection, "ALTER TABLE executions ADD COLUMN state_machine INTEGER NULL REFERENCES state_machines(id)");
+        }
     }
 
     /// <summary>Records a RUNNING execution and returns a writer for its history events.</summary>
-    public ExecutionWriter Begin(string name, string input, DateTimeOffset startDate)
+    public ExecutionWriter Begin(StoredStateMachine stateMachine, string name, string input, DateTimeOffset startDate)
     {
+        ArgumentNullException.ThrowIfNull(stateMachine);
         var node = TryParse(input);
         var connection = database.Open();
         // A history event only has to survive the process (kill -9), not the machine: NORMAL keeps WAL commits cheap.
         LocalDatabase.Execute(connection, "PRAGMA synchronous=NORMAL;");
+        var machine = (long)connection.Scalar(
+            null,
+            "INSERT INTO state_machines(arn, name, definition) VALUES ($p0, $p1, $p2) ON CONFLICT(arn, definition) DO UPDATE SET name = excluded.name RETURNING id",
+            stateMachine.StateMachineArn, stateMachine.Name, stateMachine.Definition)!;
         var id = (long)connection.Scalar(
             null,
-            "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5) RETURNING id",
-            name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId)!;
+            "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid, state_machine) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5, $p6) RETURNING id",
+            name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId, machine)!;
         return new ExecutionWriter(connection, id);
     }
 
@@ -82,6 +100,17 @@ public sealed class ExecutionStore
             null,
             $"SELECT {Columns} FROM executions WHERE id = $p0 OR name = $p1 OR execution_arn = $p1 ORDER BY id = $p0 DESC, id DESC LIMIT 1",
             Read, byNumber, idOrNameOrArn).SingleOrDefault();
+    }
+
+    /// <summary>The state machine and definition the execution ran; null for executions stored before definitions were kept.</summary>
+    public StoredStateMachine? DescribeStateMachineForExecution(long executionId)
+    {
+        using var connection = database.Open();
+        return connection.Query(
+            null,
+            "SELECT m.arn, m.name, m.definition FROM executions e JOIN state_machines m ON m.id = e.state_machine WHERE e.id = $p0",
+            reader => new StoredStateMachine(reader.GetString(0), reader.GetString(1), reader.GetString(2)),
+            executionId).SingleOrDefault();
     }
 
     public IReadOnlyList<HistoryEvent> History(long executionId)
@@ -112,6 +141,7 @@ public sealed class ExecutionStore
             Cause = reader.GetNullableString(10),
             StartDate = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
             StopDate = reader.GetNullableInt64(12) is { } stop ? DateTimeOffset.FromUnixTimeMilliseconds(stop) : null,
+            StateMachineArn = reader.GetNullableString(14),
         };
     }
 

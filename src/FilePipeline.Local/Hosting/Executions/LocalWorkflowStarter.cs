@@ -5,8 +5,8 @@ using FilePipeline.States.History;
 namespace FilePipeline.Local.Hosting.Executions;
 
 /// <summary>
-/// StartSyncExecution on the local engine: each execution and its history go to the
-/// <see cref="ExecutionStore"/> as they happen; <paramref name="afterEvent"/> sees each stored event (fault injection).
+/// StartSyncExecution on the local engine: each execution, the definition it ran (under the options'
+/// state machine ARN) and its history go to the <see cref="ExecutionStore"/> as they happen; <paramref name="afterEvent"/> sees each stored event (fault injection).
 /// </summary>
 public sealed class LocalWorkflowStarter(
     StateMachineDefinition definition,
@@ -33,7 +33,8 @@ public sealed class LocalWorkflowStarter(
     {
         name ??= Guid.NewGuid().ToString();
         input ??= "{}";
-        using var writer = store.Begin(name, input, time.GetUtcNow());
+        var stateMachine = new StoredStateMachine(engineOptions.StateMachineArn, engineOptions.StateMachineName, definition.Json);
+        using var writer = store.Begin(stateMachine, name, input, time.GetUtcNow());
         var engine = new StateMachineEngine(handlers, time, engineOptions with
         {
             OnHistoryEvent = historyEvent =>
