@@ -17,11 +17,16 @@ internal static class PipelineCommand
             LocalPipeline pipeline;
             try
             {
-                pipeline = await LocalPipeline.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), cancellationToken);
+                pipeline = await LocalPipeline.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), options.Services(parseResult, environment), cancellationToken);
             }
-            catch (Exception e) when (e is TemplateException or HostConfigurationException or FormatException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is TemplateException or HostConfigurationException or FormatException or IOException or UnauthorizedAccessException or UsageException)
             {
                 await error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Aws.Protocol.AwsServiceException or HttpRequestException)
+            {
+                await error.WriteLineAsync($"error: the AWS backend is not reachable or not set up (--create-resources creates the template's resources): {e.Message}");
                 return ExitCodes.Usage;
             }
 

@@ -20,14 +20,14 @@ public sealed class LocalPipeline : IDisposable
 {
     private readonly TextWriter? ownedLog;
 
-    private LocalPipeline(LocalHostOptions options, PipelineTemplate template, TextWriter? ownedLog, Func<PipelineTemplate, PipelineServices>? external)
+    private LocalPipeline(LocalHostOptions options, PipelineTemplate template, TextWriter? ownedLog, PipelineServices? services)
     {
         Options = options;
         Template = template;
         this.ownedLog = ownedLog;
         Database = new LocalDatabase(options.StateDirectory);
         Queues = new EmbeddedQueues(Database, options.Time);
-        Services = external?.Invoke(template) ?? EmbeddedServices(Database, Queues, options, template);
+        Services = services ?? EmbeddedServices(Database, Queues, options, template);
         Executions = new ExecutionStore(Database);
         Faults = new FaultInjector(options.Faults, options.Exit);
         Definition = LoadDefinition(template.StateMachine);
@@ -82,12 +82,14 @@ public sealed class LocalPipeline : IDisposable
 
     /// <summary>Opens the pipeline over the services <paramref name="external"/> composes from the template (null: the embedded ones).</summary>
     /// <exception cref="TemplateException">The template cannot be read or lacks a resource.</exception>
-    public static async Task<LocalPipeline> OpenAsync(LocalHostOptions options, Func<PipelineTemplate, PipelineServices>? external, CancellationToken cancellationToken = default)
+    public static async Task<LocalPipeline> OpenAsync(
+        LocalHostOptions options, Func<PipelineTemplate, CancellationToken, Task<PipelineServices>>? external, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var template = PipelineTemplate.Load(options.TemplatePath);
         RequireVisibilityBeyondLease(options, template);
-        var pipeline = new LocalPipeline(options, template, options.FunctionLog is null ? OpenLogFile(options) : null, external);
+        var services = external is null ? null : await external(template, cancellationToken);
+        var pipeline = new LocalPipeline(options, template, options.FunctionLog is null ? OpenLogFile(options) : null, services);
         try
         {
             await pipeline.CreateResourcesAsync(cancellationToken);
