@@ -34,12 +34,17 @@ internal sealed class PipelineOptions
 
     public const string BackendVariable = "FILEPIPELINE_BACKEND";
 
-    public void AddTo(Command command, bool runsPipeline)
+    /// <param name="offersBackend">False for commands that always use the embedded services (states run --local-services).</param>
+    public void AddTo(Command command, bool runsPipeline, bool offersBackend = true)
     {
         command.Options.Add(StateDir);
         command.Options.Add(Template);
-        command.Options.Add(Backend);
-        command.Options.Add(CreateResources);
+        if (offersBackend)
+        {
+            command.Options.Add(Backend);
+            command.Options.Add(CreateResources);
+        }
+
         if (runsPipeline)
         {
             command.Options.Add(Faults);
