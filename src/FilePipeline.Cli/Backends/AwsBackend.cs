@@ -32,11 +32,22 @@ internal static class AwsBackend
             s3Config.ForcePathStyle = s3Config.ServiceURL is not null; // Emulators serve buckets by path, not by host name.
             var s3 = new AmazonS3Client(credentials, s3Config);
             var dynamoDb = new AmazonDynamoDBClient(credentials, Configure(new AmazonDynamoDBConfig(), environment, "DYNAMODB", region));
+            var clients = new Clients(sqs, s3, dynamoDb);
             var table = DynamoDbJsonClient.FromEnvironment(environment, credentials);
             var resources = new AwsResources(template, sqs, s3, table);
-            var (workQueueUrl, deadLetterQueueUrl) = createResources
-                ? await resources.CreateAsync(cancellationToken)
-                : await resources.FindQueuesAsync(cancellationToken);
+            string workQueueUrl, deadLetterQueueUrl;
+            try
+            {
+                (workQueueUrl, deadLetterQueueUrl) = createResources
+                    ? await resources.CreateAsync(cancellationToken)
+                    : await resources.FindQueuesAsync(cancellationToken);
+            }
+            catch
+            {
+                clients.Dispose();
+                throw;
+            }
+
             var ledger = new DynamoDbLedger(dynamoDb, template.Table.Name);
             return new PipelineServices(
                 new S3ObjectStore(s3),
@@ -46,8 +57,22 @@ internal static class AwsBackend
                 ledger,
                 new SqsDeadLetterQueue(sqs, deadLetterQueueUrl, workQueueUrl),
                 TableOperationOn(table),
-                NotifiesUploads: false);
+                NotifiesUploads: false)
+            {
+                Owned = clients,
+            };
         };
+
+    private sealed class Clients(params IDisposable[] clients) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
 
     private static TableOperation TableOperationOn(DynamoDbJsonClient table) => async (operation, request, cancellationToken) =>
     {

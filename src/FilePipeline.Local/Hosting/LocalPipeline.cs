@@ -111,7 +111,11 @@ public sealed class LocalPipeline : IDisposable
         SkipDelays = Options.SkipDelays,
     };
 
-    public void Dispose() => ownedLog?.Dispose();
+    public void Dispose()
+    {
+        ownedLog?.Dispose();
+        Services.Owned?.Dispose();
+    }
 
     /// <summary>
     /// Puts an object into the pipeline's bucket and makes sure ValidateUpload hears of it: the

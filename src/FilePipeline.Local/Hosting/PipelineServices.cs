@@ -22,4 +22,8 @@ public sealed record PipelineServices(
     ILedger Ledger,
     IDeadLetterQueue DeadLetters,
     TableOperation Table,
-    bool NotifiesUploads);
+    bool NotifiesUploads)
+{
+    /// <summary>What the pipeline disposes with itself (the clients of real services).</summary>
+    public IDisposable? Owned { get; init; }
+}

@@ -27,6 +27,22 @@ public sealed class AwsBackendTests : IDisposable
 
     public void Dispose() => cli.Dispose();
 
+    /// <summary>The shipped template under another stack name, so its resources are names nobody created.</summary>
+    private string TemplateWithStackName(string stackName)
+    {
+        var directory = Path.GetDirectoryName(cli.WriteFile("placeholder", ""))!;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, PipelineTemplate.TemplateFileName), Path.Combine(directory, PipelineTemplate.TemplateFileName));
+        var defaults = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, PipelineTemplate.ToolsDefaultsFileName));
+        File.WriteAllText(Path.Combine(directory, PipelineTemplate.ToolsDefaultsFileName), defaults.Replace("\"stack-name\": \"filepipeline\"", $"\"stack-name\": \"{stackName}\"", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(directory, "statemachine"));
+        foreach (var definition in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "statemachine")))
+        {
+            File.Copy(definition, Path.Combine(directory, "statemachine", Path.GetFileName(definition)));
+        }
+
+        return Path.Combine(directory, PipelineTemplate.TemplateFileName);
+    }
+
     [Fact]
     public async Task The_demo_scenarios_behave_with_s3_sqs_and_dynamodb_as_real_services()
     {
@@ -53,6 +69,17 @@ public sealed class AwsBackendTests : IDisposable
         Assert.Contains("demo/flaky-orders.csv", Assert.Single(parked.Messages).Body, StringComparison.Ordinal);
         var objects = await fauxqs.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = template.Bucket.Name });
         Assert.Equal(["demo/customer-data.csv", "demo/flaky-orders.csv", "demo/malformed.csv"], objects.S3Objects.Select(o => o.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_create_resources_a_missing_queue_is_a_usage_error_that_names_the_option()
+    {
+        var template = TemplateWithStackName("fp-missing-" + Guid.NewGuid().ToString("N")[..8]);
+
+        var result = await cli.RunAsync("files", "--backend", "aws", "--template", template);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--create-resources", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
