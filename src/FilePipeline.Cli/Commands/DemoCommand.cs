@@ -36,6 +36,7 @@ internal static class DemoCommand
 
                 using var pipeline = await LocalPipeline.OpenAsync(
                     resolved with { StateDirectory = stateDirectory, Faults = resolved.Faults.Merge(FaultPlan.Parse(DemoScenarios.FlakyFault)) },
+                    options.Services(parseResult, environment),
                     cancellationToken);
                 var samplesDirectory = parseResult.GetValue(samples) ?? Path.Combine(AppContext.BaseDirectory, "samples");
                 return await new DemoScenarios(pipeline, samplesDirectory, output).RunAsync(cancellationToken) ? ExitCodes.Success : ExitCodes.Failed;
@@ -43,6 +44,11 @@ internal static class DemoCommand
             catch (Exception e) when (e is UsageException or TemplateException or HostConfigurationException or FormatException or IOException)
             {
                 await error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception e) when (PipelineCommand.IsBackendUnavailable(e))
+            {
+                await error.WriteLineAsync(PipelineCommand.BackendUnavailable(e));
                 return ExitCodes.Usage;
             }
         });

@@ -65,7 +65,7 @@ internal static class StatesCommand
             definition, input, inputFile, mockConfig, testCase, machineName, name, history, json, noWait, services, html,
         };
         var pipelineOptions = new PipelineOptions();
-        pipelineOptions.AddTo(command, runsPipeline: true);
+        pipelineOptions.AddTo(command, runsPipeline: true, offersBackend: false);
         command.SetAction((parse, ct) => RunAsync(
             new StatesRunOptions
             {

@@ -13,7 +13,8 @@ internal static class OutcomeResolver
     {
         var fileId = upload.File.FileId;
         var executions = pipeline.Executions.List(fileId)
-            .Where(e => e.VersionId == upload.Info.VersionId)
+            // An unversioned bucket (S3 without versioning, fauxqs) has no version id; the execution input carries it as "".
+            .Where(e => (e.VersionId ?? "") == (upload.Info.VersionId ?? ""))
             .OrderBy(e => e.Id)
             .ToList();
         var record = await pipeline.Ledger.GetAsync(fileId, cancellationToken);

@@ -8,6 +8,12 @@ internal static class PipelineCommand
 {
     public delegate Task<int> Body(ParseResult parseResult, LocalPipeline pipeline, TextWriter output, TextWriter error, CancellationToken cancellationToken);
 
+    /// <summary>An error of the real services behind <c>--backend aws</c> while the pipeline opens.</summary>
+    public static bool IsBackendUnavailable(Exception e) => e is Amazon.Runtime.AmazonServiceException or Aws.Protocol.AwsServiceException or HttpRequestException;
+
+    public static string BackendUnavailable(Exception e) =>
+        $"error: the AWS backend is not reachable or not set up (--create-resources creates the template's resources): {e.Message}";
+
     public static void SetAction(Command command, PipelineOptions options, CliEnvironment environment, bool runsPipeline, Body body)
     {
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -17,11 +23,16 @@ internal static class PipelineCommand
             LocalPipeline pipeline;
             try
             {
-                pipeline = await LocalPipeline.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), cancellationToken);
+                pipeline = await LocalPipeline.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), options.Services(parseResult, environment), cancellationToken);
             }
-            catch (Exception e) when (e is TemplateException or HostConfigurationException or FormatException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is TemplateException or HostConfigurationException or FormatException or IOException or UnauthorizedAccessException or UsageException)
             {
                 await error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception e) when (IsBackendUnavailable(e))
+            {
+                await error.WriteLineAsync(BackendUnavailable(e));
                 return ExitCodes.Usage;
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FilePipeline.Cli.Backends;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Pipeline;
@@ -21,14 +22,46 @@ internal sealed class PipelineOptions
         Description = "Faults to inject, e.g. 'fail=InspectFile,times=2;throttle=0.1' (added to $FILEPIPELINE_FAULTS; see docs/local.md).",
     };
 
-    public void AddTo(Command command, bool runsPipeline)
+    public Option<string?> Backend { get; } = new("--backend")
+    {
+        Description = $"Where the bucket, queues and table live: 'embedded' (default, in the state directory) or 'aws' (S3, SQS and DynamoDB at $AWS_ENDPOINT_URL_*; default: ${BackendVariable}). See docs/local.md.",
+    };
+
+    public Option<bool> CreateResources { get; } = new("--create-resources")
+    {
+        Description = "With --backend aws: create the template's bucket, queues and table where missing, with the template's settings.",
+    };
+
+    public const string BackendVariable = "FILEPIPELINE_BACKEND";
+
+    /// <param name="offersBackend">False for commands that always use the embedded services (states run --local-services).</param>
+    public void AddTo(Command command, bool runsPipeline, bool offersBackend = true)
     {
         command.Options.Add(StateDir);
         command.Options.Add(Template);
+        if (offersBackend)
+        {
+            command.Options.Add(Backend);
+            command.Options.Add(CreateResources);
+        }
+
         if (runsPipeline)
         {
             command.Options.Add(Faults);
         }
+    }
+
+    /// <summary>The services of <c>--backend aws</c>, or null for the embedded ones.</summary>
+    /// <exception cref="UsageException">The backend is neither 'embedded' nor 'aws'.</exception>
+    public Func<PipelineTemplate, CancellationToken, Task<PipelineServices>>? Services(ParseResult parseResult, CliEnvironment environment)
+    {
+        var backend = parseResult.GetValue(Backend) ?? environment.Variables(BackendVariable) ?? "embedded";
+        return backend switch
+        {
+            "embedded" => null,
+            "aws" => AwsBackend.Compose(environment.Variables, parseResult.GetValue(CreateResources)),
+            _ => throw new UsageException($"--backend is '{backend}'; it must be 'embedded' or 'aws'."),
+        };
     }
 
     /// <summary>The host options for this invocation; faults and function logs only for commands that run the pipeline.</summary>

@@ -27,7 +27,7 @@ internal static class Uploader
             try
             {
                 var uploadedAt = pipeline.Options.Time.GetUtcNow();
-                var info = await pipeline.Objects.PutAsync(pipeline.BucketName, key, content, cancellationToken);
+                var info = await pipeline.PutObjectAsync(key, content, cancellationToken);
                 return new UploadedFile(path, info, uploadedAt);
             }
             catch (ObjectKeyRejectedException e)

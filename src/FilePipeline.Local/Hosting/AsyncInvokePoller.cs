@@ -31,7 +31,7 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
         }
         else
         {
-            await MessageVisibility.RetryLaterAsync(pipeline, pipeline.AsyncInvokeQueue, message.ReceiptHandle, pipeline.Options.RetryDelaySeconds, cancellationToken);
+            await MessageVisibility.RetryLaterAsync(pipeline.Queues, pipeline.AsyncInvokeQueue, message.ReceiptHandle, pipeline.Options.RetryDelaySeconds, cancellationToken);
         }
 
         return true;

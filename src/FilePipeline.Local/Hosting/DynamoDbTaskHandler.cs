@@ -5,10 +5,10 @@ using FilePipeline.States;
 namespace FilePipeline.Local.Hosting;
 
 /// <summary>
-/// <c>arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem</c> on the embedded table:
-/// Parameters are the DynamoDB request; errors fail the task as <c>DynamoDB.{ErrorName}</c>.
+/// <c>arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem</c> on a table (the embedded
+/// one, or DynamoDB itself): Parameters are the DynamoDB request; errors fail the task as <c>DynamoDB.{ErrorName}</c>.
 /// </summary>
-public sealed class DynamoDbTaskHandler(EmbeddedDynamoDb table, string operation) : ITaskHandler
+public sealed class DynamoDbTaskHandler(TableOperation table, string operation) : ITaskHandler
 {
     public static IReadOnlyDictionary<string, string> Operations { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -19,7 +19,7 @@ public sealed class DynamoDbTaskHandler(EmbeddedDynamoDb table, string operation
     };
 
     /// <summary>Registers all four DynamoDB integrations.</summary>
-    public static TaskHandlerRegistry RegisterAll(TaskHandlerRegistry registry, EmbeddedDynamoDb table)
+    public static TaskHandlerRegistry RegisterAll(TaskHandlerRegistry registry, TableOperation table)
     {
         ArgumentNullException.ThrowIfNull(registry);
         foreach (var (resource, operation) in Operations)
@@ -30,6 +30,23 @@ public sealed class DynamoDbTaskHandler(EmbeddedDynamoDb table, string operation
         return registry;
     }
 
+    /// <summary>The embedded table as a <see cref="TableOperation"/>, its errors named as DynamoDB names them.</summary>
+    public static TableOperation On(EmbeddedDynamoDb table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return async (operation, request, cancellationToken) =>
+        {
+            try
+            {
+                return await table.ExecuteAsync(operation, request, cancellationToken);
+            }
+            catch (DynamoDbException e)
+            {
+                throw new TaskFailedException("DynamoDB." + e.ErrorName, e.Message);
+            }
+        };
+    }
+
     public async Task<JsonNode?> InvokeAsync(TaskRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,13 +55,6 @@ public sealed class DynamoDbTaskHandler(EmbeddedDynamoDb table, string operation
             throw new TaskFailedException("DynamoDB.ValidationException", $"{operation} needs its request as the task's Parameters object.");
         }
 
-        try
-        {
-            return await table.ExecuteAsync(operation, parameters.DeepClone().AsObject(), cancellationToken);
-        }
-        catch (DynamoDbException e)
-        {
-            throw new TaskFailedException("DynamoDB." + e.ErrorName, e.Message);
-        }
+        return await table(operation, parameters.DeepClone().AsObject(), cancellationToken);
     }
 }

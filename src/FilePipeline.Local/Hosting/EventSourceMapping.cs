@@ -20,6 +20,8 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
 
     private string QueueName => pipeline.Template.WorkQueue.Name;
 
+    private IWorkQueueConsumer Consumer => pipeline.Services.WorkQueueConsumer;
+
     /// <summary>Handles one batch; false when no message was visible.</summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
     {
@@ -34,13 +36,13 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         {
             if (await retryVisibility.SecondsForAsync(message, cancellationToken) is { } seconds)
             {
-                await MessageVisibility.RetryLaterAsync(pipeline, QueueName, message.ReceiptHandle, seconds, cancellationToken);
+                await Consumer.ChangeVisibilityAsync(message.ReceiptHandle, seconds, cancellationToken);
             }
         }
 
         foreach (var settled in batch.Where(m => !failed.Contains(m.MessageId)).Chunk(QueueLimits.MaxBatchEntries))
         {
-            await pipeline.Queues.DeleteMessageBatchAsync(QueueName, [.. settled.Select(m => m.ReceiptHandle)], cancellationToken);
+            await Consumer.DeleteBatchAsync([.. settled.Select(m => m.ReceiptHandle)], cancellationToken);
         }
 
         return true;
@@ -54,9 +56,7 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         while (true)
         {
             var wanted = Math.Min(Source.BatchSize - batch.Count, QueueLimits.MaxMessagesPerReceive);
-            batch.AddRange(await pipeline.Queues.ReceiveMessageAsync(
-                new ReceiveMessageRequest(QueueName) { MaxNumberOfMessages = wanted, VisibilityTimeout = pipeline.Options.VisibilityTimeout, WaitTimeSeconds = 0 },
-                cancellationToken));
+            batch.AddRange(await Consumer.ReceiveAsync(wanted, pipeline.Options.VisibilityTimeout, cancellationToken));
             var left = windowEnd - time.GetUtcNow();
             if (batch.Count >= Source.BatchSize || left <= TimeSpan.Zero || (batch.Count == 0 && Source.MaximumBatchingWindowInSeconds == 0))
             {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using FilePipeline.Core.Ports;
 using FilePipeline.Functions.Runtime;
 using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.Local.Hosting.Faults;
@@ -18,26 +20,22 @@ public sealed class LocalPipeline : IDisposable
 {
     private readonly TextWriter? ownedLog;
 
-    private LocalPipeline(LocalHostOptions options, PipelineTemplate template, TextWriter? ownedLog)
+    private LocalPipeline(LocalHostOptions options, PipelineTemplate template, TextWriter? ownedLog, PipelineServices? services)
     {
         Options = options;
         Template = template;
         this.ownedLog = ownedLog;
         Database = new LocalDatabase(options.StateDirectory);
         Queues = new EmbeddedQueues(Database, options.Time);
-        Objects = new EmbeddedObjectStore(Database, Queues, options.Time, template.Identity.Region);
-        Table = new EmbeddedDynamoDb(Database, new EmbeddedDynamoDbOptions { ThrottleRate = options.Faults.ThrottleRate }, options.Time);
-        // The host's own reads (retry visibility, reports) are not subject to injected throttling.
-        Ledger = new EmbeddedLedger(new EmbeddedDynamoDb(Database, timeProvider: options.Time), template.Table.Name);
-        DeadLetters = new EmbeddedDeadLetterQueue(Queues, template.DeadLetterQueue.Name);
+        Services = services ?? EmbeddedServices(Database, Queues, options, template);
         Executions = new ExecutionStore(Database);
         Faults = new FaultInjector(options.Faults, options.Exit);
         Definition = LoadDefinition(template.StateMachine);
-        TaskHandlers = DynamoDbTaskHandler.RegisterAll(new TaskHandlerRegistry(), Table);
+        TaskHandlers = DynamoDbTaskHandler.RegisterAll(new TaskHandlerRegistry(), Services.Table);
         Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, Faults.AfterHistoryEvent);
         var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
         Functions = new LocalFunctions(
-            template, options.EnvironmentOverrides, Objects, new EmbeddedJobQueue(Queues, template.WorkQueue.Name), new EmbeddedLedger(Table, template.Table.Name), Workflows, Faults, logger, options.Time);
+            template, options.EnvironmentOverrides, Services.Objects, Services.WorkQueue, Services.FunctionLedger, Workflows, Faults, logger, options.Time);
         TaskHandlers.Register(LambdaInvokeTaskHandler.Resource, new LambdaInvokeTaskHandler(Functions));
     }
 
@@ -49,15 +47,15 @@ public sealed class LocalPipeline : IDisposable
 
     public EmbeddedQueues Queues { get; }
 
-    public EmbeddedObjectStore Objects { get; }
+    /// <summary>Bucket, work queue, ledger, DLQ and table: embedded, or the real services of <c>--backend aws</c>.</summary>
+    public PipelineServices Services { get; }
 
-    /// <summary>The table as the functions and the state machine see it (throttled when the faults say so).</summary>
-    public EmbeddedDynamoDb Table { get; }
+    public IObjectStore Objects => Services.Objects;
 
     /// <summary>The ledger as the host and the CLI read it, free of injected faults.</summary>
-    public EmbeddedLedger Ledger { get; }
+    public ILedger Ledger => Services.Ledger;
 
-    public EmbeddedDeadLetterQueue DeadLetters { get; }
+    public IDeadLetterQueue DeadLetters => Services.DeadLetters;
 
     public ExecutionStore Executions { get; }
 
@@ -65,7 +63,7 @@ public sealed class LocalPipeline : IDisposable
 
     public StateMachineDefinition Definition { get; }
 
-    /// <summary>dynamodb:* → the embedded table, lambda:invoke → <see cref="Functions"/>; reusable for other definitions.</summary>
+    /// <summary>dynamodb:* → the table, lambda:invoke → <see cref="Functions"/>; reusable for other definitions.</summary>
     public TaskHandlerRegistry TaskHandlers { get; }
 
     public LocalWorkflowStarter Workflows { get; }
@@ -79,12 +77,19 @@ public sealed class LocalPipeline : IDisposable
 
     /// <summary>Opens (creating on first use) the state directory and the resources of the template.</summary>
     /// <exception cref="TemplateException">The template cannot be read or lacks a resource.</exception>
-    public static async Task<LocalPipeline> OpenAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
+    public static Task<LocalPipeline> OpenAsync(LocalHostOptions options, CancellationToken cancellationToken = default) =>
+        OpenAsync(options, null, cancellationToken);
+
+    /// <summary>Opens the pipeline over the services <paramref name="external"/> composes from the template (null: the embedded ones).</summary>
+    /// <exception cref="TemplateException">The template cannot be read or lacks a resource.</exception>
+    public static async Task<LocalPipeline> OpenAsync(
+        LocalHostOptions options, Func<PipelineTemplate, CancellationToken, Task<PipelineServices>>? external, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var template = PipelineTemplate.Load(options.TemplatePath);
         RequireVisibilityBeyondLease(options, template);
-        var pipeline = new LocalPipeline(options, template, options.FunctionLog is null ? OpenLogFile(options) : null);
+        var services = external is null ? null : await external(template, cancellationToken);
+        var pipeline = new LocalPipeline(options, template, options.FunctionLog is null ? OpenLogFile(options) : null, services);
         try
         {
             await pipeline.CreateResourcesAsync(cancellationToken);
@@ -106,7 +111,44 @@ public sealed class LocalPipeline : IDisposable
         SkipDelays = Options.SkipDelays,
     };
 
-    public void Dispose() => ownedLog?.Dispose();
+    public void Dispose()
+    {
+        ownedLog?.Dispose();
+        Services.Owned?.Dispose();
+    }
+
+    /// <summary>
+    /// Puts an object into the pipeline's bucket and makes sure ValidateUpload hears of it: the
+    /// embedded bucket queues its S3 event itself; for a real bucket, where S3's notification to
+    /// the Lambda function is not there to do it, the host queues the same ObjectCreated:Put event.
+    /// </summary>
+    public async Task<ObjectInfo> PutObjectAsync(string key, Stream content, CancellationToken cancellationToken)
+    {
+        var info = await Objects.PutAsync(BucketName, key, content, cancellationToken);
+        if (!Services.NotifiesUploads)
+        {
+            var sequencer = Options.Time.GetUtcNow().UtcTicks.ToString("X16", CultureInfo.InvariantCulture);
+            var s3Event = S3EventNotification.ObjectCreatedPut(info, sequencer, Template.Identity.Region, Template.ValidateUpload.LogicalId + "-S3");
+            await Queues.SendMessageAsync(AsyncInvokeQueue, s3Event, cancellationToken);
+        }
+
+        return info;
+    }
+
+    private static PipelineServices EmbeddedServices(LocalDatabase database, EmbeddedQueues queues, LocalHostOptions options, PipelineTemplate template)
+    {
+        var table = new EmbeddedDynamoDb(database, new EmbeddedDynamoDbOptions { ThrottleRate = options.Faults.ThrottleRate }, options.Time);
+        return new PipelineServices(
+            new EmbeddedObjectStore(database, queues, options.Time, template.Identity.Region),
+            new EmbeddedJobQueue(queues, template.WorkQueue.Name),
+            new EmbeddedWorkQueueConsumer(queues, template.WorkQueue.Name),
+            new EmbeddedLedger(table, template.Table.Name),
+            // The host's own reads (retry visibility, reports) are not subject to injected throttling.
+            new EmbeddedLedger(new EmbeddedDynamoDb(database, timeProvider: options.Time), template.Table.Name),
+            new EmbeddedDeadLetterQueue(queues, template.DeadLetterQueue.Name),
+            DynamoDbTaskHandler.On(table),
+            NotifiesUploads: true);
+    }
 
     private async Task CreateResourcesAsync(CancellationToken cancellationToken)
     {
@@ -129,7 +171,10 @@ public sealed class LocalPipeline : IDisposable
             MessageRetentionPeriod = 21_600, // Lambda keeps async events up to 6 hours.
             RedrivePolicy = new RedrivePolicy(onFailure, validate.MaximumRetryAttempts + 1),
         }, cancellationToken);
-        await Objects.CreateBucketAsync(BucketName, new BucketNotification(AsyncInvokeQueue, validate.LogicalId + "-S3"), cancellationToken);
+        if (Objects is EmbeddedObjectStore embedded)
+        {
+            await embedded.CreateBucketAsync(BucketName, new BucketNotification(AsyncInvokeQueue, validate.LogicalId + "-S3"), cancellationToken);
+        }
     }
 
     /// <summary>A message in flight must not return while the claim its execution took still holds (see RetryVisibility).</summary>

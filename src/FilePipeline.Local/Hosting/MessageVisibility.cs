@@ -5,11 +5,11 @@ namespace FilePipeline.Local.Hosting;
 internal static class MessageVisibility
 {
     /// <summary>Makes a failed message visible again after <paramref name="seconds"/>; a lapsed receipt handle means it is already visible.</summary>
-    public static async Task RetryLaterAsync(LocalPipeline pipeline, string queue, string receiptHandle, int seconds, CancellationToken cancellationToken)
+    public static async Task RetryLaterAsync(EmbeddedQueues queues, string queue, string receiptHandle, int seconds, CancellationToken cancellationToken)
     {
         try
         {
-            await pipeline.Queues.ChangeMessageVisibilityAsync(queue, receiptHandle, seconds, cancellationToken);
+            await queues.ChangeMessageVisibilityAsync(queue, receiptHandle, seconds, cancellationToken);
         }
         catch (QueueOperationException e) when (e.ErrorCode == QueueErrorCodes.ReceiptHandleIsInvalid)
         {

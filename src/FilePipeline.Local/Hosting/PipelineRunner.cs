@@ -23,16 +23,8 @@ public sealed class PipelineRunner(LocalPipeline pipeline)
     /// <summary>True when neither event source has a message, visible or in flight (including other processes' and retry-delayed ones).</summary>
     public async Task<bool> IsIdleAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var queue in new[] { pipeline.AsyncInvokeQueue, pipeline.Template.WorkQueue.Name })
-        {
-            var counts = await pipeline.Queues.GetQueueCountsAsync(queue, cancellationToken);
-            if (counts.Visible + counts.NotVisible > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var counts = await pipeline.Queues.GetQueueCountsAsync(pipeline.AsyncInvokeQueue, cancellationToken);
+        return counts.Visible + counts.NotVisible == 0 && await pipeline.Services.WorkQueueConsumer.IsEmptyAsync(cancellationToken);
     }
 
     /// <summary>Runs <paramref name="workers"/> pollers until idle (<see cref="RunMode.UntilIdle"/>) or until cancelled (<see cref="RunMode.Watch"/>).</summary>

@@ -3,7 +3,6 @@ using FilePipeline.Core;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Functions;
 using FilePipeline.Local.Queues;
-using FilePipeline.Local.Table;
 
 namespace FilePipeline.Local.Hosting;
 
@@ -46,7 +45,9 @@ internal sealed class RetryVisibility(LocalPipeline pipeline)
 
             return retry;
         }
-        catch (DynamoDbException)
+#pragma warning disable CA1031 // Any ledger error (embedded or DynamoDB) means: leave the visibility as it is.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
         {
             return null;
         }

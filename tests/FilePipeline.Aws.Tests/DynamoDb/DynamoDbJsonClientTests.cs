@@ -1,3 +1,4 @@
+using FilePipeline.Testing.Emulators;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using FilePipeline.Aws.DynamoDb;

@@ -1,3 +1,4 @@
+using FilePipeline.Testing.Emulators;
 using FilePipeline.Aws.DynamoDb;
 using FilePipeline.Aws.Tests.Emulators;
 using FilePipeline.Core.Errors;

@@ -1,3 +1,5 @@
+using FilePipeline.Testing.Emulators;
+
 namespace FilePipeline.Aws.Tests.Emulators;
 
 /// <summary>Tests against the emulators share one fauxqs and one DynamoDB Local per run.</summary>

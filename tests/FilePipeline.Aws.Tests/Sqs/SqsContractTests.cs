@@ -1,3 +1,4 @@
+using FilePipeline.Testing.Emulators;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using FilePipeline.Aws.Sqs;

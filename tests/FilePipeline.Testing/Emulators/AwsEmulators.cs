@@ -4,9 +4,8 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SQS;
-using FilePipeline.Testing.Emulators;
 
-namespace FilePipeline.Aws.Tests.Emulators;
+namespace FilePipeline.Testing.Emulators;
 
 /// <summary>fauxqs (S3 and SQS) and DynamoDB Local, started together once per test run, with AWS SDK clients pointed at them.</summary>
 [SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
@@ -24,6 +23,9 @@ public sealed class AwsEmulators : IAsyncLifetime
     public IAmazonDynamoDB DynamoDb { get; private set; } = null!;
 
     public Uri DynamoDbEndpoint => dynamoDbLocal.Endpoint;
+
+    /// <summary>fauxqs serves both S3 and SQS here.</summary>
+    public Uri FauxqsEndpoint => fauxqs.Endpoint;
 
     public async Task InitializeAsync()
     {

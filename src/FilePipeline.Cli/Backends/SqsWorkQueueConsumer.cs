@@ -1,0 +1,52 @@
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using FilePipeline.Local.Hosting;
+using LocalReceivedMessage = FilePipeline.Local.Queues.ReceivedMessage;
+
+namespace FilePipeline.Cli.Backends;
+
+/// <summary>The work queue's consumer side on a real SQS queue: the calls Lambda's SQS poller makes.</summary>
+internal sealed class SqsWorkQueueConsumer(IAmazonSQS sqs, string queueUrl) : IWorkQueueConsumer
+{
+    public async Task<IReadOnlyList<LocalReceivedMessage>> ReceiveAsync(int maxMessages, int? visibilityTimeout, CancellationToken cancellationToken)
+    {
+        var response = await sqs.ReceiveMessageAsync(
+            new ReceiveMessageRequest
+            {
+                QueueUrl = queueUrl,
+                MaxNumberOfMessages = maxMessages,
+                VisibilityTimeout = visibilityTimeout,
+                WaitTimeSeconds = 0,
+                MessageSystemAttributeNames = ["All"],
+            },
+            cancellationToken);
+        return [.. (response.Messages ?? []).Select(m => new LocalReceivedMessage(
+            m.MessageId, m.ReceiptHandle, m.Body, m.MD5OfBody, new Dictionary<string, string>(m.Attributes ?? [], StringComparer.Ordinal)))];
+    }
+
+    public async Task DeleteBatchAsync(IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken)
+    {
+        var entries = receiptHandles.Select((handle, i) => new DeleteMessageBatchRequestEntry(i.ToString(System.Globalization.CultureInfo.InvariantCulture), handle)).ToList();
+        await sqs.DeleteMessageBatchAsync(queueUrl, entries, cancellationToken);
+    }
+
+    public async Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sqs.ChangeMessageVisibilityAsync(queueUrl, receiptHandle, seconds, cancellationToken);
+        }
+        catch (Exception e) when (e is ReceiptHandleIsInvalidException or MessageNotInflightException)
+        {
+            // Received again elsewhere after its visibility timeout: that receive now owns it.
+        }
+    }
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        var attributes = await sqs.GetQueueAttributesAsync(
+            new GetQueueAttributesRequest { QueueUrl = queueUrl, AttributeNames = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] },
+            cancellationToken);
+        return attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible == 0;
+    }
+}

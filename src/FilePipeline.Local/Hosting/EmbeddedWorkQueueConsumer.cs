@@ -1,0 +1,22 @@
+using FilePipeline.Local.Queues;
+
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>The work queue's consumer side on the embedded queues.</summary>
+public sealed class EmbeddedWorkQueueConsumer(EmbeddedQueues queues, string queueName) : IWorkQueueConsumer
+{
+    public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, int? visibilityTimeout, CancellationToken cancellationToken) =>
+        queues.ReceiveMessageAsync(new ReceiveMessageRequest(queueName) { MaxNumberOfMessages = maxMessages, VisibilityTimeout = visibilityTimeout, WaitTimeSeconds = 0 }, cancellationToken);
+
+    public Task DeleteBatchAsync(IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken) =>
+        queues.DeleteMessageBatchAsync(queueName, receiptHandles, cancellationToken);
+
+    public Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken) =>
+        MessageVisibility.RetryLaterAsync(queues, queueName, receiptHandle, seconds, cancellationToken);
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        var counts = await queues.GetQueueCountsAsync(queueName, cancellationToken);
+        return counts.Visible + counts.NotVisible == 0;
+    }
+}

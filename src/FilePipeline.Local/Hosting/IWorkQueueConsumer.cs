@@ -1,0 +1,22 @@
+using FilePipeline.Local.Queues;
+
+namespace FilePipeline.Local.Hosting;
+
+/// <summary>
+/// The consumer side of the work queue that the event source mapping drives: the SQS calls a Lambda
+/// poller makes. The embedded queue and a real SQS queue (composed by the CLI) both provide it.
+/// </summary>
+public interface IWorkQueueConsumer
+{
+    /// <summary>ReceiveMessage without waiting; each message carries its system attributes (ApproximateReceiveCount …).</summary>
+    Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, int? visibilityTimeout, CancellationToken cancellationToken);
+
+    /// <summary>DeleteMessageBatch of at most 10 receipt handles.</summary>
+    Task DeleteBatchAsync(IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken);
+
+    /// <summary>ChangeMessageVisibility; a receipt handle that is no longer current is ignored (another receive owns the message).</summary>
+    Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken);
+
+    /// <summary>True when no message is visible or in flight.</summary>
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+}
