@@ -26,35 +26,37 @@ public static class CsvInspector
     /// <exception cref="EmptyFileException">No record at all.</exception>
     /// <exception cref="FileTooLargeException">More than <see cref="CsvInspectionOptions.MaxBytes"/> bytes.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
-    public static async Task<CsvInspection> InspectAsync(Stream content, CsvInspectionOptions options, CancellationToken cancellationToken)
+    public static Task<CsvInspection> InspectAsync(Stream content, CsvInspectionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
         var readerOptions = ReaderOptions(options);
-        await using var inspected = new InspectedStream(content, options.MaxBytes, RetainedBytes, cancellationToken);
-        var reader = CsvReader.Create(inspected, readerOptions, leaveOpen: true);
-        await using (reader.ConfigureAwait(false))
+
+        // CsvHelper's synchronous record loop is markedly faster than its asynchronous one, so the
+        // parser gets a thread of its own; the source is still read asynchronously, by the checks.
+        return Task.Factory.StartNew(
+            () => Inspect(content, readerOptions, options, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+    }
+
+    private static CsvInspection Inspect(Stream content, CsvReaderOptions readerOptions, CsvInspectionOptions options, CancellationToken cancellationToken)
+    {
+        using var inspected = new InspectedStream(content, options.MaxBytes, RetainedBytes, cancellationToken);
+        using var reader = CsvReader.Create(inspected, readerOptions, leaveOpen: true);
+        var counter = new RecordCounter(reader, inspected, options.HasHeader);
+        try
         {
-            var counter = new RecordCounter(reader, inspected, options.HasHeader);
-            try
-            {
-                await counter.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is CsvFormatException or EmptyFileException)
-            {
-                // A NUL byte already read says more about the file than what it did to the parsing.
-                await inspected.CheckedSoFarAsync().ConfigureAwait(false);
-                if (e is CsvFormatException format)
-                {
-                    throw new InvalidCsvException(await counter.LineOfAsync(format).ConfigureAwait(false), CsvFormatReasons.Describe(format), format);
-                }
-
-                throw;
-            }
-
-            var checksum = await inspected.CompleteAsync().ConfigureAwait(false);
-            return counter.ToInspection(inspected.BytesRead, checksum);
+            counter.ReadAll();
         }
+        catch (CsvFormatException format)
+        {
+            throw new InvalidCsvException(counter.LineOf(format), CsvFormatReasons.Describe(format), format);
+        }
+
+        var checksum = inspected.Complete();
+        return counter.ToInspection(inspected.BytesRead, checksum);
     }
 
     private static CsvReaderOptions ReaderOptions(CsvInspectionOptions options)
@@ -90,9 +92,9 @@ public static class CsvInspector
         private long? _firstRaggedLine;
         private long _lastRecordEnd;
 
-        public async Task ReadAllAsync(CancellationToken cancellationToken)
+        public void ReadAll()
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (!reader.Read())
             {
                 throw new EmptyFileException();
             }
@@ -112,14 +114,14 @@ public static class CsvInspector
                 _rows++;
             }
 
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            while (reader.Read())
             {
                 _rows++;
                 _lastRecordEnd = reader.ByteOffset + reader.RawRecord.Length;
                 if (reader.FieldCount != _columns)
                 {
                     _raggedRows++;
-                    _firstRaggedLine ??= await inspected.LineAtAsync(reader.ByteOffset).ConfigureAwait(false);
+                    _firstRaggedLine ??= inspected.LineAt(reader.ByteOffset);
                 }
             }
         }
@@ -128,10 +130,10 @@ public static class CsvInspector
         /// The line of a quoting problem; one found only at the end of the input (a quote never
         /// closed) is reported where its record starts, which is where a person should look.
         /// </summary>
-        public Task<long> LineOfAsync(CsvFormatException exception) =>
+        public long LineOf(CsvFormatException exception) =>
             exception.ByteOffset < inspected.BytesRead
-                ? inspected.LineAtAsync(exception.ByteOffset)
-                : inspected.LineAtAsync(_lastRecordEnd, skipLineBreaks: true);
+                ? inspected.LineAt(exception.ByteOffset)
+                : inspected.LineAt(_lastRecordEnd, skipLineBreaks: true);
 
         public CsvInspection ToInspection(long bytes, string checksum) =>
             new(_rows, _columns, _header, bytes, checksum, _raggedRows, _firstRaggedLine);

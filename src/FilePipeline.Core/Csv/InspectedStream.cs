@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Hashing;
+using System.Threading.Channels;
 using FilePipeline.Core.Errors;
 using FilePipeline.Core.Text;
 
@@ -12,32 +14,49 @@ namespace FilePipeline.Core.Csv;
 /// physical line of any byte the parser may still ask about.
 /// </summary>
 /// <remarks>
-/// It reads the source into a ring of buffers of its own and hands each one, once read, to a
-/// check (scan for NUL bytes, count lines, hash) that runs on another thread while the parser
-/// works through a copy: the parser is the bottleneck, so on two cores the checks cost almost
-/// nothing, and the parser need not track lines itself. The checks run one after the other, in
-/// content order; a check's error surfaces on a later read or when the results are asked for.
-/// The ring keeps the last <paramref name="retainedBytes"/> bytes, which must cover the parser's
-/// own buffer, so that the line of a record the parser just returned can still be counted.
+/// A producer task reads the source (asynchronously, as a network stream wants) into buffers of
+/// its own, checks each one (scan for NUL bytes, count lines, hash) and only then hands it to the
+/// parser, which reads this stream synchronously on its own thread: the parser is the bottleneck,
+/// so on two cores the checks cost almost nothing, and the parser need not track lines itself.
+/// A check's error surfaces on the parser's next read. The parser's side keeps the last
+/// <paramref name="retainedBytes"/> bytes, which must cover the parser's own buffer, so that the
+/// line of a record the parser just returned can still be counted.
 /// </remarks>
-internal sealed class InspectedStream(Stream source, long? maxBytes, int retainedBytes, CancellationToken stopToken) : Stream
+internal sealed class InspectedStream : Stream
 {
     private const int BufferSize = 128 * 1024;
 
-    // Buffers outlive an inspection so that the next one allocates nothing: enough for one ring.
+    // Checked buffers waiting for the parser: enough to ride out a slow read without holding much.
+    private const int ReadAhead = 4;
+
+    // Buffers outlive an inspection so that the next one allocates nothing: enough for one inspection.
     private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 64);
 
-    private readonly Slot?[] _slots = new Slot?[(retainedBytes / BufferSize) + 2];
+    private readonly Stream _source;
+    private readonly long? _maxBytes;
+    private readonly int _retainedSlots;
+    private readonly Channel<Slot> _checked = Channel.CreateBounded<Slot>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+    private readonly ConcurrentQueue<Slot> _free = new();
+    private readonly Queue<Slot> _retained = new();
+    private readonly CancellationTokenSource _stop;
+    private readonly Task<string> _producer;
     private readonly XxHash128 _hash = new();
-    private PhysicalLineCounter _lines;
-    private int _current = -1;
+    private PhysicalLineCounter _lines; // the producer's
+    private Slot? _current;
     private int _offset;
-    private int _length;
-    private Task _checking = Task.CompletedTask;
     private bool _ended;
 
-    /// <summary>The bytes read from the source so far.</summary>
-    public long BytesRead { get; private set; }
+    public InspectedStream(Stream source, long? maxBytes, int retainedBytes, CancellationToken stopToken)
+    {
+        _source = source;
+        _maxBytes = maxBytes;
+        _retainedSlots = (retainedBytes / BufferSize) + 1;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+        _producer = Task.Run(ProduceAsync, CancellationToken.None);
+    }
+
+    /// <summary>The bytes handed to the parser so far.</summary>
+    public long BytesRead => _current?.End ?? 0;
 
     public override bool CanRead => true;
 
@@ -56,25 +75,19 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
     /// <summary>Reads whatever the parser left unread and waits for the checks of every byte.</summary>
     /// <returns>The checksum of all bytes, algorithm first: <c>xxh128:&lt;32 hex digits&gt;</c>.</returns>
     /// <exception cref="BinaryFileException">A NUL byte was found.</exception>
-    public async Task<string> CompleteAsync()
+    public string Complete()
     {
-        var buffer = new byte[16 * 1024];
-        while (await ReadAsync(buffer, stopToken).ConfigureAwait(false) > 0)
+        while (NextSlot())
         {
         }
 
-        await _checking.ConfigureAwait(false);
-        return "xxh128:" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
+        return _producer.GetAwaiter().GetResult();
     }
-
-    /// <summary>Waits for the checks of the bytes read so far, so that their error, if any, surfaces.</summary>
-    public Task CheckedSoFarAsync() => _checking;
 
     /// <summary>The 1-based physical line of the byte at <paramref name="offset"/>, a byte read recently.</summary>
     /// <param name="skipLineBreaks">Name the line of the first byte at or after the offset that is not a line break.</param>
-    public async Task<long> LineAtAsync(long offset, bool skipLineBreaks = false)
+    public long LineAt(long offset, bool skipLineBreaks = false)
     {
-        await _checking.ConfigureAwait(false);
         while (skipLineBreaks && SlotHolding(offset) is { } holder && holder.Buffer[offset - holder.Start] is (byte)'\r' or (byte)'\n')
         {
             offset++;
@@ -87,49 +100,18 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
 
     public override int Read(Span<byte> buffer)
     {
-        if (_offset == _length && !_ended)
+        if ((_current is null || _offset == _current.Length) && !NextSlot())
         {
-            stopToken.ThrowIfCancellationRequested();
-            var slot = NextSlot();
-            var count = 0;
-            int read;
-            while (count < BufferSize && (read = source.Read(slot.Buffer.AsSpan(count, BufferSize - count))) > 0)
-            {
-                count += read;
-            }
-
-            _checking.GetAwaiter().GetResult();
-            Filled(slot, count);
+            return 0;
         }
 
-        return CopyTo(buffer);
+        var count = Math.Min(buffer.Length, _current!.Length - _offset);
+        _current.Buffer.AsSpan(_offset, count).CopyTo(buffer);
+        _offset += count;
+        return count;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (_offset == _length && !_ended)
-        {
-            stopToken.ThrowIfCancellationRequested();
-            var token = cancellationToken.CanBeCanceled ? cancellationToken : stopToken;
-            var slot = NextSlot();
-            var count = 0;
-            int read;
-            while (count < BufferSize && (read = await source.ReadAsync(slot.Buffer.AsMemory(count, BufferSize - count), token).ConfigureAwait(false)) > 0)
-            {
-                count += read; // a full buffer keeps the ring's retained bytes what it was sized for
-            }
-
-            await _checking.ConfigureAwait(false); // surfaces the previous check's error before more bytes go out
-            Filled(slot, count);
-        }
-
-        return CopyTo(buffer.Span);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Flush()
     {
@@ -141,75 +123,114 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    public override async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await _checking.ConfigureAwait(false);
-        }
-        catch (BinaryFileException)
-        {
-            // Already reported, or the inspection failed for another reason first.
-        }
-
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
-
     protected override void Dispose(bool disposing)
     {
-        // A check still running reads its buffer: leave the buffers to the collector then.
-        if (disposing && _checking.IsCompleted)
+        if (disposing)
         {
-            for (var i = 0; i < _slots.Length; i++)
+            _stop.Cancel();
+            // Its error was already reported through a read, or the inspection failed for another reason first.
+            ((Task)_producer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+
+            _stop.Dispose();
+            while (_checked.Reader.TryRead(out var waiting))
             {
-                if (_slots[i] is { } slot)
-                {
-                    Buffers.Return(slot.Buffer);
-                    _slots[i] = null;
-                }
+                _free.Enqueue(waiting);
             }
+
+            foreach (var slot in _retained.Concat(_free).Append(_current).OfType<Slot>())
+            {
+                Buffers.Return(slot.Buffer);
+            }
+
+            _retained.Clear();
+            _free.Clear();
+            _current = null;
         }
 
         base.Dispose(disposing);
     }
 
-    // The oldest slot: its check finished before the previous check started, and that was awaited.
-    private Slot NextSlot()
+    /// <summary>Moves the parser on to the next checked buffer; false at the end of the content.</summary>
+    /// <exception cref="BinaryFileException">The checks found a NUL byte.</exception>
+    private bool NextSlot()
     {
-        _current = (_current + 1) % _slots.Length;
-        return _slots[_current] ??= new Slot(Buffers.Rent(BufferSize));
+        if (_ended)
+        {
+            return false;
+        }
+
+        var reader = _checked.Reader;
+        Slot? next;
+        while (!reader.TryRead(out next))
+        {
+            if (!reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            {
+                _ended = true;
+                _producer.GetAwaiter().GetResult(); // the check's error, if that is why the buffers stopped
+                return false;
+            }
+        }
+
+        if (_current is not null)
+        {
+            _retained.Enqueue(_current);
+            if (_retained.Count > _retainedSlots)
+            {
+                _free.Enqueue(_retained.Dequeue());
+            }
+        }
+
+        _current = next;
+        _offset = 0;
+        return true;
     }
 
     private Slot? SlotHolding(long offset) =>
-        Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End);
+        _current is not null && _current.Start <= offset && offset < _current.End
+            ? _current
+            : _retained.FirstOrDefault(slot => slot.Start <= offset && offset < slot.End);
 
-    private void Filled(Slot slot, int count)
+    private async Task<string> ProduceAsync()
     {
-        slot.Start = BytesRead;
-        slot.Length = count;
-        _offset = 0;
-        _length = count;
-        if (count == 0)
+        var token = _stop.Token;
+        var writer = _checked.Writer;
+        long total = 0;
+        try
         {
-            _ended = true;
-            return;
-        }
+            while (true)
+            {
+                token.ThrowIfCancellationRequested();
+                var slot = _free.TryDequeue(out var reused) ? reused : new Slot(Buffers.Rent(BufferSize));
+                var count = 0;
+                int read;
+                while (count < BufferSize && (read = await _source.ReadAsync(slot.Buffer.AsMemory(count, BufferSize - count), token).ConfigureAwait(false)) > 0)
+                {
+                    count += read; // a full buffer keeps the retained bytes what they were sized for
+                }
 
-        BytesRead += count;
-        if (BytesRead > maxBytes)
+                if (count == 0)
+                {
+                    _free.Enqueue(slot);
+                    return "xxh128:" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
+                }
+
+                slot.Start = total;
+                slot.Length = count;
+                total += count;
+                if (total > _maxBytes)
+                {
+                    _free.Enqueue(slot);
+                    throw new FileTooLargeException($"The file is larger than the limit of {_maxBytes} bytes. Split it into smaller files.");
+                }
+
+                Check(slot);
+                await writer.WriteAsync(slot, token).ConfigureAwait(false);
+            }
+        }
+        finally
         {
-            throw new FileTooLargeException($"The file is larger than the limit of {maxBytes} bytes. Split it into smaller files.");
+            writer.TryComplete();
         }
-
-        _checking = Task.Run(() => Check(slot));
-    }
-
-    private int CopyTo(Span<byte> destination)
-    {
-        var count = Math.Min(destination.Length, _length - _offset);
-        _slots[_current]!.Buffer.AsSpan(_offset, count).CopyTo(destination);
-        _offset += count;
-        return count;
     }
 
     private void Check(Slot slot)
@@ -219,6 +240,7 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
         var scan = ByteScan.Of(piece);
         if (scan.HasNul)
         {
+            _free.Enqueue(slot);
             var nul = piece.IndexOf((byte)0);
             throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
         }
@@ -227,7 +249,7 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
         _lines.Advance(piece, scan);
     }
 
-    /// <summary>One buffer of the ring and what the checks knew when it began.</summary>
+    /// <summary>One buffer and what the checks knew when it began.</summary>
     private sealed class Slot(byte[] buffer)
     {
         public byte[] Buffer { get; } = buffer;
