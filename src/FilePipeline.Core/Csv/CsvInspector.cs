@@ -43,7 +43,7 @@ public static class CsvInspector
 
     private static CsvInspection Inspect(Stream content, CsvReaderOptions readerOptions, CsvInspectionOptions options, CancellationToken cancellationToken)
     {
-        using var inspected = new InspectedStream(content, options.MaxBytes, RetainedBytes, cancellationToken);
+        using var inspected = new InspectedStream(content, (byte)options.Delimiter, options.MaxBytes, RetainedBytes, cancellationToken);
         using var reader = CsvReader.Create(inspected, readerOptions, leaveOpen: true);
         var counter = new RecordCounter(reader, inspected, options.HasHeader);
         try
@@ -52,7 +52,8 @@ public static class CsvInspector
         }
         catch (CsvFormatException format)
         {
-            throw new InvalidCsvException(counter.LineOf(format), CsvFormatReasons.Describe(format), format);
+            // With quoting checked before the parser, what it still rejects is a record too long to buffer.
+            throw new InvalidCsvException(inspected.LineAt(format.ByteOffset), CsvFormatReasons.Describe(format), format);
         }
 
         var checksum = inspected.Complete();
@@ -75,7 +76,7 @@ public static class CsvInspector
             SkipEmptyLines = true,
             TrimWhitespace = false,
             DetectSeparatorHint = false, // "sep=;" is data here, not an instruction
-            MalformedData = CsvMalformedDataHandling.Throw,
+            MalformedData = CsvMalformedDataHandling.Recover, // the checks reject bad quoting before the parser sees it: detection here costs ~15%
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             TrackLineNumbers = false, // lines are counted by the checks, off the parser's thread
             MaxRecordSize = MaxRecordBytes,
@@ -90,7 +91,6 @@ public static class CsvInspector
         private long _rows;
         private long _raggedRows;
         private long? _firstRaggedLine;
-        private long _lastRecordEnd;
 
         public void ReadAll()
         {
@@ -100,7 +100,6 @@ public static class CsvInspector
             }
 
             _columns = reader.FieldCount;
-            _lastRecordEnd = reader.ByteOffset + reader.RawRecord.Length;
             if (hasHeader)
             {
                 _header = new string[_columns];
@@ -117,7 +116,6 @@ public static class CsvInspector
             while (reader.Read())
             {
                 _rows++;
-                _lastRecordEnd = reader.ByteOffset + reader.RawRecord.Length;
                 if (reader.FieldCount != _columns)
                 {
                     _raggedRows++;
@@ -125,15 +123,6 @@ public static class CsvInspector
                 }
             }
         }
-
-        /// <summary>
-        /// The line of a quoting problem; one found only at the end of the input (a quote never
-        /// closed) is reported where its record starts, which is where a person should look.
-        /// </summary>
-        public long LineOf(CsvFormatException exception) =>
-            exception.ByteOffset < inspected.BytesRead
-                ? inspected.LineAt(exception.ByteOffset)
-                : inspected.LineAt(_lastRecordEnd, skipLineBreaks: true);
 
         public CsvInspection ToInspection(long bytes, string checksum) =>
             new(_rows, _columns, _header, bytes, checksum, _raggedRows, _firstRaggedLine);

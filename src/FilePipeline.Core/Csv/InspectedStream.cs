@@ -10,12 +10,12 @@ namespace FilePipeline.Core.Csv;
 
 /// <summary>
 /// A read-only pass-through over the content that, in the same pass as the CSV parser, counts
-/// and hashes the bytes, rejects what is not text (NUL bytes) or too large, and can name the
-/// physical line of any byte the parser may still ask about.
+/// and hashes the bytes, rejects what is not text (NUL bytes), badly quoted or too large, and can
+/// name the physical line of any byte the parser may still ask about.
 /// </summary>
 /// <remarks>
 /// A producer task reads the source (asynchronously, as a network stream wants) into buffers of
-/// its own, checks each one (scan for NUL bytes, count lines, hash) and only then hands it to the
+/// its own, checks each one (scan for NUL bytes, check quoting, count lines, hash) and only then hands it to the
 /// parser, which reads this stream synchronously on its own thread: the parser is the bottleneck,
 /// so on two cores the checks cost almost nothing, and the parser need not track lines itself.
 /// A check's error surfaces on the parser's next read. The parser's side keeps the last
@@ -33,6 +33,7 @@ internal sealed class InspectedStream : Stream
     private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 64);
 
     private readonly Stream _source;
+    private readonly QuotingCheck _quoting;
     private readonly long? _maxBytes;
     private readonly int _retainedSlots;
     private readonly Channel<Slot> _checked = Channel.CreateBounded<Slot>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
@@ -46,9 +47,10 @@ internal sealed class InspectedStream : Stream
     private int _offset;
     private bool _ended;
 
-    public InspectedStream(Stream source, long? maxBytes, int retainedBytes, CancellationToken stopToken)
+    public InspectedStream(Stream source, byte separator, long? maxBytes, int retainedBytes, CancellationToken stopToken)
     {
         _source = source;
+        _quoting = new QuotingCheck(separator);
         _maxBytes = maxBytes;
         _retainedSlots = (retainedBytes / BufferSize) + 1;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
@@ -75,6 +77,7 @@ internal sealed class InspectedStream : Stream
     /// <summary>Reads whatever the parser left unread and waits for the checks of every byte.</summary>
     /// <returns>The checksum of all bytes, algorithm first: <c>xxh128:&lt;32 hex digits&gt;</c>.</returns>
     /// <exception cref="BinaryFileException">A NUL byte was found.</exception>
+    /// <exception cref="InvalidCsvException">Bad quoting was found.</exception>
     public string Complete()
     {
         while (NextSlot())
@@ -152,6 +155,7 @@ internal sealed class InspectedStream : Stream
 
     /// <summary>Moves the parser on to the next checked buffer; false at the end of the content.</summary>
     /// <exception cref="BinaryFileException">The checks found a NUL byte.</exception>
+    /// <exception cref="InvalidCsvException">The checks found bad quoting.</exception>
     private bool NextSlot()
     {
         if (_ended)
@@ -167,6 +171,13 @@ internal sealed class InspectedStream : Stream
             {
                 _ended = true;
                 _producer.GetAwaiter().GetResult(); // the check's error, if that is why the buffers stopped
+                if (_quoting.InQuotes)
+                {
+                    // Reported where its record starts, which is where a person should look; the
+                    // parser would have failed on a record too long to be retained still.
+                    throw new InvalidCsvException(LineAt(_quoting.RecordStart, skipLineBreaks: true), QuotingCheck.NeverClosed);
+                }
+
                 return false;
             }
         }
@@ -243,6 +254,12 @@ internal sealed class InspectedStream : Stream
             _free.Enqueue(slot);
             var nul = piece.IndexOf((byte)0);
             throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
+        }
+
+        if (_quoting.Next(piece) is var (index, reason))
+        {
+            _free.Enqueue(slot);
+            throw new InvalidCsvException(_lines.LineOf(piece, index), reason);
         }
 
         _hash.Append(piece);
