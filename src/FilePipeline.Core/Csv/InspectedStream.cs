@@ -24,7 +24,7 @@ namespace FilePipeline.Core.Csv;
 /// </remarks>
 internal sealed class InspectedStream : Stream
 {
-    private const int BufferSize = 128 * 1024;
+    private const int BufferSize = 512 * 1024;
 
     // Checked buffers waiting for the parser: enough to ride out a slow read without holding much.
     private const int ReadAhead = 4;
