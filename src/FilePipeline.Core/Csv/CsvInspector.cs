@@ -33,7 +33,7 @@ public static class CsvInspector
         var readerOptions = ReaderOptions(options);
 
         // CsvHelper's synchronous record loop is markedly faster than its asynchronous one, so the
-        // parser gets a thread of its own; the source is still read asynchronously, by the checks.
+        // whole pass runs synchronously, on a thread of its own since it blocks on the source.
         return Task.Factory.StartNew(
             () => Inspect(content, readerOptions, options, cancellationToken),
             cancellationToken,

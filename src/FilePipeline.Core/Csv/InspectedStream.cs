@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Hashing;
-using System.Threading.Channels;
 using FilePipeline.Core.Errors;
 using FilePipeline.Core.Text;
 
@@ -14,51 +12,33 @@ namespace FilePipeline.Core.Csv;
 /// name the physical line of any byte the parser may still ask about.
 /// </summary>
 /// <remarks>
-/// A producer task reads the source (asynchronously, as a network stream wants) into buffers of
-/// its own, checks each one (scan for NUL bytes, check quoting, count lines, hash) and only then hands it to the
-/// parser, which reads this stream synchronously on its own thread: the parser is the bottleneck,
-/// so on two cores the checks cost almost nothing, and the parser need not track lines itself.
-/// A check's error surfaces on the parser's next read. The parser's side keeps the last
-/// <paramref name="retainedBytes"/> bytes, which must cover the parser's own buffer, so that the
-/// line of a record the parser just returned can still be counted.
+/// It reads the source into a ring of buffers of its own and checks each one as it arrives (scan
+/// for NUL bytes, check quoting, count lines, hash) before the parser gets a byte of it, on the
+/// parser's thread: on a shared machine a second thread costs more in hand-offs than it saves,
+/// and the checks run several times faster than the parser. The parser need not track lines or
+/// quoting errors itself. The ring keeps the last <paramref name="retainedBytes"/> bytes, which
+/// must cover the parser's own buffer, so that the line of a record the parser just returned can
+/// still be counted.
 /// </remarks>
-internal sealed class InspectedStream : Stream
+internal sealed class InspectedStream(Stream source, byte separator, long? maxBytes, int retainedBytes, CancellationToken stopToken) : Stream
 {
-    private const int BufferSize = 512 * 1024;
+    // Small enough to stay in the cache between the checks and the parser's copy.
+    private const int BufferSize = 128 * 1024;
 
-    // Checked buffers waiting for the parser: enough to ride out a slow read without holding much.
-    private const int ReadAhead = 4;
-
-    // Buffers outlive an inspection so that the next one allocates nothing: enough for one inspection.
+    // Buffers outlive an inspection so that the next one allocates nothing: enough for one ring.
     private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 64);
 
-    private readonly Stream _source;
-    private readonly QuotingCheck _quoting;
-    private readonly long? _maxBytes;
-    private readonly int _retainedSlots;
-    private readonly Channel<Slot> _checked = Channel.CreateBounded<Slot>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
-    private readonly ConcurrentQueue<Slot> _free = new();
-    private readonly Queue<Slot> _retained = new();
-    private readonly CancellationTokenSource _stop;
-    private readonly Task<string> _producer;
+    private readonly Slot?[] _slots = new Slot?[(retainedBytes / BufferSize) + 2];
     private readonly XxHash128 _hash = new();
-    private PhysicalLineCounter _lines; // the producer's
-    private Slot? _current;
+    private readonly QuotingCheck _quoting = new(separator);
+    private PhysicalLineCounter _lines;
+    private int _current = -1;
     private int _offset;
+    private int _length;
     private bool _ended;
 
-    public InspectedStream(Stream source, byte separator, long? maxBytes, int retainedBytes, CancellationToken stopToken)
-    {
-        _source = source;
-        _quoting = new QuotingCheck(separator);
-        _maxBytes = maxBytes;
-        _retainedSlots = (retainedBytes / BufferSize) + 1;
-        _stop = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
-        _producer = Task.Run(ProduceAsync, CancellationToken.None);
-    }
-
-    /// <summary>The bytes handed to the parser so far.</summary>
-    public long BytesRead => _current?.End ?? 0;
+    /// <summary>The bytes read from the source so far.</summary>
+    public long BytesRead { get; private set; }
 
     public override bool CanRead => true;
 
@@ -74,42 +54,42 @@ internal sealed class InspectedStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Reads whatever the parser left unread and waits for the checks of every byte.</summary>
+    /// <summary>Reads and checks whatever the parser left unread.</summary>
     /// <returns>The checksum of all bytes, algorithm first: <c>xxh128:&lt;32 hex digits&gt;</c>.</returns>
     /// <exception cref="BinaryFileException">A NUL byte was found.</exception>
     /// <exception cref="InvalidCsvException">Bad quoting was found.</exception>
     public string Complete()
     {
-        while (NextSlot())
+        while (!_ended)
         {
+            Fill();
         }
 
-        return _producer.GetAwaiter().GetResult();
+        return "xxh128:" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The 1-based physical line of the byte at <paramref name="offset"/>, a byte read recently.</summary>
-    /// <param name="skipLineBreaks">Name the line of the first byte at or after the offset that is not a line break.</param>
-    public long LineAt(long offset, bool skipLineBreaks = false)
+    public long LineAt(long offset)
     {
-        while (skipLineBreaks && SlotHolding(offset) is { } holder && holder.Buffer[offset - holder.Start] is (byte)'\r' or (byte)'\n')
-        {
-            offset++;
-        }
-
-        var slot = SlotHolding(offset)
+        var slot = Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End)
             ?? throw new InvalidOperationException($"Byte offset {offset} is no longer retained; the parser's buffer outgrew the retained bytes.");
         return slot.LinesBefore.LineOf(slot.Buffer.AsSpan(0, slot.Length), (int)(offset - slot.Start));
     }
 
     public override int Read(Span<byte> buffer)
     {
-        if ((_current is null || _offset == _current.Length) && !NextSlot())
+        if (_offset == _length && !_ended)
+        {
+            Fill();
+        }
+
+        var count = Math.Min(buffer.Length, _length - _offset);
+        if (count == 0)
         {
             return 0;
         }
 
-        var count = Math.Min(buffer.Length, _current!.Length - _offset);
-        _current.Buffer.AsSpan(_offset, count).CopyTo(buffer);
+        _slots[_current]!.Buffer.AsSpan(_offset, count).CopyTo(buffer);
         _offset += count;
         return count;
     }
@@ -130,118 +110,59 @@ internal sealed class InspectedStream : Stream
     {
         if (disposing)
         {
-            _stop.Cancel();
-            // Its error was already reported through a read, or the inspection failed for another reason first.
-            ((Task)_producer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-
-            _stop.Dispose();
-            while (_checked.Reader.TryRead(out var waiting))
+            for (var i = 0; i < _slots.Length; i++)
             {
-                _free.Enqueue(waiting);
+                if (_slots[i] is { } slot)
+                {
+                    Buffers.Return(slot.Buffer);
+                    _slots[i] = null;
+                }
             }
-
-            foreach (var slot in _retained.Concat(_free).Append(_current).OfType<Slot>())
-            {
-                Buffers.Return(slot.Buffer);
-            }
-
-            _retained.Clear();
-            _free.Clear();
-            _current = null;
         }
 
         base.Dispose(disposing);
     }
 
-    /// <summary>Moves the parser on to the next checked buffer; false at the end of the content.</summary>
-    /// <exception cref="BinaryFileException">The checks found a NUL byte.</exception>
-    /// <exception cref="InvalidCsvException">The checks found bad quoting.</exception>
-    private bool NextSlot()
+    /// <summary>Reads the next buffer from the source into the oldest slot of the ring and checks it.</summary>
+    private void Fill()
     {
-        if (_ended)
+        stopToken.ThrowIfCancellationRequested();
+        var next = (_current + 1) % _slots.Length;
+        var slot = _slots[next] ??= new Slot(Buffers.Rent(BufferSize));
+        var count = 0;
+        int read;
+        while (count < BufferSize && !stopToken.IsCancellationRequested && (read = source.Read(slot.Buffer.AsSpan(count, BufferSize - count))) > 0)
         {
-            return false;
+            count += read; // a full buffer keeps the ring's retained bytes what it was sized for
         }
 
-        var reader = _checked.Reader;
-        Slot? next;
-        while (!reader.TryRead(out next))
+        stopToken.ThrowIfCancellationRequested();
+        _offset = 0;
+        if (count == 0)
         {
-            if (!reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            _ended = true;
+            _length = 0;
+            if (_quoting.InQuotes)
             {
-                _ended = true;
-                _producer.GetAwaiter().GetResult(); // the check's error, if that is why the buffers stopped
-                if (_quoting.InQuotes)
-                {
-                    // Reported where its record starts, which is where a person should look; the
-                    // parser would have failed on a record too long to be retained still.
-                    throw new InvalidCsvException(LineAt(_quoting.RecordStart, skipLineBreaks: true), QuotingCheck.NeverClosed);
-                }
-
-                return false;
+                // Reported where its record starts, which is where a person should look. The parser
+                // has already failed on a record too long to be retained here.
+                throw new InvalidCsvException(LineAt(_quoting.RecordStart), QuotingCheck.NeverClosed);
             }
-        }
 
-        if (_current is not null)
-        {
-            _retained.Enqueue(_current);
-            if (_retained.Count > _retainedSlots)
-            {
-                _free.Enqueue(_retained.Dequeue());
-            }
+            return; // the slot keeps the retained bytes it had
         }
 
         _current = next;
-        _offset = 0;
-        return true;
-    }
-
-    private Slot? SlotHolding(long offset) =>
-        _current is not null && _current.Start <= offset && offset < _current.End
-            ? _current
-            : _retained.FirstOrDefault(slot => slot.Start <= offset && offset < slot.End);
-
-    private async Task<string> ProduceAsync()
-    {
-        var token = _stop.Token;
-        var writer = _checked.Writer;
-        long total = 0;
-        try
+        _length = count;
+        slot.Start = BytesRead;
+        slot.Length = count;
+        BytesRead += count;
+        if (BytesRead > maxBytes)
         {
-            while (true)
-            {
-                token.ThrowIfCancellationRequested();
-                var slot = _free.TryDequeue(out var reused) ? reused : new Slot(Buffers.Rent(BufferSize));
-                var count = 0;
-                int read;
-                while (count < BufferSize && (read = await _source.ReadAsync(slot.Buffer.AsMemory(count, BufferSize - count), token).ConfigureAwait(false)) > 0)
-                {
-                    count += read; // a full buffer keeps the retained bytes what they were sized for
-                }
-
-                if (count == 0)
-                {
-                    _free.Enqueue(slot);
-                    return "xxh128:" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
-                }
-
-                slot.Start = total;
-                slot.Length = count;
-                total += count;
-                if (total > _maxBytes)
-                {
-                    _free.Enqueue(slot);
-                    throw new FileTooLargeException($"The file is larger than the limit of {_maxBytes} bytes. Split it into smaller files.");
-                }
-
-                Check(slot);
-                await writer.WriteAsync(slot, token).ConfigureAwait(false);
-            }
+            throw new FileTooLargeException($"The file is larger than the limit of {maxBytes} bytes. Split it into smaller files.");
         }
-        finally
-        {
-            writer.TryComplete();
-        }
+
+        Check(slot);
     }
 
     private void Check(Slot slot)
@@ -251,14 +172,12 @@ internal sealed class InspectedStream : Stream
         var scan = ByteScan.Of(piece);
         if (scan.HasNul)
         {
-            _free.Enqueue(slot);
             var nul = piece.IndexOf((byte)0);
             throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
         }
 
         if (_quoting.Next(piece) is var (index, reason))
         {
-            _free.Enqueue(slot);
             throw new InvalidCsvException(_lines.LineOf(piece, index), reason);
         }
 
@@ -266,7 +185,7 @@ internal sealed class InspectedStream : Stream
         _lines.Advance(piece, scan);
     }
 
-    /// <summary>One buffer and what the checks knew when it began.</summary>
+    /// <summary>One buffer of the ring and what the checks knew when it began.</summary>
     private sealed class Slot(byte[] buffer)
     {
         public byte[] Buffer { get; } = buffer;
