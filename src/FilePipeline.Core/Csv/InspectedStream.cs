@@ -31,6 +31,7 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     private readonly Slot?[] _slots = new Slot?[(retainedBytes / BufferSize) + 2];
     private readonly XxHash128 _hash = new();
     private readonly QuotingCheck _quoting = new(separator);
+    private readonly ulong[] _quoteMasks = new ulong[ByteScan.QuoteMaskWords(BufferSize)];
     private PhysicalLineCounter _lines;
     private int _current = -1;
     private int _offset;
@@ -169,14 +170,15 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     {
         var piece = slot.Buffer.AsSpan(0, slot.Length);
         slot.LinesBefore = _lines;
-        var scan = ByteScan.Of(piece);
+        var quoteMasks = _quoteMasks.AsSpan(0, ByteScan.QuoteMaskWords(piece.Length));
+        var scan = ByteScan.Of(piece, quoteMasks);
         if (scan.HasNul)
         {
             var nul = piece.IndexOf((byte)0);
             throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
         }
 
-        if (_quoting.Next(piece) is var (index, reason))
+        if (_quoting.Next(piece, quoteMasks) is var (index, reason))
         {
             throw new InvalidCsvException(_lines.LineOf(piece, index), reason);
         }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace FilePipeline.Core.Csv;
 
 /// <summary>
@@ -30,8 +32,10 @@ internal sealed class QuotingCheck(byte separator)
     public bool InQuotes => _inQuotes && !_quoteEndedLastPiece;
 
     /// <summary>Checks the next piece.</summary>
+    /// <param name="piece">The bytes.</param>
+    /// <param name="quoteMasks">Where its quotes are, as <see cref="Text.ByteScan"/> marks them.</param>
     /// <returns>The index in <paramref name="piece"/> and the reason of the first problem, or null.</returns>
-    public (int Index, string Reason)? Next(ReadOnlySpan<byte> piece)
+    public (int Index, string Reason)? Next(ReadOnlySpan<byte> piece, ReadOnlySpan<ulong> quoteMasks)
     {
         var start = _start;
         _start += piece.Length;
@@ -60,8 +64,8 @@ internal sealed class QuotingCheck(byte separator)
 
         while (index < piece.Length)
         {
-            var next = piece[index..].IndexOf((byte)'"');
-            var quote = next < 0 ? piece.Length : index + next;
+            var next = NextQuote(quoteMasks, index, piece.Length);
+            var quote = next < 0 ? piece.Length : next;
             if (!_inQuotes)
             {
                 NoteRecordStart(piece[index..quote], start + index);
@@ -109,6 +113,28 @@ internal sealed class QuotingCheck(byte separator)
         }
 
         return null;
+    }
+
+    private static int NextQuote(ReadOnlySpan<ulong> quoteMasks, int from, int length)
+    {
+        if (from >= length)
+        {
+            return -1;
+        }
+
+        var word = from / 64;
+        var bits = quoteMasks[word] & (ulong.MaxValue << (from % 64));
+        while (bits == 0)
+        {
+            if (++word >= quoteMasks.Length)
+            {
+                return -1;
+            }
+
+            bits = quoteMasks[word];
+        }
+
+        return (word * 64) + BitOperations.TrailingZeroCount(bits);
     }
 
     private bool EndsField(byte value) => value == separator || value is (byte)'\r' or (byte)'\n';
