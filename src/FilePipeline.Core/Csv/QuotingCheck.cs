@@ -8,8 +8,9 @@ namespace FilePipeline.Core.Csv;
 /// and a closing quote ends the field. It also knows where the record of an open quote starts.
 /// </summary>
 /// <remarks>
-/// This takes malformed-quote detection off the parser, which then reads in its fastest mode;
-/// the parser never sees a piece with bad quoting, so the two always agree on the records.
+/// This takes malformed-quote detection off the parser, which then reads in its fastest mode.
+/// The parser never sees a piece with a misplaced quote, so the two agree on every record it
+/// returns; a quote never closed shows only at the end, which then fails instead of ending.
 /// </remarks>
 internal sealed class QuotingCheck(byte separator)
 {
