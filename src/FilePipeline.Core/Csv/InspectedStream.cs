@@ -8,20 +8,21 @@ namespace FilePipeline.Core.Csv;
 
 /// <summary>
 /// A read-only pass-through over the content that, in the same pass as the CSV parser, counts
-/// and hashes the bytes, rejects what is not text (NUL bytes) or too large, and can name the
-/// physical line of any byte the parser may still ask about.
+/// and hashes the bytes, rejects what is not text (NUL bytes), badly quoted or too large, and can
+/// name the physical line of any byte the parser may still ask about.
 /// </summary>
 /// <remarks>
-/// It reads the source into a ring of buffers of its own and hands each one, once read, to a
-/// check (scan for NUL bytes, count lines, hash) that runs on another thread while the parser
-/// works through a copy: the parser is the bottleneck, so on two cores the checks cost almost
-/// nothing, and the parser need not track lines itself. The checks run one after the other, in
-/// content order; a check's error surfaces on a later read or when the results are asked for.
-/// The ring keeps the last <paramref name="retainedBytes"/> bytes, which must cover the parser's
-/// own buffer, so that the line of a record the parser just returned can still be counted.
+/// It reads the source into a ring of buffers of its own and checks each one as it arrives (scan
+/// for NUL bytes, check quoting, count lines, hash) before the parser gets a byte of it, on the
+/// parser's thread: on a shared machine a second thread costs more in hand-offs than it saves,
+/// and the checks run several times faster than the parser. The parser need not track lines or
+/// quoting errors itself. The ring keeps the last <paramref name="retainedBytes"/> bytes, which
+/// must cover the parser's own buffer, so that the line of a record the parser just returned can
+/// still be counted.
 /// </remarks>
-internal sealed class InspectedStream(Stream source, long? maxBytes, int retainedBytes, CancellationToken stopToken) : Stream
+internal sealed class InspectedStream(Stream source, byte separator, long? maxBytes, int retainedBytes, CancellationToken stopToken) : Stream
 {
+    // Small enough to stay in the cache between the checks and the parser's copy.
     private const int BufferSize = 128 * 1024;
 
     // Buffers outlive an inspection so that the next one allocates nothing: enough for one ring.
@@ -29,11 +30,12 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
 
     private readonly Slot?[] _slots = new Slot?[(retainedBytes / BufferSize) + 2];
     private readonly XxHash128 _hash = new();
+    private readonly QuotingCheck _quoting = new(separator);
+    private readonly ulong[] _quoteMasks = new ulong[ByteScan.QuoteMaskWords(BufferSize)];
     private PhysicalLineCounter _lines;
     private int _current = -1;
     private int _offset;
     private int _length;
-    private Task _checking = Task.CompletedTask;
     private bool _ended;
 
     /// <summary>The bytes read from the source so far.</summary>
@@ -53,34 +55,24 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Reads whatever the parser left unread and waits for the checks of every byte.</summary>
+    /// <summary>Reads and checks whatever the parser left unread.</summary>
     /// <returns>The checksum of all bytes, algorithm first: <c>xxh128:&lt;32 hex digits&gt;</c>.</returns>
     /// <exception cref="BinaryFileException">A NUL byte was found.</exception>
-    public async Task<string> CompleteAsync()
+    /// <exception cref="InvalidCsvException">Bad quoting was found.</exception>
+    public string Complete()
     {
-        var buffer = new byte[16 * 1024];
-        while (await ReadAsync(buffer, stopToken).ConfigureAwait(false) > 0)
+        while (!_ended)
         {
+            Fill();
         }
 
-        await _checking.ConfigureAwait(false);
         return "xxh128:" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Waits for the checks of the bytes read so far, so that their error, if any, surfaces.</summary>
-    public Task CheckedSoFarAsync() => _checking;
-
     /// <summary>The 1-based physical line of the byte at <paramref name="offset"/>, a byte read recently.</summary>
-    /// <param name="skipLineBreaks">Name the line of the first byte at or after the offset that is not a line break.</param>
-    public async Task<long> LineAtAsync(long offset, bool skipLineBreaks = false)
+    public long LineAt(long offset)
     {
-        await _checking.ConfigureAwait(false);
-        while (skipLineBreaks && SlotHolding(offset) is { } holder && holder.Buffer[offset - holder.Start] is (byte)'\r' or (byte)'\n')
-        {
-            offset++;
-        }
-
-        var slot = SlotHolding(offset)
+        var slot = Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End)
             ?? throw new InvalidOperationException($"Byte offset {offset} is no longer retained; the parser's buffer outgrew the retained bytes.");
         return slot.LinesBefore.LineOf(slot.Buffer.AsSpan(0, slot.Length), (int)(offset - slot.Start));
     }
@@ -89,47 +81,21 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
     {
         if (_offset == _length && !_ended)
         {
-            stopToken.ThrowIfCancellationRequested();
-            var slot = NextSlot();
-            var count = 0;
-            int read;
-            while (count < BufferSize && (read = source.Read(slot.Buffer.AsSpan(count, BufferSize - count))) > 0)
-            {
-                count += read;
-            }
-
-            _checking.GetAwaiter().GetResult();
-            Filled(slot, count);
+            Fill();
         }
 
-        return CopyTo(buffer);
+        var count = Math.Min(buffer.Length, _length - _offset);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        _slots[_current]!.Buffer.AsSpan(_offset, count).CopyTo(buffer);
+        _offset += count;
+        return count;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (_offset == _length && !_ended)
-        {
-            stopToken.ThrowIfCancellationRequested();
-            var token = cancellationToken.CanBeCanceled ? cancellationToken : stopToken;
-            var slot = NextSlot();
-            var count = 0;
-            int read;
-            while (count < BufferSize && (read = await source.ReadAsync(slot.Buffer.AsMemory(count, BufferSize - count), token).ConfigureAwait(false)) > 0)
-            {
-                count += read; // a full buffer keeps the ring's retained bytes what it was sized for
-            }
-
-            await _checking.ConfigureAwait(false); // surfaces the previous check's error before more bytes go out
-            Filled(slot, count);
-        }
-
-        return CopyTo(buffer.Span);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Flush()
     {
@@ -141,24 +107,9 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    public override async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await _checking.ConfigureAwait(false);
-        }
-        catch (BinaryFileException)
-        {
-            // Already reported, or the inspection failed for another reason first.
-        }
-
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
-
     protected override void Dispose(bool disposing)
     {
-        // A check still running reads its buffer: leave the buffers to the collector then.
-        if (disposing && _checking.IsCompleted)
+        if (disposing)
         {
             for (var i = 0; i < _slots.Length; i++)
             {
@@ -173,54 +124,63 @@ internal sealed class InspectedStream(Stream source, long? maxBytes, int retaine
         base.Dispose(disposing);
     }
 
-    // The oldest slot: its check finished before the previous check started, and that was awaited.
-    private Slot NextSlot()
+    /// <summary>Reads the next buffer from the source into the oldest slot of the ring and checks it.</summary>
+    private void Fill()
     {
-        _current = (_current + 1) % _slots.Length;
-        return _slots[_current] ??= new Slot(Buffers.Rent(BufferSize));
-    }
+        stopToken.ThrowIfCancellationRequested();
+        var next = (_current + 1) % _slots.Length;
+        var slot = _slots[next] ??= new Slot(Buffers.Rent(BufferSize));
+        var count = 0;
+        int read;
+        while (count < BufferSize && !stopToken.IsCancellationRequested && (read = source.Read(slot.Buffer.AsSpan(count, BufferSize - count))) > 0)
+        {
+            count += read; // a full buffer keeps the ring's retained bytes what it was sized for
+        }
 
-    private Slot? SlotHolding(long offset) =>
-        Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End);
-
-    private void Filled(Slot slot, int count)
-    {
-        slot.Start = BytesRead;
-        slot.Length = count;
+        stopToken.ThrowIfCancellationRequested();
         _offset = 0;
-        _length = count;
         if (count == 0)
         {
             _ended = true;
-            return;
+            _length = 0;
+            if (_quoting.InQuotes)
+            {
+                // Reported where its record starts, which is where a person should look. The parser
+                // has already failed on a record too long to be retained here.
+                throw new InvalidCsvException(LineAt(_quoting.RecordStart), QuotingCheck.NeverClosed);
+            }
+
+            return; // the slot keeps the retained bytes it had
         }
 
+        _current = next;
+        _length = count;
+        slot.Start = BytesRead;
+        slot.Length = count;
         BytesRead += count;
         if (BytesRead > maxBytes)
         {
             throw new FileTooLargeException($"The file is larger than the limit of {maxBytes} bytes. Split it into smaller files.");
         }
 
-        _checking = Task.Run(() => Check(slot));
-    }
-
-    private int CopyTo(Span<byte> destination)
-    {
-        var count = Math.Min(destination.Length, _length - _offset);
-        _slots[_current]!.Buffer.AsSpan(_offset, count).CopyTo(destination);
-        _offset += count;
-        return count;
+        Check(slot);
     }
 
     private void Check(Slot slot)
     {
         var piece = slot.Buffer.AsSpan(0, slot.Length);
         slot.LinesBefore = _lines;
-        var scan = ByteScan.Of(piece);
+        var quoteMasks = _quoteMasks.AsSpan(0, ByteScan.QuoteMaskWords(piece.Length));
+        var scan = ByteScan.Of(piece, quoteMasks);
         if (scan.HasNul)
         {
             var nul = piece.IndexOf((byte)0);
             throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
+        }
+
+        if (_quoting.Next(piece, quoteMasks) is var (index, reason))
+        {
+            throw new InvalidCsvException(_lines.LineOf(piece, index), reason);
         }
 
         _hash.Append(piece);

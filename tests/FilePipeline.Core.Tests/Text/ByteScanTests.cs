@@ -1,0 +1,42 @@
+using FilePipeline.Core.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace FilePipeline.Core.Tests.Text;
+
+public class ByteScanTests
+{
+    // Long enough to cross the vector widths and leave tails of every length; bytes that matter plus filler.
+    private static readonly Gen<byte[]> Pieces =
+        Gen.Choose(0, 300).SelectMany(length => Gen.ArrayOf(Gen.Elements<byte>(0, (byte)'\n', (byte)'\r', (byte)'"', (byte)'a', 0xFF, (byte)'a', (byte)'a'), length));
+
+    [Property(MaxTest = 300)]
+    public Property The_vectorised_scan_agrees_with_looking_at_each_byte() =>
+        Prop.ForAll(Pieces.ToArbitrary(), piece =>
+        {
+            var quoteMasks = new ulong[ByteScan.QuoteMaskWords(piece.Length)];
+            var scan = ByteScan.Of(piece, quoteMasks);
+
+            return scan.LineFeeds == piece.Count(b => b == '\n')
+                && scan.HasNul == piece.Contains((byte)0)
+                && scan.HasCarriageReturn == piece.Contains((byte)'\r')
+                && Enumerable.Range(0, piece.Length).All(i => (piece[i] == '"') == ((quoteMasks[i / 64] >> (i % 64) & 1) == 1));
+        });
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(200)]
+    public void A_single_nul_is_found_wherever_it_is(int position)
+    {
+        var piece = Enumerable.Repeat((byte)'x', 201).ToArray();
+        piece[position] = 0;
+
+        var quoteMasks = new ulong[ByteScan.QuoteMaskWords(piece.Length)];
+
+        Assert.True(ByteScan.Of(piece, quoteMasks).HasNul);
+        Assert.False(ByteScan.Of(piece.AsSpan(position + 1), quoteMasks).HasNul);
+    }
+}
