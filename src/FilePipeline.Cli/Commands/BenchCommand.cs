@@ -25,7 +25,8 @@ internal static class BenchCommand
         var workers = new Option<int>("--workers") { Description = "Concurrent pollers of the end-to-end run.", DefaultValueFactory = _ => 2 };
         var size = new Option<int>("--size-bytes") { Description = "Approximate size of each generated CSV.", DefaultValueFactory = _ => 200 };
         var template = new Option<string?>("--template") { Description = "The serverless.template to run (default: the one next to the program)." };
-        var command = new Command("bench", "Measure the local pipeline end to end against direct function calls. Exit 0, 1 on a usage error.") { files, workers, size, template };
+        var parent = new Option<string?>("--state-dir") { Description = "Where the bench makes its fresh state directories (default: the temp directory); they are deleted afterwards." };
+        var command = new Command("bench", "Measure the local pipeline end to end against direct function calls. Exit 0, 1 on a usage error.") { files, workers, size, template, parent };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -38,19 +39,20 @@ internal static class BenchCommand
                 return ExitCodes.Usage;
             }
 
+            var root = parseResult.GetValue(parent) ?? System.IO.Path.GetTempPath();
             LocalHostOptions Options(string directory) => environment.Adjust(
                 LocalHostOptions.Resolve(directory, parseResult.GetValue(template), null, environment.Variables) with { FunctionLog = TextWriter.Null });
-            var endToEnd = await EndToEndAsync(Options, count, workerCount, bytes, cancellationToken);
-            var direct = await DirectAsync(Options, count, bytes, cancellationToken);
+            var endToEnd = await EndToEndAsync(root, Options, count, workerCount, bytes, cancellationToken);
+            var direct = await DirectAsync(root, Options, count, bytes, cancellationToken);
             await WriteReportAsync(output, count, workerCount, bytes, endToEnd, direct);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static async Task<EndToEndResult> EndToEndAsync(Func<string, LocalHostOptions> options, int count, int workers, int bytes, CancellationToken cancellationToken)
+    private static async Task<EndToEndResult> EndToEndAsync(string root, Func<string, LocalHostOptions> options, int count, int workers, int bytes, CancellationToken cancellationToken)
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = new TemporaryDirectory(root);
         using var pipeline = await LocalPipeline.OpenAsync(options(directory.Path), cancellationToken);
         var clock = Stopwatch.StartNew();
         var uploadedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
@@ -71,9 +73,9 @@ internal static class BenchCommand
         return new EndToEndResult(records.Count, total, uploadTime, latencies, TimeSpan.FromMilliseconds(executions));
     }
 
-    private static async Task<DirectResult> DirectAsync(Func<string, LocalHostOptions> options, int count, int bytes, CancellationToken cancellationToken)
+    private static async Task<DirectResult> DirectAsync(string root, Func<string, LocalHostOptions> options, int count, int bytes, CancellationToken cancellationToken)
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = new TemporaryDirectory(root);
         using var pipeline = await LocalPipeline.OpenAsync(options(directory.Path), cancellationToken);
         var clock = Stopwatch.StartNew();
         var inspect = TimeSpan.Zero;
@@ -154,9 +156,9 @@ internal static class BenchCommand
     private sealed record DirectResult(int Files, TimeSpan Total, TimeSpan Inspect);
 
     /// <summary>A fresh state directory, deleted afterwards.</summary>
-    private sealed class TemporaryDirectory : IDisposable
+    private sealed class TemporaryDirectory(string root) : IDisposable
     {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fp-bench-" + Guid.NewGuid().ToString("N"));
+        public string Path { get; } = System.IO.Path.Combine(root, "fp-bench-" + Guid.NewGuid().ToString("N"));
 
         public void Dispose()
         {
