@@ -20,5 +20,6 @@ internal static class CommandCatalog
         ExecutionsCommand.Create(environment),
         DemoCommand.Create(environment),
         StatesCommand.Create(environment),
+        BenchCommand.Create(environment),
     ];
 }
