@@ -124,6 +124,16 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// One read of the source. It may be a network stream that stalls, so the read is asynchronous
+    /// and takes the deadline's token; waiting for it blocks only the inspection's own thread.
+    /// </summary>
+    private int ReadSource(Memory<byte> buffer)
+    {
+        var pending = source.ReadAsync(buffer, stopToken);
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
     /// <summary>Reads the next buffer from the source into the oldest slot of the ring and checks it.</summary>
     private void Fill()
     {
@@ -132,7 +142,7 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
         var slot = _slots[next] ??= new Slot(Buffers.Rent(BufferSize));
         var count = 0;
         int read;
-        while (count < BufferSize && !stopToken.IsCancellationRequested && (read = source.Read(slot.Buffer.AsSpan(count, BufferSize - count))) > 0)
+        while (count < BufferSize && !stopToken.IsCancellationRequested && (read = ReadSource(slot.Buffer.AsMemory(count, BufferSize - count))) > 0)
         {
             count += read; // a full buffer keeps the ring's retained bytes what it was sized for
         }

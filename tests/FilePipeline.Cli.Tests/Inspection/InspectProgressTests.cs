@@ -54,16 +54,9 @@ public class InspectProgressTests
         }
     }
 
-    /// <summary>Holds every read, synchronous or not, until the test opens the gate, like a slow download.</summary>
+    /// <summary>Holds every read until the test opens the gate, like a slow download.</summary>
     private sealed class GatedStream(byte[] bytes, Task gate) : MemoryStream(bytes)
     {
-        // MemoryStream routes a derived type's Span reads through this overload.
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            gate.Wait();
-            return base.Read(buffer, offset, count);
-        }
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             await gate.WaitAsync(cancellationToken);
