@@ -71,6 +71,8 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
     {
         var all = batch.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         SQSBatchResponse response;
+        using var invoked = new CancellationTokenSource();
+        var keepingInvisible = KeepInvisibleAsync(batch, invoked.Token);
         try
         {
             var payload = JsonSerializer.Serialize(ToEvent(batch), FunctionsJsonContext.Default.SQSEvent);
@@ -83,6 +85,11 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         {
             return all;
         }
+        finally
+        {
+            await invoked.CancelAsync();
+            await keepingInvisible;
+        }
 
         if (!Source.ReportBatchItemFailures)
         {
@@ -93,6 +100,34 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         return failed.Any(id => id is null || !all.Contains(id))
             ? all
             : failed.ToHashSet(StringComparer.Ordinal)!;
+    }
+
+    /// <summary>
+    /// Keeps a batch invisible while ProcessQueue runs. On AWS the template's visibility timeout
+    /// (6 × the function's timeout) guarantees it; locally the timeout may be overridden to seconds
+    /// so retries come quickly, and a batch that outlived it would be delivered again while its first
+    /// execution still holds the file's claim: the second delivery would end DUPLICATE and delete the
+    /// message, and a crash of the first would then leave the file PROCESSING for good.
+    /// </summary>
+    private async Task KeepInvisibleAsync(List<ReceivedMessage> batch, CancellationToken invoked)
+    {
+        var seconds = pipeline.Options.VisibilityTimeout ?? pipeline.Template.WorkQueue.VisibilityTimeout;
+        var renewEvery = TimeSpan.FromSeconds(seconds / 2.0);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(renewEvery, pipeline.Options.Time, invoked);
+                foreach (var message in batch)
+                {
+                    await Consumer.ChangeVisibilityAsync(message.ReceiptHandle, seconds, invoked);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (invoked.IsCancellationRequested)
+        {
+            // The function returned; the batch is settled by the caller.
+        }
     }
 
     private SQSEvent ToEvent(List<ReceivedMessage> batch) => new()

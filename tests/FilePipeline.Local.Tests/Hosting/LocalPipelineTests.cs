@@ -203,6 +203,41 @@ public sealed class LocalPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_running_past_its_visibility_timeout_is_kept_invisible_until_it_settles()
+    {
+        const int Visibility = 400;
+        LocalPipeline pipeline = null!;
+        var receivedMeanwhile = -1;
+        // ClaimFile's exit hook stands for a slow execution: the clock passes the visibility timeout
+        // while it holds the claim, and nobody else may receive the message meanwhile.
+        void SlowExecution(ExitFault _)
+        {
+            var queue = pipeline.Template.WorkQueue.Name;
+            var visibleAt = Single(pipeline.Queues.ListMessagesAsync(queue, CancellationToken.None)).VisibleAt;
+            fixture.Time.Advance(TimeSpan.FromSeconds((Visibility / 2) + 1));
+            var renewed = SpinWait.SpinUntil(
+                () => Single(pipeline.Queues.ListMessagesAsync(queue, CancellationToken.None)).VisibleAt > visibleAt,
+                TimeSpan.FromSeconds(10));
+            Assert.True(renewed, "the batch's visibility was not renewed");
+            fixture.Time.Advance(TimeSpan.FromSeconds((Visibility / 2) + 1));
+            receivedMeanwhile = pipeline.Queues
+                .ReceiveMessageAsync(new ReceiveMessageRequest(queue) { MaxNumberOfMessages = 10 }, CancellationToken.None)
+                .GetAwaiter().GetResult().Count;
+        }
+
+        pipeline = await fixture.OpenAsync(fixture.Options("exit-after=ClaimFile", SlowExecution) with { VisibilityTimeout = Visibility });
+        await PipelineFixture.UploadAsync(pipeline, "in/slow.csv", Csv);
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        Assert.Equal(0, receivedMeanwhile);
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 1), (record.Status, record.Attempts));
+        Assert.Single(pipeline.Executions.List());
+    }
+
+    private static QueuedMessage Single(Task<IReadOnlyList<QueuedMessage>> messages) => Assert.Single(messages.GetAwaiter().GetResult());
+
+    [Fact]
     public async Task A_visibility_override_shorter_than_the_lease_is_refused()
     {
         var error = await Assert.ThrowsAsync<HostConfigurationException>(() => fixture.OpenAsync(fixture.Options() with { VisibilityTimeout = 30 }));
