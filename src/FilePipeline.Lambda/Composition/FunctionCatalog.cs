@@ -20,14 +20,10 @@ namespace FilePipeline.Lambda.Composition;
 /// </summary>
 public static class FunctionCatalog
 {
-    public const string ValidateUpload = "ValidateUpload";
-    public const string ProcessQueue = "ProcessQueue";
-    public const string InspectFile = "InspectFile";
-
     public static HandlerCatalog Create(Func<string, string?> environment, EmbeddedMetricWriter metrics, TimeProvider time) =>
         new(new Dictionary<string, Func<LambdaHandler>>(StringComparer.Ordinal)
         {
-            [ValidateUpload] = () =>
+            [HandlerNames.ValidateUpload] = () =>
             {
                 var settings = FunctionSettings.FromEnvironment(environment);
                 var function = new ValidateUploadFunction(
@@ -38,7 +34,7 @@ public static class FunctionCatalog
                     time);
                 return JsonHandler.Create(function.HandleAsync, FunctionsJsonContext.Default.S3Event);
             },
-            [ProcessQueue] = () =>
+            [HandlerNames.ProcessQueue] = () =>
             {
                 var settings = FunctionSettings.FromEnvironment(environment);
                 var starter = new StepFunctionsWorkflowStarter(
@@ -48,7 +44,7 @@ public static class FunctionCatalog
                 var function = new ProcessQueueFunction(new MeteredWorkflowStarter(starter, metrics), settings, time);
                 return JsonHandler.Create(function.HandleAsync, FunctionsJsonContext.Default.SQSEvent, FunctionsJsonContext.Default.SQSBatchResponse);
             },
-            [InspectFile] = () =>
+            [HandlerNames.InspectFile] = () =>
             {
                 var settings = FunctionSettings.FromEnvironment(environment);
                 var function = new InspectFileFunction(new S3ObjectStore(new AmazonS3Client()), settings, time);

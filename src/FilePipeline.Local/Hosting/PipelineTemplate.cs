@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FilePipeline.Functions;
 
 namespace FilePipeline.Local.Hosting;
 
@@ -56,11 +57,11 @@ public sealed class PipelineTemplate
         var resolver = new TemplateResolver(template, identity);
         var functions = new FunctionReader(template, resolver).ReadAll();
 
-        var processQueue = Single(functions, "ProcessQueue");
+        var processQueue = Single(functions, HandlerNames.ProcessQueue);
         var workQueueId = processQueue.SqsEvents?.QueueLogicalId ?? throw new TemplateException("The ProcessQueue function has no SQS event.");
         var workQueue = ReadQueue(resolver, workQueueId);
         var deadLetterId = workQueue.Redrive?.DeadLetterLogicalId ?? throw new TemplateException($"Queue {workQueueId} has no RedrivePolicy.");
-        var validate = Single(functions, "ValidateUpload");
+        var validate = Single(functions, HandlerNames.ValidateUpload);
         var bucketId = validate.S3Events?.BucketLogicalId ?? throw new TemplateException("The ValidateUpload function has no S3 event.");
         return new PipelineTemplate(fullPath, identity)
         {
@@ -70,7 +71,7 @@ public sealed class PipelineTemplate
             Table = ReadTable(resolver),
             ValidateUpload = validate,
             ProcessQueue = processQueue,
-            InspectFile = Single(functions, "InspectFile"),
+            InspectFile = Single(functions, HandlerNames.InspectFile),
             StateMachine = ReadStateMachine(resolver, defaults, directory),
         };
     }
