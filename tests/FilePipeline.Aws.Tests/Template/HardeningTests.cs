@@ -53,7 +53,7 @@ public class HardeningTests
 
         Assert.Equal("S3", (string?)upload["Type"]);
         Assert.Equal(UploadBucket, Template.ResourceName(upload["Properties"]!["Bucket"]));
-        Assert.Equal("s3:ObjectCreated:*", (string?)upload["Properties"]!["Events"]);
+        Assert.Equal(["s3:ObjectCreated:*"], upload["Properties"]!["Events"]!.AsArray().Select(e => (string?)e));
         Assert.Equal("suffix", (string?)rule["Name"]);
         Assert.Equal(settings.UploadRules.AllowedSuffixes, [(string)rule["Value"]!]);
     }
