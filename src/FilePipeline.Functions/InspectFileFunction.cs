@@ -1,3 +1,4 @@
+using FilePipeline.Annotations;
 using FilePipeline.Core.Csv;
 using FilePipeline.Core.Errors;
 using FilePipeline.Core.Ports;
@@ -17,7 +18,8 @@ public sealed class InspectFileFunction(IObjectStore objects, FunctionSettings s
     /// <exception cref="PermanentFileException">The file cannot be processed (invalid, empty, binary, too large, gone, changed).</exception>
     /// <exception cref="StorageUnavailableException">The object store failed transiently.</exception>
     /// <exception cref="DeadlineExceededException">The invocation was about to time out.</exception>
-    public async Task<InspectFileResult> HandleAsync(ExecutionInput input, ILambdaContext context)
+    [LambdaFunction(ResourceName = "InspectFileFunction", Timeout = 120, MemorySize = 1024, Role = "@InspectFileRole")]
+    public async Task<InspectFileResult> InspectFile(ExecutionInput input, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);

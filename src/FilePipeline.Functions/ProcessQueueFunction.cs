@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using FilePipeline.Annotations;
+using FilePipeline.Annotations.SQS;
 using FilePipeline.Core;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions.Events;
@@ -20,7 +22,9 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSet
     private const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
     /// <exception cref="FormatException">A record has no messageId, so no partial response could name it; the whole batch is retried.</exception>
-    public async Task<SQSBatchResponse> HandleAsync(SQSEvent sqsEvent, ILambdaContext context)
+    [LambdaFunction(ResourceName = "ProcessQueueFunction", Timeout = 360, MemorySize = 256, Role = "@ProcessQueueRole")]
+    [SQSEvent("@WorkQueue", ResourceName = "Work", BatchSize = 10, MaximumBatchingWindowInSeconds = 0, MaximumConcurrency = 5)]
+    public async Task<SQSBatchResponse> ProcessQueue(SQSEvent sqsEvent, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(sqsEvent);
         ArgumentNullException.ThrowIfNull(context);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using FilePipeline.Annotations;
+using FilePipeline.Annotations.S3;
 using FilePipeline.Core;
 using FilePipeline.Core.Errors;
 using FilePipeline.Core.Ledger;
@@ -26,7 +28,9 @@ public sealed class ValidateUploadFunction(IObjectStore objects, IJobQueue queue
 
     /// <exception cref="QueueSendException">The queue kept refusing messages; the whole event should be retried.</exception>
     /// <exception cref="StorageUnavailableException">The object store or ledger failed transiently.</exception>
-    public async Task HandleAsync(S3Event s3Event, ILambdaContext context)
+    [LambdaFunction(ResourceName = "ValidateUploadFunction", Timeout = 60, MemorySize = 256, Role = "@ValidateUploadRole")]
+    [S3Event("@UploadBucket", ResourceName = "Upload", FilterSuffix = ".csv")]
+    public async Task ValidateUpload(S3Event s3Event, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(s3Event);
         ArgumentNullException.ThrowIfNull(context);

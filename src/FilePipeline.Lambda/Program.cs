@@ -1,3 +1,4 @@
+using FilePipeline.Functions;
 using FilePipeline.Functions.Runtime;
 using FilePipeline.Functions.Settings;
 using FilePipeline.Lambda.Composition;
@@ -18,6 +19,9 @@ if (string.IsNullOrEmpty(runtimeApi))
 }
 
 using var runtime = new HttpRuntimeApiClient(runtimeApi);
-var catalog = FunctionCatalog.Create(environment, new EmbeddedMetricWriter(Console.Out, time, functionName), time);
+var metrics = new EmbeddedMetricWriter(Console.Out, time, functionName);
+var handler = LambdaFunctionRegistry.SelectedName(environment);
 var bootstrap = new LambdaBootstrap(runtime, new BootstrapSettings(functionName, logger, time));
-return await bootstrap.RunAsync(catalog, HandlerCatalog.SelectedName(environment), CancellationToken.None);
+return await bootstrap.RunAsync(
+    () => AwsFunctionServices.Create(GeneratedLambdaFunctions.Registry, handler, environment, metrics, time),
+    CancellationToken.None);

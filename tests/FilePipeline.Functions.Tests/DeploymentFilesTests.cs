@@ -84,7 +84,7 @@ public partial class DeploymentFilesTests
         var upload = Resource("ValidateUploadFunction")["Events"]!["Upload"]!["Properties"]!;
         var work = Resource("ProcessQueueFunction")["Events"]!["Work"]!["Properties"]!;
 
-        Assert.Equal("s3:ObjectCreated:*", (string?)upload["Events"]);
+        Assert.Equal(["s3:ObjectCreated:*"], upload["Events"]!.AsArray().Select(e => (string?)e));
         Assert.Equal(ValidateUploadFunction.MaxBatchSize, (int)work["BatchSize"]!);
         Assert.Equal("ReportBatchItemFailures", (string?)work["FunctionResponseTypes"]![0]);
     }

@@ -44,7 +44,7 @@ public class InspectFileFunctionTests
     {
         var input = Stored("customers.csv", Csv);
 
-        var result = await Function().HandleAsync(input, _invocation.Context);
+        var result = await Function().InspectFile(input, _invocation.Context);
 
         var expected = await CsvInspector.InspectAsync(new MemoryStream(Csv), CsvInspectionOptions.Default, CancellationToken.None);
         Assert.Equal(3, result.RowCount);
@@ -61,7 +61,7 @@ public class InspectFileFunctionTests
     [Fact]
     public async Task The_result_always_writes_firstRaggedLine_so_the_state_machines_path_finds_it()
     {
-        var result = await Function().HandleAsync(Stored("even.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n")), _invocation.Context);
+        var result = await Function().InspectFile(Stored("even.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n")), _invocation.Context);
 
         var json = JsonNode.Parse(JsonSerializer.Serialize(result, FunctionsJsonContext.Default.InspectFileResult))!.AsObject();
 
@@ -74,7 +74,7 @@ public class InspectFileFunctionTests
     {
         var input = Stored("x.csv", Csv) with { Key = "gone.csv" };
 
-        await Assert.ThrowsAsync<ObjectNotFoundException>(() => Function().HandleAsync(input, _invocation.Context));
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => Function().InspectFile(input, _invocation.Context));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class InspectFileFunctionTests
     {
         var input = Stored("x.csv", Csv) with { ETag = "0000" };
 
-        await Assert.ThrowsAsync<ObjectChangedException>(() => Function().HandleAsync(input, _invocation.Context));
+        await Assert.ThrowsAsync<ObjectChangedException>(() => Function().InspectFile(input, _invocation.Context));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class InspectFileFunctionTests
     {
         var input = Stored("bad.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n3,\"unterminated\n"));
 
-        var error = await Assert.ThrowsAsync<InvalidCsvException>(() => Function().HandleAsync(input, _invocation.Context));
+        var error = await Assert.ThrowsAsync<InvalidCsvException>(() => Function().InspectFile(input, _invocation.Context));
 
         Assert.Equal(3, error.Line);
         Assert.Contains(_invocation.LogLines, line => (string?)line["errorType"] == nameof(InvalidCsvException) && (string?)line["level"] == "WARN");
@@ -101,7 +101,7 @@ public class InspectFileFunctionTests
     {
         var settings = new FunctionSettings { UploadRules = new FunctionSettings().UploadRules with { MaxSizeBytes = 10 } };
 
-        await Assert.ThrowsAsync<FileTooLargeException>(() => Function(settings).HandleAsync(Stored("big.csv", Csv), _invocation.Context));
+        await Assert.ThrowsAsync<FileTooLargeException>(() => Function(settings).InspectFile(Stored("big.csv", Csv), _invocation.Context));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class InspectFileFunctionTests
         var input = Stored("x.csv", Csv);
         _objects.FailuresByKey["x.csv"] = new StorageUnavailableException("503");
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => Function().HandleAsync(input, _invocation.Context));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Function().InspectFile(input, _invocation.Context));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class InspectFileFunctionTests
         _objects.ContentOverride = () => new StallingStream();
         var settings = new FunctionSettings { DeadlineMargin = TimeSpan.FromSeconds(5) };
 
-        var handling = Function(settings).HandleAsync(input, _invocation.Context);
+        var handling = Function(settings).InspectFile(input, _invocation.Context);
         _invocation.Time.Advance(TimeSpan.FromSeconds(114));
         Assert.False(handling.IsCompleted);
         _invocation.Time.Advance(TimeSpan.FromSeconds(1));
@@ -134,7 +134,7 @@ public class InspectFileFunctionTests
     {
         var input = Stored("customers.csv", Csv);
 
-        await Function().HandleAsync(input, _invocation.Context);
+        await Function().InspectFile(input, _invocation.Context);
 
         var line = Assert.Single(_invocation.LogLines);
         Assert.Equal(input.FileId, (string?)line["fileId"]);

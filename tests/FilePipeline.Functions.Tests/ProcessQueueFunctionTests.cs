@@ -38,7 +38,7 @@ public class ProcessQueueFunctionTests
     {
         var settings = new FunctionSettings { Lease = TimeSpan.FromSeconds(360) };
 
-        await Function(settings).HandleAsync(Event(Message("m-1", receiveCount: "2")), _invocation.Context);
+        await Function(settings).ProcessQueue(Event(Message("m-1", receiveCount: "2")), _invocation.Context);
 
         var (name, input) = Assert.Single(_workflows.Starts);
         Assert.Equal("m-1-r2", name);
@@ -62,7 +62,7 @@ public class ProcessQueueFunctionTests
     [Fact]
     public async Task An_unversioned_object_gets_an_empty_version_id_so_the_workflow_can_always_write_it()
     {
-        await Function().HandleAsync(Event(Message("m", body: """{"bucket":"b","key":"k.csv","eTag":"e","size":1,"eventTime":"2026-11-28T00:00:00.000Z"}""")), _invocation.Context);
+        await Function().ProcessQueue(Event(Message("m", body: """{"bucket":"b","key":"k.csv","eTag":"e","size":1,"eventTime":"2026-11-28T00:00:00.000Z"}""")), _invocation.Context);
 
         var input = JsonNode.Parse(Assert.Single(_workflows.Starts).Input)!;
         Assert.Equal("", (string?)input["versionId"]);
@@ -72,7 +72,7 @@ public class ProcessQueueFunctionTests
     [Fact]
     public async Task When_every_execution_succeeds_the_response_lists_no_failures()
     {
-        var response = await Function().HandleAsync(Event(Message("a"), Message("b"), Message("c")), _invocation.Context);
+        var response = await Function().ProcessQueue(Event(Message("a"), Message("b"), Message("c")), _invocation.Context);
 
         Assert.Empty(response.BatchItemFailures);
         Assert.Equal(3, _workflows.Starts.Count);
@@ -98,7 +98,7 @@ public class ProcessQueueFunctionTests
             Message("unstartable"),
             Message("ok2"));
 
-        var response = await Function().HandleAsync(batch, _invocation.Context);
+        var response = await Function().ProcessQueue(batch, _invocation.Context);
 
         Assert.Equal(["failed", "not-json", "timedout", "null-body", "no-key", "unstartable"], response.BatchItemFailures.Select(f => f.ItemIdentifier));
         Assert.Equal(5, _workflows.Starts.Count);
@@ -111,7 +111,7 @@ public class ProcessQueueFunctionTests
         _workflows.Run = (_, _) => release.Task;
         var settings = new FunctionSettings { MaxConcurrency = 3 };
 
-        var handling = Function(settings).HandleAsync(Event([.. Enumerable.Range(0, 10).Select(i => Message($"m{i}"))]), _invocation.Context);
+        var handling = Function(settings).ProcessQueue(Event([.. Enumerable.Range(0, 10).Select(i => Message($"m{i}"))]), _invocation.Context);
         while (_workflows.Starts.Count < 3)
         {
             await Task.Yield();
@@ -131,7 +131,7 @@ public class ProcessQueueFunctionTests
     {
         var invocation = new TestInvocation(TimeSpan.FromMinutes(4));
 
-        var response = await new ProcessQueueFunction(_workflows, new FunctionSettings(), invocation.Time).HandleAsync(Event(Message("late")), invocation.Context);
+        var response = await new ProcessQueueFunction(_workflows, new FunctionSettings(), invocation.Time).ProcessQueue(Event(Message("late")), invocation.Context);
 
         Assert.Equal("late", Assert.Single(response.BatchItemFailures).ItemIdentifier);
         Assert.Empty(_workflows.Starts);
@@ -143,7 +143,7 @@ public class ProcessQueueFunctionTests
         var nameless = Message("x");
         nameless.MessageId = null;
 
-        await Assert.ThrowsAsync<FormatException>(() => Function().HandleAsync(Event(Message("a"), nameless), _invocation.Context));
+        await Assert.ThrowsAsync<FormatException>(() => Function().ProcessQueue(Event(Message("a"), nameless), _invocation.Context));
         Assert.Empty(_workflows.Starts);
     }
 
@@ -153,7 +153,7 @@ public class ProcessQueueFunctionTests
         var message = Message("m");
         message.Attributes!.Remove("ApproximateReceiveCount");
 
-        await Function().HandleAsync(Event(message), _invocation.Context);
+        await Function().ProcessQueue(Event(message), _invocation.Context);
 
         Assert.Equal("m-r1", Assert.Single(_workflows.Starts).Name);
     }
@@ -163,7 +163,7 @@ public class ProcessQueueFunctionTests
     {
         _workflows.Run = (name, _) => Task.FromResult(FakeWorkflowStarter.Succeeded(name, "DUPLICATE"));
 
-        await Function().HandleAsync(Event(Message("m-9")), _invocation.Context);
+        await Function().ProcessQueue(Event(Message("m-9")), _invocation.Context);
 
         var line = Assert.Single(_invocation.LogLines);
         Assert.Equal("m-9", (string?)line["messageId"]);

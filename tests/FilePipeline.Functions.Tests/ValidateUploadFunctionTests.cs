@@ -50,7 +50,7 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("in/Q1 report+final.csv", Csv, encodedKey: "in/Q1+report%2Bfinal.csv");
         record.S3!.Object!.ETag = $"\"{record.S3.Object.ETag!.ToUpperInvariant()}\"";
 
-        await Function().HandleAsync(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), _invocation.Context);
 
         var body = JsonNode.Parse(Assert.Single(_queue.Delivered))!.AsObject();
         Assert.Equal(["bucket", "key", "versionId", "eTag", "size", "sequencer", "eventTime"], body.Select(p => p.Key));
@@ -70,7 +70,7 @@ public class ValidateUploadFunctionTests
         var sample = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(TestFiles.Data("s3-put-console-test-event.json")), FunctionsJsonContext.Default.S3Event)!;
         _objects.Add("example-bucket", "test/key", Csv);
 
-        await Function().HandleAsync(sample, _invocation.Context);
+        await Function().ValidateUpload(sample, _invocation.Context);
 
         var rejected = Assert.Single(_ledger.Records.Values);
         Assert.Equal("example-bucket/test/key@0123456789abcdef0123456789abcdef", rejected.FileId);
@@ -84,7 +84,7 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("a.csv", Csv);
         var settings = new FunctionSettings { UploadRules = new FunctionSettings().UploadRules with { SniffBytes = 8 } };
 
-        await Function(settings).HandleAsync(Event(record), _invocation.Context);
+        await Function(settings).ValidateUpload(Event(record), _invocation.Context);
 
         var (file, count) = Assert.Single(_objects.PrefixReads);
         Assert.Equal(8, count);
@@ -101,7 +101,7 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("a.csv", Csv);
         record.EventName = eventName;
 
-        await Function().HandleAsync(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), _invocation.Context);
 
         Assert.Empty(_queue.Calls);
         Assert.Empty(_ledger.Records);
@@ -114,7 +114,7 @@ public class ValidateUploadFunctionTests
     {
         var record = Uploaded("reports/data.xlsx", Csv);
 
-        await Function().HandleAsync(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), _invocation.Context);
 
         Assert.Empty(_queue.Calls);
         Assert.Empty(_objects.PrefixReads);
@@ -134,7 +134,7 @@ public class ValidateUploadFunctionTests
     {
         var record = Uploaded("photo.csv", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]);
 
-        await Function().HandleAsync(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), _invocation.Context);
 
         Assert.Empty(_queue.Calls);
         Assert.StartsWith("Binary: ", Assert.Single(_ledger.Records.Values).Reason, StringComparison.Ordinal);
@@ -145,7 +145,7 @@ public class ValidateUploadFunctionTests
     {
         var record = Record("uploads", "gone.csv", 10, "abc");
 
-        await Function().HandleAsync(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), _invocation.Context);
 
         Assert.Empty(_queue.Calls);
         Assert.StartsWith("ObjectNotFoundException: ", Assert.Single(_ledger.Records.Values).Reason, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public class ValidateUploadFunctionTests
     {
         var record = Record("uploads", "bad%zzkey.csv", 10, "\"ABC\"");
 
-        await Function().HandleAsync(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), _invocation.Context);
 
         var rejected = Assert.Single(_ledger.Records.Values);
         Assert.Equal("uploads/bad%zzkey.csv@abc", rejected.FileId);
@@ -172,7 +172,7 @@ public class ValidateUploadFunctionTests
         var existing = new FileRecord { FileId = fileId, Bucket = "uploads", Key = "data.txt", FileName = "data.txt", ETag = "x", Status = FileStatus.Rejected, Reason = "earlier" };
         _ledger.Records[fileId] = existing;
 
-        await Function().HandleAsync(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), _invocation.Context);
 
         Assert.Same(existing, _ledger.Records[fileId]);
         Assert.Contains(_invocation.LogLines, line => ((string?)line["message"])!.Contains("already had a record", StringComparison.Ordinal));
@@ -181,7 +181,7 @@ public class ValidateUploadFunctionTests
     [Fact]
     public async Task Valid_and_invalid_uploads_in_one_event_are_each_handled()
     {
-        await Function().HandleAsync(Event(Uploaded("ok.csv", Csv), Uploaded("no.json", Csv)), _invocation.Context);
+        await Function().ValidateUpload(Event(Uploaded("ok.csv", Csv), Uploaded("no.json", Csv)), _invocation.Context);
 
         Assert.Contains("\"key\":\"ok.csv\"", Assert.Single(_queue.Delivered), StringComparison.Ordinal);
         Assert.Equal("no.json", Assert.Single(_ledger.Records.Values).Key);
@@ -192,7 +192,7 @@ public class ValidateUploadFunctionTests
     {
         var records = Enumerable.Range(0, 25).Select(i => Uploaded($"f{i}.csv", Csv)).ToArray();
 
-        await Function().HandleAsync(Event(records), _invocation.Context);
+        await Function().ValidateUpload(Event(records), _invocation.Context);
 
         Assert.Equal([10, 10, 5], _queue.Calls.Select(c => c.Count));
         Assert.All(_queue.Calls, call => Assert.Equal(call.Count, call.Select(e => e.Id).Distinct().Count()));
@@ -204,7 +204,7 @@ public class ValidateUploadFunctionTests
     {
         var record = Uploaded("a.csv", Csv);
 
-        await Function().HandleAsync(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), _invocation.Context);
 
         var line = Assert.Single(_invocation.LogLines);
         Assert.Equal($"uploads/a.csv@{record.S3!.Object!.ETag}", (string?)line["fileId"]);
@@ -217,7 +217,7 @@ public class ValidateUploadFunctionTests
         var records = Enumerable.Range(0, 3).Select(i => Uploaded($"f{i}.csv", Csv)).ToArray();
         _queue.Refuse = (call, entries) => call == 1 ? [new SendFailure(entries[1].Id, "ServiceUnavailable", "try later", SenderFault: false)] : [];
 
-        var handling = Function().HandleAsync(Event(records), _invocation.Context);
+        var handling = Function().ValidateUpload(Event(records), _invocation.Context);
         await _queue.NextCallAsync();
         _invocation.Time.Advance(TimeSpan.FromMilliseconds(99));
         Assert.Single(_queue.Calls);
@@ -236,7 +236,7 @@ public class ValidateUploadFunctionTests
         _queue.Refuse = (_, entries) => [.. entries.Select(e => new SendFailure(e.Id, "ServiceUnavailable", "down", SenderFault: false))];
         var settings = new FunctionSettings();
 
-        var handling = Function(settings).HandleAsync(Event(record), _invocation.Context);
+        var handling = Function(settings).ValidateUpload(Event(record), _invocation.Context);
         await _queue.NextCallAsync();
         foreach (var delay in settings.SendRetryDelays)
         {
@@ -255,7 +255,7 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("a.csv", Csv);
         _queue.Refuse = (_, entries) => [new SendFailure(entries[0].Id, "InvalidMessageContents", "bad", SenderFault: true)];
 
-        var error = await Assert.ThrowsAsync<QueueSendException>(() => Function().HandleAsync(Event(record), _invocation.Context));
+        var error = await Assert.ThrowsAsync<QueueSendException>(() => Function().ValidateUpload(Event(record), _invocation.Context));
 
         Assert.Single(_queue.Calls);
         Assert.Equal("InvalidMessageContents", Assert.Single(error.Failures).Code);
@@ -267,7 +267,7 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("a.csv", Csv);
         _objects.FailuresByKey["a.csv"] = new StorageUnavailableException("S3 returned 503");
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => Function().HandleAsync(Event(record), _invocation.Context));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Function().ValidateUpload(Event(record), _invocation.Context));
 
         Assert.Empty(_queue.Calls);
         Assert.Empty(_ledger.Records);
@@ -279,6 +279,6 @@ public class ValidateUploadFunctionTests
         var record = Record("uploads", "a.csv", 1, "e");
         record.S3!.Object!.Key = null;
 
-        await Assert.ThrowsAsync<FormatException>(() => Function().HandleAsync(Event(record), _invocation.Context));
+        await Assert.ThrowsAsync<FormatException>(() => Function().ValidateUpload(Event(record), _invocation.Context));
     }
 }

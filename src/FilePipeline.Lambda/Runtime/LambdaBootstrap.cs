@@ -11,20 +11,21 @@ public sealed class LambdaBootstrap(IRuntimeApiClient runtime, BootstrapSettings
 {
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
+    /// <param name="initialize">Builds the selected function, typically from the generated registry; it runs once, in the init phase.</param>
     /// <returns>0 when stopped through <paramref name="cancellationToken"/>; 1 when init failed.</returns>
-    public async Task<int> RunAsync(HandlerCatalog catalog, string? handlerName, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Func<LambdaHandler> initialize, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(initialize);
         LambdaHandler handler;
         try
         {
-            handler = catalog.Create(handlerName);
+            handler = initialize();
         }
 #pragma warning disable CA1031 // Any init failure must reach Lambda as an init error, whatever its type.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            settings.Logger.LogCritical($"Init failed for handler '{handlerName}'.", e);
+            settings.Logger.LogCritical("Init failed.", e);
             await runtime.ReportInitErrorAsync(LambdaError.From(e), cancellationToken).ConfigureAwait(false);
             return 1;
         }

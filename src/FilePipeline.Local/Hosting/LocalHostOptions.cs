@@ -1,4 +1,5 @@
 using System.Globalization;
+using FilePipeline.Functions.Runtime;
 using FilePipeline.Functions.Settings;
 using FilePipeline.Local.Hosting.Faults;
 
@@ -45,6 +46,9 @@ public sealed record LocalHostOptions
 
     /// <summary>Skip Retry intervals and Wait states in the state machine (tests).</summary>
     public bool SkipDelays { get; init; }
+
+    /// <summary>The functions the template's function resources select by <c>ANNOTATIONS_HANDLER</c>; null: FilePipeline.Functions' generated registry.</summary>
+    public LambdaFunctionRegistry? FunctionRegistry { get; init; }
 
     /// <summary>Where the functions' JSON logs go; null writes logs/functions-{time}-{pid}.log in the state directory.</summary>
     public TextWriter? FunctionLog { get; init; }

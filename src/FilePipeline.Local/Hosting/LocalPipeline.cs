@@ -35,7 +35,7 @@ public sealed class LocalPipeline : IDisposable
         Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, Faults.AfterHistoryEvent);
         var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
         Functions = new LocalFunctions(
-            template, options.EnvironmentOverrides, Services.Objects, Services.WorkQueue, Services.FunctionLedger, Workflows, Faults, logger, options.Time);
+            template, options.EnvironmentOverrides, Services.Objects, Services.WorkQueue, Services.FunctionLedger, Workflows, Faults, logger, options.Time, options.FunctionRegistry);
         TaskHandlers.Register(LambdaInvokeTaskHandler.Resource, new LambdaInvokeTaskHandler(Functions));
     }
 

@@ -36,7 +36,8 @@ public sealed class PipelineTemplate
 
     public required StateMachineSettings StateMachine { get; init; }
 
-    public IEnumerable<FunctionDefinition> Functions => [ValidateUpload, ProcessQueue, InspectFile];
+    /// <summary>Every function resource of the template: the pipeline's three and any other.</summary>
+    public required IReadOnlyList<FunctionDefinition> Functions { get; init; }
 
     /// <summary>The queue (by logical id) the template names; the work queue or its dead-letter queue.</summary>
     public QueueSettings Queue(string logicalId) =>
@@ -72,6 +73,7 @@ public sealed class PipelineTemplate
             ValidateUpload = validate,
             ProcessQueue = processQueue,
             InspectFile = Single(functions, HandlerNames.InspectFile),
+            Functions = functions,
             StateMachine = ReadStateMachine(resolver, defaults, directory),
         };
     }

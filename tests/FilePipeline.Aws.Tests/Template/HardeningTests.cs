@@ -53,7 +53,7 @@ public class HardeningTests
 
         Assert.Equal("S3", (string?)upload["Type"]);
         Assert.Equal(UploadBucket, Template.ResourceName(upload["Properties"]!["Bucket"]));
-        Assert.Equal("s3:ObjectCreated:*", (string?)upload["Properties"]!["Events"]);
+        Assert.Equal(["s3:ObjectCreated:*"], upload["Properties"]!["Events"]!.AsArray().Select(e => (string?)e));
         Assert.Equal("suffix", (string?)rule["Name"]);
         Assert.Equal(settings.UploadRules.AllowedSuffixes, [(string)rule["Value"]!]);
     }
@@ -110,7 +110,7 @@ public class HardeningTests
     {
         var functions = Template.OfType(SamTemplate.FunctionType).ToList();
 
-        Assert.Equal(FunctionDispatcher.Handlers.Count, functions.Count);
+        Assert.Equal(GeneratedLambdaFunctions.Registry.Names.Count(), functions.Count);
         Assert.All(functions, f =>
         {
             Assert.Equal("provided.al2023", (string?)Template.FunctionProperty(f, "Runtime"));
@@ -123,12 +123,12 @@ public class HardeningTests
     }
 
     [Fact]
-    public void Each_function_selects_a_handler_of_the_bootstraps_dispatch_table_and_every_handler_is_deployed_once()
+    public void Each_function_selects_a_handler_of_the_generated_registry_and_every_handler_is_deployed_once()
     {
         var handlers = Template.OfType(SamTemplate.FunctionType).Select(f => (string?)Template.Environment(f)[FunctionEnvironment.Handler]).ToList();
 
-        Assert.Equal(FunctionDispatcher.Handlers.Order(), handlers.Order());
-        Assert.All(handlers, handler => Assert.True(FunctionDispatcher.IsKnown(handler)));
+        Assert.Equal(GeneratedLambdaFunctions.Registry.Names, handlers.Order());
+        Assert.All(handlers, handler => Assert.True(GeneratedLambdaFunctions.Registry.Contains(handler)));
     }
 
     [Fact]

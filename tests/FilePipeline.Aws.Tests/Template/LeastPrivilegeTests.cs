@@ -32,7 +32,7 @@ public class LeastPrivilegeTests
 
     private static readonly string[] StateMachineTracing = [.. FunctionTracing, "xray:GetSamplingRules", "xray:GetSamplingTargets"];
 
-    public static TheoryData<string> Handlers => [.. FunctionDispatcher.Handlers];
+    public static TheoryData<string> Handlers => [.. GeneratedLambdaFunctions.Registry.Names];
 
     [Theory]
     [MemberData(nameof(Handlers))]

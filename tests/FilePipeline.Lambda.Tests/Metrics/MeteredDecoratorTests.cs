@@ -57,7 +57,7 @@ public sealed class MeteredDecoratorTests : IDisposable
     [Fact]
     public async Task An_inspection_reports_its_rows_and_duration_with_the_request_id()
     {
-        var inspect = FunctionCatalog.MeasureInspection(
+        var inspect = AwsFunctionServices.MeasureInspection(
             (_, _, _) =>
             {
                 time.Advance(TimeSpan.FromMilliseconds(250));

@@ -36,12 +36,12 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime, IDisposable
     public async Task An_invocation_gets_its_context_from_the_headers_and_its_response_is_posted()
     {
         ILambdaContext? seen = null;
-        var run = Start(new HandlerCatalog(Handlers(("Echo", (input, context, _) =>
+        var run = Start(Registry(("Echo", (input, context, _) =>
         {
             seen = context;
             context.Logger.LogInformation("echoing");
             return Task.FromResult<ReadOnlyMemory<byte>>(Encoding.UTF8.GetBytes("{\"got\":" + Encoding.UTF8.GetString(input.Span) + "}"));
-        }))), "Echo");
+        })), "Echo");
 
         api.Enqueue("req-1", """{"n":1}""", Now.AddSeconds(30), "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
         var post = await api.NextPostAsync();
@@ -64,10 +64,10 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime, IDisposable
     public async Task A_handler_exception_is_posted_as_an_error_named_after_its_type_and_the_loop_goes_on()
     {
         var calls = 0;
-        var run = Start(new HandlerCatalog(Handlers(("Flaky", (_, _, _) =>
+        var run = Start(Registry(("Flaky", (_, _, _) =>
             ++calls == 1
                 ? throw new InvalidDataException("line 3 has an unclosed quote")
-                : Task.FromResult<ReadOnlyMemory<byte>>("{}"u8.ToArray())))), "Flaky");
+                : Task.FromResult<ReadOnlyMemory<byte>>("{}"u8.ToArray()))), "Flaky");
 
         api.Enqueue("req-bad", "{}", Now.AddSeconds(30));
         api.Enqueue("req-good", "{}", Now.AddSeconds(30));
@@ -88,7 +88,8 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_failing_init_is_reported_to_init_error_and_no_invocation_is_taken()
     {
-        var exit = await Start(new HandlerCatalog(new Dictionary<string, Func<LambdaHandler>> { ["Broken"] = () => throw new InvalidOperationException("QUEUE_URL is not set") }), "Broken");
+        var broken = new LambdaFunctionRegistry([new LambdaFunctionDescriptor("Broken", "BrokenFunction", _ => throw new InvalidOperationException("QUEUE_URL is not set"))]);
+        var exit = await Start(broken, "Broken");
 
         var post = await api.NextPostAsync();
         Assert.Equal(1, exit);
@@ -100,13 +101,13 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
-    [InlineData("Nope", "Unknown handler 'Nope': this bootstrap has Echo, Other.")]
+    [InlineData("Nope", "Unknown handler 'Nope': this registry has Echo, Other.")]
     [InlineData(null, "No handler selected: set ANNOTATIONS_HANDLER to one of Echo, Other.")]
     public async Task An_unknown_or_missing_handler_fails_init_loudly(string? name, string expectedMessage)
     {
         var noop = (LambdaHandler)((_, _, _) => Task.FromResult(ReadOnlyMemory<byte>.Empty));
 
-        var exit = await Start(new HandlerCatalog(Handlers(("Other", noop), ("Echo", noop))), name);
+        var exit = await Start(Registry(("Other", noop), ("Echo", noop)), name);
 
         var post = await api.NextPostAsync();
         Assert.Equal(1, exit);
@@ -119,12 +120,12 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime, IDisposable
     public async Task A_handler_still_running_at_the_deadline_is_cancelled_and_reported_as_an_error()
     {
         var started = new TaskCompletionSource();
-        var run = Start(new HandlerCatalog(Handlers(("Slow", async (_, _, cancellationToken) =>
+        var run = Start(Registry(("Slow", async (_, _, cancellationToken) =>
         {
             started.SetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return ReadOnlyMemory<byte>.Empty;
-        }))), "Slow");
+        })), "Slow");
 
         api.Enqueue("req-slow", "{}", Now.AddSeconds(3));
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -136,17 +137,17 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime, IDisposable
         await StopAsync(run, expectedExitCode: 0);
     }
 
-    private static Dictionary<string, Func<LambdaHandler>> Handlers(params (string Name, LambdaHandler Handler)[] handlers) =>
-        handlers.ToDictionary(h => h.Name, h => (Func<LambdaHandler>)(() => h.Handler), StringComparer.Ordinal);
+    private static LambdaFunctionRegistry Registry(params (string Name, LambdaHandler Handler)[] handlers) =>
+        new(handlers.Select(h => new LambdaFunctionDescriptor(h.Name, h.Name + "Function", _ => h.Handler)));
 
-    private Task<int> Start(HandlerCatalog catalog, string? handlerName)
+    private Task<int> Start(LambdaFunctionRegistry registry, string? handlerName)
     {
         client = new HttpRuntimeApiClient(api.Address);
         var settings = new BootstrapSettings("test-function", new JsonLambdaLogger(log, time), time)
         {
             SetEnvironmentVariable = (name, value) => environment[name] = value,
         };
-        return Task.Run(() => new LambdaBootstrap(client, settings).RunAsync(catalog, handlerName, stop.Token));
+        return Task.Run(() => new LambdaBootstrap(client, settings).RunAsync(() => registry.Create(handlerName, null), stop.Token));
     }
 
     private async Task StopAsync(Task<int> run, int expectedExitCode)

@@ -1,7 +1,5 @@
-using FilePipeline.Functions.Runtime;
+namespace FilePipeline.Functions.Runtime;
 
-namespace FilePipeline.Lambda.Runtime;
-
-/// <summary>One function as the bootstrap calls it: the raw event in, the raw response out.</summary>
+/// <summary>One function as a host calls it: the raw event in, the raw response out (empty for a function that returns nothing).</summary>
 /// <param name="cancellationToken">Cancelled at the invocation's deadline.</param>
 public delegate Task<ReadOnlyMemory<byte>> LambdaHandler(ReadOnlyMemory<byte> input, ILambdaContext context, CancellationToken cancellationToken);

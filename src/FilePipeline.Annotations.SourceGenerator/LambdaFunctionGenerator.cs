@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using FilePipeline.Annotations.SourceGenerator.Diagnostics;
+using FilePipeline.Annotations.SourceGenerator.Models;
+using FilePipeline.Annotations.SourceGenerator.Writers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FilePipeline.Annotations.SourceGenerator;
+
+/// <summary>
+/// Our Lambda Annotations generator: for every [LambdaFunction] method a wrapper, one registry of
+/// them with their template fragment, and Main in executable mode. Each input is read into a
+/// value-equatable model, so an edit that changes no model regenerates nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class LambdaFunctionGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var functions = context.SyntaxProvider.ForAttributeWithMetadataName(
+            AttributeNames.LambdaFunction,
+            static (node, _) => node is MethodDeclarationSyntax,
+            static (syntax, _) => FunctionModelBuilder.Build((IMethodSymbol)syntax.TargetSymbol, syntax.Attributes[0]));
+        var startups = context.SyntaxProvider.ForAttributeWithMetadataName(
+            AttributeNames.LambdaStartup,
+            static (node, _) => node is ClassDeclarationSyntax,
+            static (syntax, _) => new StartupModel(
+                syntax.TargetSymbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                LocationInfo.From(syntax.TargetSymbol.Locations.FirstOrDefault())));
+        var jsonContexts = context.SyntaxProvider.ForAttributeWithMetadataName(
+            AttributeNames.JsonSerializable,
+            static (node, _) => node is ClassDeclarationSyntax,
+            static (syntax, _) => new JsonContextModel(
+                syntax.TargetSymbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                syntax.Attributes
+                    .Select(a => a.ConstructorArguments.FirstOrDefault().Value as ITypeSymbol)
+                    .Where(t => t is not null)
+                    .Select(t => t!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                    .ToEquatableArray()));
+        var global = context.CompilationProvider.Select(static (compilation, _) => ReadGlobal(compilation));
+
+        var inputs = functions.Collect().Combine(startups.Collect()).Combine(jsonContexts.Collect()).Combine(global);
+        context.RegisterSourceOutput(inputs, static (output, input) =>
+            Emit(output, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right));
+    }
+
+    private static GlobalModel ReadGlobal(Compilation compilation)
+    {
+        var attribute = compilation.Assembly.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.LambdaGlobalProperties);
+        var generateMain = attribute is not null && new AttributeArguments(attribute).Bool("GenerateMain") == true;
+        return new GlobalModel(
+            compilation.AssemblyName ?? "",
+            generateMain,
+            compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication,
+            LocationInfo.From(attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation()));
+    }
+
+    private static void Emit(
+        SourceProductionContext output,
+        ImmutableArray<FunctionModel> functions,
+        ImmutableArray<StartupModel> startups,
+        ImmutableArray<JsonContextModel> jsonContexts,
+        GlobalModel global)
+    {
+        foreach (var diagnostic in functions.SelectMany(f => f.Diagnostics))
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (startups.Length > 1)
+        {
+            var names = string.Join(", ", startups.Select(s => s.FullName.Replace("global::", "")));
+            foreach (var startup in startups)
+            {
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleStartupClasses, startup.Location?.ToLocation(), startups.Length.ToString(), names).ToDiagnostic());
+            }
+
+            return;
+        }
+
+        var startupName = startups.FirstOrDefault()?.FullName;
+        var accepted = new List<FunctionModel>();
+        foreach (var function in functions.Where(f => f.IsValid))
+        {
+            if (Check(function, accepted, startupName, jsonContexts) is { } problem)
+            {
+                output.ReportDiagnostic(problem.ToDiagnostic());
+                continue;
+            }
+
+            accepted.Add(function);
+            output.AddSource(
+                $"{function.WrapperName}.g.cs",
+                WrapperWriter.Write(function, startupName, ContextFor(function.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Event)?.TypeFullName, jsonContexts), ContextFor(function.ResultTypeFullName, jsonContexts)));
+        }
+
+        if (global.GenerateMain && !global.IsExecutable)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GenerateMainNeedsExecutable, global.GenerateMainLocation?.ToLocation()).ToDiagnostic());
+        }
+
+        if (accepted.Count > 0)
+        {
+            output.AddSource($"{RegistryWriter.ClassName}.g.cs", RegistryWriter.Write(RegistryWriter.NamespaceOf(global.AssemblyName), accepted));
+        }
+    }
+
+    /// <summary>The problems that need the other functions, the startup class or the JSON contexts to see.</summary>
+    private static DiagnosticInfo? Check(FunctionModel function, List<FunctionModel> accepted, string? startup, ImmutableArray<JsonContextModel> jsonContexts)
+    {
+        var location = function.Location?.ToLocation();
+        var display = $"{function.ClassName}.{function.MethodName}";
+        if (accepted.FirstOrDefault(f => f.MethodName == function.MethodName) is { } sameName)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateHandlerName, location, $"{sameName.ClassName}.{sameName.MethodName}", display, function.MethodName);
+        }
+
+        if (accepted.FirstOrDefault(f => f.ResourceName == function.ResourceName) is { } sameResource)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateResourceName, location, $"{sameResource.ClassName}.{sameResource.MethodName}", display, function.ResourceName);
+        }
+
+        if (function.NeedsServices && startup is null)
+        {
+            var needs = function.Parameters.Any(p => p.Kind == ParameterKind.Service) ? "[FromServices] parameters" : "constructor parameters";
+            return DiagnosticInfo.Create(DiagnosticDescriptors.MissingStartupClass, location, display, needs);
+        }
+
+        var serialized = new[] { function.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Event)?.TypeFullName, function.ResultTypeFullName };
+        return serialized.FirstOrDefault(type => type is not null && ContextFor(type, jsonContexts) is null) is { } missing
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.MissingJsonContext, location, missing.Replace("global::", ""), display)
+            : null;
+    }
+
+    private static string? ContextFor(string? type, ImmutableArray<JsonContextModel> jsonContexts) =>
+        type is null ? null : jsonContexts.FirstOrDefault(c => c.Types.Contains(type))?.FullName;
+}

@@ -1,0 +1,3 @@
+namespace FilePipeline.Annotations.Tests.Sample;
+
+public sealed record GreetRequest(string? Name);
