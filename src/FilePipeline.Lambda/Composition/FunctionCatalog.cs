@@ -41,7 +41,8 @@ public static class FunctionCatalog
                     StepFunctionsClient.FromEnvironment(environment),
                     Required(settings.StateMachineArn, FunctionEnvironment.StateMachineArn),
                     () => environment(LambdaBootstrap.TraceIdVariable));
-                var function = new ProcessQueueFunction(new MeteredWorkflowStarter(starter, metrics), settings, time);
+                var visibility = new SqsMessageVisibility(new AmazonSQSClient(), Required(settings.QueueUrl, FunctionEnvironment.QueueUrl));
+                var function = new ProcessQueueFunction(new MeteredWorkflowStarter(starter, metrics), visibility, settings, time);
                 return JsonHandler.Create(function.HandleAsync, FunctionsJsonContext.Default.SQSEvent, FunctionsJsonContext.Default.SQSBatchResponse);
             },
             [HandlerNames.InspectFile] = () =>

@@ -29,6 +29,7 @@ public sealed class LocalFunctions
         IReadOnlyDictionary<string, string> environmentOverrides,
         IObjectStore objects,
         IJobQueue workQueue,
+        IMessageVisibility workQueueVisibility,
         ILedger ledger,
         IWorkflowStarter workflows,
         FaultInjector faults,
@@ -42,7 +43,7 @@ public sealed class LocalFunctions
         this.logger = logger;
         dispatcher = new FunctionDispatcher(
             new ValidateUploadFunction(objects, workQueue, ledger, SettingsOf(template.ValidateUpload, environmentOverrides), time),
-            new ProcessQueueFunction(workflows, SettingsOf(template.ProcessQueue, environmentOverrides), time),
+            new ProcessQueueFunction(workflows, workQueueVisibility, SettingsOf(template.ProcessQueue, environmentOverrides), time),
             new InspectFileFunction(objects, SettingsOf(template.InspectFile, environmentOverrides), time));
     }
 

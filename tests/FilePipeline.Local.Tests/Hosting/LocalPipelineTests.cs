@@ -85,7 +85,7 @@ public sealed class LocalPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_message_returns_after_the_local_retry_delay_not_the_templates_visibility_timeout()
+    public async Task A_failed_message_returns_after_ProcessQueues_backoff_not_the_templates_visibility_timeout()
     {
         var pipeline = await fixture.OpenAsync();
         await pipeline.Queues.SendMessageAsync(pipeline.Template.WorkQueue.Name, "poison", CancellationToken.None);
