@@ -18,7 +18,7 @@ public sealed class InspectFileFunction(IObjectStore objects, FunctionSettings s
     /// <exception cref="PermanentFileException">The file cannot be processed (invalid, empty, binary, too large, gone, changed).</exception>
     /// <exception cref="StorageUnavailableException">The object store failed transiently.</exception>
     /// <exception cref="DeadlineExceededException">The invocation was about to time out.</exception>
-    [LambdaFunction(ResourceName = "InspectFileFunction", Timeout = 120, MemorySize = 1024, Role = "@InspectFileRole")]
+    [LambdaFunction(ResourceName = "InspectFileFunction", Timeout = 55, MemorySize = 1024, Role = "@InspectFileRole")]
     public async Task<InspectFileResult> InspectFile(ExecutionInput input, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -15,9 +15,10 @@ namespace FilePipeline.Functions;
 
 /// <summary>
 /// A batch of work-queue messages → one synchronous state-machine execution per message, a few at
-/// a time; the partial batch response names exactly the messages to receive again (architecture.md §1).
+/// a time; the partial batch response names exactly the messages to receive again (architecture.md §1),
+/// each made invisible for its retry backoff first (<see cref="RetryBackoff"/>).
 /// </summary>
-public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSettings settings, TimeProvider time)
+public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVisibility visibility, FunctionSettings settings, TimeProvider time)
 {
     private const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
@@ -34,18 +35,49 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSet
             throw new FormatException("An SQS record has no messageId.");
         }
 
-        var succeeded = new bool[records.Count];
+        var attempts = new Attempt[records.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency };
         await Parallel.ForEachAsync(Enumerable.Range(0, records.Count), options, async (index, _) =>
-            succeeded[index] = await ProcessAsync(records[index], context));
+        {
+            attempts[index] = await ProcessAsync(records[index], context);
+            if (!attempts[index].Succeeded)
+            {
+                await DelayRetryAsync(records[index], attempts[index], context);
+            }
+        });
 
         return new SQSBatchResponse(records
-            .Where((_, index) => !succeeded[index])
+            .Where((_, index) => !attempts[index].Succeeded)
             .Select(r => new BatchItemFailure { ItemIdentifier = r.MessageId })
             .ToList());
     }
 
-    private async Task<bool> ProcessAsync(SQSMessage message, ILambdaContext context)
+    /// <summary>Whether a message succeeded and, if not, until when its file's claim may still hold (epoch seconds, 0 for none).</summary>
+    private readonly record struct Attempt(bool Succeeded, long ClaimMayHoldUntil = 0)
+    {
+        public static Attempt Success => new(true);
+
+        public static Attempt Failure => new(false);
+    }
+
+    // Only ReportBatchItemFailures decides the message's fate; a failed visibility change leaves it
+    // the queue's visibility timeout, so it is logged, never thrown (that would fail the whole batch).
+    private async Task DelayRetryAsync(SQSMessage message, Attempt attempt, ILambdaContext context)
+    {
+        var seconds = RetryBackoff.SecondsFor(settings.RetryBackoff, ReceiveCountOf(message), attempt.ClaimMayHoldUntil, time.GetUtcNow().ToUnixTimeSeconds());
+        try
+        {
+            await visibility.ChangeVisibilityAsync(message.ReceiptHandle ?? "", seconds, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // See above: the retry falls back to the visibility timeout.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            context.Logger.WithField(LogFields.MessageId, message.MessageId!).LogWarning($"The retry backoff of {seconds} s could not be set, so the queue's visibility timeout applies: {e.Message}");
+        }
+    }
+
+    private async Task<Attempt> ProcessAsync(SQSMessage message, ILambdaContext context)
     {
         var log = context.Logger.WithField(LogFields.MessageId, message.MessageId!);
         ExecutionInput input;
@@ -56,14 +88,14 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSet
         catch (Exception e) when (e is FormatException or JsonException)
         {
             log.LogError($"The message body is not a file message, so it is left to reach the dead-letter queue: {e.Message}");
-            return false;
+            return Attempt.Failure;
         }
 
         log = log.WithField(LogFields.FileId, input.FileId);
         if (context.RemainingTime < settings.ExecutionTimeLimit)
         {
             log.LogWarning($"Not started: {context.RemainingTime.TotalSeconds:0} s left in this invocation, an execution may need {settings.ExecutionTimeLimit.TotalSeconds:0} s.");
-            return false;
+            return Attempt.Failure;
         }
 
         WorkflowResult result;
@@ -77,18 +109,19 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSet
 #pragma warning restore CA1031
         {
             log.LogError("The execution could not be started.", e);
-            return false;
+            return new Attempt(false, input.LeaseUntil); // It may have started and claimed the file.
         }
 
         log = log.WithField(LogFields.ExecutionId, result.ExecutionArn);
         if (result.Status != WorkflowStatus.Succeeded)
         {
             log.LogError($"The execution ended {result.Status}: {result.Error}: {result.Cause}");
-            return false;
+            // A failed execution has recorded its failure, releasing the claim; a timed-out one has not.
+            return result.Status == WorkflowStatus.Failed ? Attempt.Failure : new Attempt(false, input.LeaseUntil);
         }
 
         log.LogInformation($"The execution succeeded: {OutcomeOf(result.Output)}.");
-        return true;
+        return Attempt.Success;
     }
 
     private ExecutionInput BuildInput(SQSMessage message)

@@ -51,4 +51,24 @@ public class FunctionSettingsTests
 
         Assert.Contains(FunctionEnvironment.MaxConcurrency, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_retry_backoff_is_a_list_of_seconds_where_zero_means_at_once()
+    {
+        var settings = FunctionSettings.FromEnvironment(name => name == FunctionEnvironment.RetryBackoffSeconds ? "0, 45,43200" : null);
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(45), TimeSpan.FromHours(12)], settings.RetryBackoff);
+    }
+
+    [Theory]
+    [InlineData("60,")]
+    [InlineData("-1")]
+    [InlineData("43201")]
+    [InlineData("1.5")]
+    public void A_retry_backoff_outside_what_SQS_accepts_fails_naming_the_variable(string value)
+    {
+        var error = Assert.Throws<FormatException>(() => FunctionSettings.FromEnvironment(name => name == FunctionEnvironment.RetryBackoffSeconds ? value : null));
+
+        Assert.Contains(FunctionEnvironment.RetryBackoffSeconds, error.Message, StringComparison.Ordinal);
+    }
 }

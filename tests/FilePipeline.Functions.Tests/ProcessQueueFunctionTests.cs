@@ -12,10 +12,11 @@ public class ProcessQueueFunctionTests
     private const string Body = """{"bucket":"uploads","key":"in/customers.csv","versionId":"v7","eTag":"0123abcd","size":120,"sequencer":"00AB","eventTime":"2026-11-28T11:59:00.123Z"}""";
 
     private readonly FakeWorkflowStarter _workflows = new();
+    private readonly FakeMessageVisibility _visibility = new();
     private readonly TestInvocation _invocation = new();
 
     private ProcessQueueFunction Function(FunctionSettings? settings = null) =>
-        new(_workflows, settings ?? new FunctionSettings(), _invocation.Time);
+        new(_workflows, _visibility, settings ?? new FunctionSettings(), _invocation.Time);
 
     private static SQSMessage Message(string id, string? body = Body, string receiveCount = "1") => new()
     {
@@ -131,7 +132,7 @@ public class ProcessQueueFunctionTests
     {
         var invocation = new TestInvocation(TimeSpan.FromMinutes(4));
 
-        var response = await new ProcessQueueFunction(_workflows, new FunctionSettings(), invocation.Time).ProcessQueue(Event(Message("late")), invocation.Context);
+        var response = await new ProcessQueueFunction(_workflows, _visibility, new FunctionSettings(), invocation.Time).ProcessQueue(Event(Message("late")), invocation.Context);
 
         Assert.Equal("late", Assert.Single(response.BatchItemFailures).ItemIdentifier);
         Assert.Empty(_workflows.Starts);
@@ -170,5 +171,54 @@ public class ProcessQueueFunctionTests
         Assert.Equal("uploads/in/customers.csv@0123abcd", (string?)line["fileId"]);
         Assert.EndsWith(":m-9-r1:1", (string?)line["executionId"], StringComparison.Ordinal);
         Assert.Contains("DUPLICATE", (string?)line["message"], StringComparison.Ordinal);
+    }
+
+    private static readonly FunctionSettings Backoff = new() { RetryBackoff = [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)], Lease = TimeSpan.FromSeconds(360) };
+
+    [Theory]
+    [InlineData("1", 10)]
+    [InlineData("2", 30)]
+    [InlineData("3", 30)]
+    public async Task A_failed_message_is_made_invisible_for_the_backoff_of_its_receive_count_and_the_last_backoff_repeats(string receiveCount, int seconds)
+    {
+        _workflows.Run = (name, _) => Task.FromResult(Ended(name, WorkflowStatus.Failed));
+
+        var response = await Function(Backoff).ProcessQueue(Event(Message("m-1", receiveCount: receiveCount)), _invocation.Context);
+
+        Assert.Equal("m-1", Assert.Single(response.BatchItemFailures).ItemIdentifier);
+        Assert.Equal(seconds, _visibility.Changes["rh-m-1"]);
+    }
+
+    [Fact]
+    public async Task Succeeded_messages_keep_their_visibility_and_a_body_that_is_no_file_message_backs_off_too()
+    {
+        await Function(Backoff).ProcessQueue(Event(Message("ok"), Message("bad", body: "not json")), _invocation.Context);
+
+        Assert.Equal(["rh-bad"], _visibility.Changes.Keys);
+        Assert.Equal(10, _visibility.Changes["rh-bad"]);
+    }
+
+    [Fact]
+    public async Task A_timed_out_or_unstarted_execution_may_still_hold_its_claim_so_the_message_stays_away_until_the_lease_ends()
+    {
+        _workflows.Run = (name, _) => name.StartsWith("late", StringComparison.Ordinal)
+            ? Task.FromResult(Ended(name, WorkflowStatus.TimedOut))
+            : throw new HttpRequestException("connection reset");
+
+        await Function(Backoff).ProcessQueue(Event(Message("late"), Message("lost")), _invocation.Context);
+
+        Assert.Equal(361, _visibility.Changes["rh-late"]);
+        Assert.Equal(361, _visibility.Changes["rh-lost"]);
+    }
+
+    [Fact]
+    public async Task A_visibility_change_that_fails_still_reports_only_the_failed_message()
+    {
+        _workflows.Run = (name, _) => Task.FromResult(name.StartsWith("bad", StringComparison.Ordinal) ? Ended(name, WorkflowStatus.Failed) : FakeWorkflowStarter.Succeeded(name, "PROCESSED"));
+        _visibility.Failure = new HttpRequestException("throttled");
+
+        var response = await Function(Backoff).ProcessQueue(Event(Message("ok"), Message("bad")), _invocation.Context);
+
+        Assert.Equal(["bad"], response.BatchItemFailures.Select(f => f.ItemIdentifier));
     }
 }

@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using FilePipeline.Aws.Sqs;
 using FilePipeline.Local.Hosting;
 using LocalReceivedMessage = FilePipeline.Local.Queues.ReceivedMessage;
 
@@ -8,6 +9,8 @@ namespace FilePipeline.Cli.Backends;
 /// <summary>The work queue's consumer side on a real SQS queue: the calls Lambda's SQS poller makes.</summary>
 internal sealed class SqsWorkQueueConsumer(IAmazonSQS sqs, string queueUrl) : IWorkQueueConsumer
 {
+    private readonly SqsMessageVisibility visibility = new(sqs, queueUrl);
+
     public async Task<IReadOnlyList<LocalReceivedMessage>> ReceiveAsync(int maxMessages, int? visibilityTimeout, CancellationToken cancellationToken)
     {
         var response = await sqs.ReceiveMessageAsync(
@@ -30,17 +33,8 @@ internal sealed class SqsWorkQueueConsumer(IAmazonSQS sqs, string queueUrl) : IW
         await sqs.DeleteMessageBatchAsync(queueUrl, entries, cancellationToken);
     }
 
-    public async Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sqs.ChangeMessageVisibilityAsync(queueUrl, receiptHandle, seconds, cancellationToken);
-        }
-        catch (Exception e) when (e is ReceiptHandleIsInvalidException or MessageNotInflightException)
-        {
-            // Received again elsewhere after its visibility timeout: that receive now owns it.
-        }
-    }
+    public Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken) =>
+        visibility.ChangeVisibilityAsync(receiptHandle, seconds, cancellationToken);
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
     {

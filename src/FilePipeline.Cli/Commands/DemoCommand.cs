@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FilePipeline.Cli.Pipeline;
+using FilePipeline.Functions.Settings;
 using FilePipeline.Local.Hosting;
 using FilePipeline.Local.Hosting.Faults;
 
@@ -34,8 +35,10 @@ internal static class DemoCommand
                     throw new UsageException($"{stateDirectory} is not empty; the demo needs a fresh state directory.");
                 }
 
+                // The flaky file's SQS retries come after the template's backoff; the demo shortens it to 1 s.
+                var quick = resolved.EnvironmentOverrides.ContainsKey(FunctionEnvironment.RetryBackoffSeconds) ? resolved : resolved.WithRetryDelay(1);
                 using var pipeline = await LocalPipeline.OpenAsync(
-                    resolved with { StateDirectory = stateDirectory, Faults = resolved.Faults.Merge(FaultPlan.Parse(DemoScenarios.FlakyFault)) },
+                    quick with { StateDirectory = stateDirectory, Faults = resolved.Faults.Merge(FaultPlan.Parse(DemoScenarios.FlakyFault)) },
                     options.Services(parseResult, environment),
                     cancellationToken);
                 var samplesDirectory = parseResult.GetValue(samples) ?? Path.Combine(AppContext.BaseDirectory, "samples");

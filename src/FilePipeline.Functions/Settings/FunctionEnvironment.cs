@@ -16,6 +16,12 @@ public static class FunctionEnvironment
     /// <summary>How long a claim on a file lasts, in seconds.</summary>
     public const string LeaseSeconds = "LEASE_SECONDS";
 
+    /// <summary>
+    /// Comma-separated seconds a failed work message stays invisible after its 1st, 2nd, … failed
+    /// receive (ChangeMessageVisibility); the last value repeats.
+    /// </summary>
+    public const string RetryBackoffSeconds = "RETRY_BACKOFF_SECONDS";
+
     /// <summary>How many executions ProcessQueue runs at once.</summary>
     public const string MaxConcurrency = "MAX_CONCURRENCY";
 

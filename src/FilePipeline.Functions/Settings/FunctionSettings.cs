@@ -30,6 +30,12 @@ public sealed record FunctionSettings
     /// </summary>
     public TimeSpan ExecutionTimeLimit { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a failed work message stays invisible after its 1st, 2nd, … failed receive; the last
+    /// value repeats. SQS's largest visibility timeout (12 hours) bounds each.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> RetryBackoff { get; init; } = [TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(300)];
+
     /// <summary>How many executions ProcessQueue runs at once (a batch holds at most 10 messages).</summary>
     public int MaxConcurrency { get; init; } = 10;
 
@@ -54,6 +60,7 @@ public sealed record FunctionSettings
             QueueUrl = Text(getVariable, FunctionEnvironment.QueueUrl),
             StateMachineArn = Text(getVariable, FunctionEnvironment.StateMachineArn),
             Lease = TimeSpan.FromSeconds(Number(getVariable, FunctionEnvironment.LeaseSeconds, (long)defaults.Lease.TotalSeconds)),
+            RetryBackoff = Backoff(getVariable, FunctionEnvironment.RetryBackoffSeconds) ?? defaults.RetryBackoff,
             MaxConcurrency = (int)Number(getVariable, FunctionEnvironment.MaxConcurrency, defaults.MaxConcurrency, int.MaxValue),
             DeadlineMargin = TimeSpan.FromMilliseconds(Number(getVariable, FunctionEnvironment.DeadlineMarginMs, (long)defaults.DeadlineMargin.TotalMilliseconds)),
             UploadRules = rules with
@@ -70,6 +77,24 @@ public sealed record FunctionSettings
     {
         var value = getVariable(name);
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private const int MaxVisibilitySeconds = 43_200;
+
+    private static TimeSpan[]? Backoff(Func<string, string?> getVariable, string name)
+    {
+        var text = Text(getVariable, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var seconds = text.Split(',', StringSplitOptions.TrimEntries)
+            .Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= MaxVisibilitySeconds ? value : -1)
+            .ToArray();
+        return seconds.All(s => s >= 0)
+            ? [.. seconds.Select(s => TimeSpan.FromSeconds(s))]
+            : throw new FormatException($"{name} is '{text}'; it must be comma-separated whole numbers of seconds from 0 to {MaxVisibilitySeconds}.");
     }
 
     private static long Number(Func<string, string?> getVariable, string name, long defaultValue, long maximum = long.MaxValue)

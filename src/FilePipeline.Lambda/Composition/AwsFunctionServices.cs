@@ -30,6 +30,9 @@ public static class AwsFunctionServices
         services.AddSingleton<IJobQueue>(provider => new SqsJobQueue(
             new AmazonSQSClient(),
             Required(provider.GetRequiredService<FunctionSettings>().QueueUrl, FunctionEnvironment.QueueUrl)));
+        services.AddSingleton<IMessageVisibility>(provider => new SqsMessageVisibility(
+            new AmazonSQSClient(),
+            Required(provider.GetRequiredService<FunctionSettings>().QueueUrl, FunctionEnvironment.QueueUrl)));
         services.AddSingleton<ILedger>(provider => new MeteredLedger(
             new DynamoDbLedger(new AmazonDynamoDBClient(), provider.GetRequiredService<FunctionSettings>().FilesTableName),
             metrics));

@@ -9,13 +9,12 @@ namespace FilePipeline.Local.Hosting;
 /// <summary>
 /// The work queue → ProcessQueue event source mapping: receives up to BatchSize messages within the
 /// batching window, invokes the function once, deletes the messages it did not report as failed
-/// and lets the failed ones reappear (after the local retry delay); the queue redrives them to the
-/// DLQ after maxReceiveCount. A thrown error, or a response naming an unknown message, fails the whole batch.
+/// and leaves the failed ones as they are, as Lambda does: each reappears when its visibility ends
+/// (the queue's timeout, or the backoff ProcessQueue set), and the queue redrives it to the DLQ
+/// after maxReceiveCount. A thrown error, or a response naming an unknown message, fails the whole batch.
 /// </summary>
 internal sealed class EventSourceMapping(LocalPipeline pipeline)
 {
-    private readonly RetryVisibility retryVisibility = new(pipeline);
-
     private SqsEventSource Source => pipeline.Template.ProcessQueue.SqsEvents!;
 
     private string QueueName => pipeline.Template.WorkQueue.Name;
@@ -32,14 +31,6 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         }
 
         var failed = await InvokeAsync(batch);
-        foreach (var message in batch.Where(m => failed.Contains(m.MessageId)))
-        {
-            if (await retryVisibility.SecondsForAsync(message, cancellationToken) is { } seconds)
-            {
-                await Consumer.ChangeVisibilityAsync(message.ReceiptHandle, seconds, cancellationToken);
-            }
-        }
-
         foreach (var settled in batch.Where(m => !failed.Contains(m.MessageId)).Chunk(QueueLimits.MaxBatchEntries))
         {
             await Consumer.DeleteBatchAsync([.. settled.Select(m => m.ReceiptHandle)], cancellationToken);

@@ -1,3 +1,4 @@
+using FilePipeline.Core.Ports;
 using FilePipeline.Local.Queues;
 
 namespace FilePipeline.Local.Hosting;
@@ -6,16 +7,13 @@ namespace FilePipeline.Local.Hosting;
 /// The consumer side of the work queue that the event source mapping drives: the SQS calls a Lambda
 /// poller makes. The embedded queue and a real SQS queue (composed by the CLI) both provide it.
 /// </summary>
-public interface IWorkQueueConsumer
+public interface IWorkQueueConsumer : IMessageVisibility
 {
     /// <summary>ReceiveMessage without waiting; each message carries its system attributes (ApproximateReceiveCount …).</summary>
     Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, int? visibilityTimeout, CancellationToken cancellationToken);
 
     /// <summary>DeleteMessageBatch of at most 10 receipt handles.</summary>
     Task DeleteBatchAsync(IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken);
-
-    /// <summary>ChangeMessageVisibility; a receipt handle that is no longer current is ignored (another receive owns the message).</summary>
-    Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken);
 
     /// <summary>True when no message is visible or in flight.</summary>
     Task<bool> IsEmptyAsync(CancellationToken cancellationToken);

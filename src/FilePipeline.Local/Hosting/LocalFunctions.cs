@@ -34,6 +34,7 @@ public sealed class LocalFunctions
         IReadOnlyDictionary<string, string> environmentOverrides,
         IObjectStore objects,
         IJobQueue workQueue,
+        IMessageVisibility workQueueVisibility,
         ILedger ledger,
         IWorkflowStarter workflows,
         FaultInjector faults,
@@ -50,6 +51,7 @@ public sealed class LocalFunctions
         addServices = (function, services) => services
             .AddSingleton(objects)
             .AddSingleton(workQueue)
+            .AddSingleton(workQueueVisibility)
             .AddSingleton(ledger)
             .AddSingleton(workflows)
             .AddSingleton(time)

@@ -32,9 +32,9 @@ public sealed record LocalHostOptions
     public Action<ExitFault>? Exit { get; init; }
 
     /// <summary>
-    /// Seconds a failed message (a failed async invoke, or an item of a partial batch response)
-    /// stays invisible before it is received again: ChangeMessageVisibility instead of the
-    /// template's full visibility timeout, which would make a local retry wait minutes.
+    /// Seconds before a failed async invoke of ValidateUpload is tried again (Lambda waits about a
+    /// minute, then two). Failed work messages are timed by ProcessQueue's RETRY_BACKOFF_SECONDS,
+    /// as on AWS; <see cref="WithRetryDelay"/> sets both.
     /// </summary>
     public int RetryDelaySeconds { get; init; } = DefaultRetryDelaySeconds;
 
@@ -52,6 +52,19 @@ public sealed record LocalHostOptions
 
     /// <summary>Where the functions' JSON logs go; null writes logs/functions-{time}-{pid}.log in the state directory.</summary>
     public TextWriter? FunctionLog { get; init; }
+
+    /// <summary>
+    /// Quick retries for demos and tests: the async-invoke retry delay, and the template's own knob
+    /// for work messages, ProcessQueue's RETRY_BACKOFF_SECONDS, overridden as its environment.
+    /// </summary>
+    public LocalHostOptions WithRetryDelay(int seconds) => this with
+    {
+        RetryDelaySeconds = seconds,
+        EnvironmentOverrides = new Dictionary<string, string>(EnvironmentOverrides, StringComparer.Ordinal)
+        {
+            [FunctionEnvironment.RetryBackoffSeconds] = seconds.ToString(CultureInfo.InvariantCulture),
+        },
+    };
 
     /// <summary>--state-dir, else FILEPIPELINE_HOME, else ./.filepipeline.</summary>
     public static string ResolveStateDirectory(string? option, Func<string, string?> environment)
@@ -78,15 +91,15 @@ public sealed record LocalHostOptions
             overrides[FunctionEnvironment.LeaseSeconds] = lease.ToString(CultureInfo.InvariantCulture);
         }
 
-        return new LocalHostOptions
+        var options = new LocalHostOptions
         {
             StateDirectory = ResolveStateDirectory(stateDirectory, environment),
             TemplatePath = ResolveTemplate(template),
             Faults = FaultPlan.Parse(environment(FaultPlan.EnvironmentVariable)).Merge(FaultPlan.Parse(faults)),
-            RetryDelaySeconds = Seconds(environment, RetryDelayVariable) ?? DefaultRetryDelaySeconds,
             VisibilityTimeout = Seconds(environment, VisibilityTimeoutVariable),
             EnvironmentOverrides = overrides,
         };
+        return Seconds(environment, RetryDelayVariable) is { } retryDelay ? options.WithRetryDelay(retryDelay) : options;
     }
 
     private static int? Seconds(Func<string, string?> environment, string name)

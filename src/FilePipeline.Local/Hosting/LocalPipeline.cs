@@ -35,7 +35,7 @@ public sealed class LocalPipeline : IDisposable
         Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, Faults.AfterHistoryEvent);
         var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
         Functions = new LocalFunctions(
-            template, options.EnvironmentOverrides, Services.Objects, Services.WorkQueue, Services.FunctionLedger, Workflows, Faults, logger, options.Time, options.FunctionRegistry);
+            template, options.EnvironmentOverrides, Services.Objects, Services.WorkQueue, Services.WorkQueueConsumer, Services.FunctionLedger, Workflows, Faults, logger, options.Time, options.FunctionRegistry);
         TaskHandlers.Register(LambdaInvokeTaskHandler.Resource, new LambdaInvokeTaskHandler(Functions));
     }
 
@@ -177,7 +177,7 @@ public sealed class LocalPipeline : IDisposable
         }
     }
 
-    /// <summary>A message in flight must not return while the claim its execution took still holds (see RetryVisibility).</summary>
+    /// <summary>A message in flight must not return while the claim its execution took still holds (it would settle as a duplicate of its own claim).</summary>
     private static void RequireVisibilityBeyondLease(LocalHostOptions options, PipelineTemplate template)
     {
         var visibility = options.VisibilityTimeout ?? template.WorkQueue.VisibilityTimeout;

@@ -18,7 +18,7 @@ public class LeastPrivilegeTests
     private static readonly Dictionary<string, (Type Function, string[] PortCalls)> Functions = new()
     {
         [HandlerNames.ValidateUpload] = (typeof(ValidateUploadFunction), ["IObjectStore.ReadPrefixAsync", "IJobQueue.SendBatchAsync", "ILedger.TryRecordRejectedAsync"]),
-        [HandlerNames.ProcessQueue] = (typeof(ProcessQueueFunction), ["IWorkflowStarter.StartSyncExecutionAsync"]),
+        [HandlerNames.ProcessQueue] = (typeof(ProcessQueueFunction), ["IWorkflowStarter.StartSyncExecutionAsync", "IMessageVisibility.ChangeVisibilityAsync"]),
         [HandlerNames.InspectFile] = (typeof(InspectFileFunction), ["IObjectStore.OpenReadAsync"]),
     };
 
@@ -131,6 +131,7 @@ public class LeastPrivilegeTests
                 [new("s3:GetObject", bucket + "/*"), new("s3:GetObjectVersion", bucket + "/*"), new("s3:ListBucket", bucket)],
             // SendMessageBatch is authorised as sqs:SendMessage.
             "IJobQueue.SendBatchAsync" => [new("sqs:SendMessage", Target(FunctionEnvironment.QueueUrl))],
+            "IMessageVisibility.ChangeVisibilityAsync" => [new("sqs:ChangeMessageVisibility", Target(FunctionEnvironment.QueueUrl))],
             "ILedger.TryRecordRejectedAsync" => [new("dynamodb:PutItem", Target(FunctionEnvironment.FilesTableName))],
             "IWorkflowStarter.StartSyncExecutionAsync" => [new("states:StartSyncExecution", Target(FunctionEnvironment.StateMachineArn))],
             _ => throw new InvalidDataException($"No IAM mapping for {portCall}: add the actions its AWS adapter makes."),

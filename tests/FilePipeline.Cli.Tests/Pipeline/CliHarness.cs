@@ -27,7 +27,7 @@ public sealed class CliHarness : IDisposable
     {
         var environment = new CliEnvironment(
             variables.GetValueOrDefault,
-            options => options with { SkipDelays = true, RetryDelaySeconds = 0, FunctionLog = TextWriter.Null });
+            options => options.WithRetryDelay(0) with { SkipDelays = true, FunctionLog = TextWriter.Null });
         var output = new StringWriter();
         var error = new StringWriter();
         var withState = args.Contains("--state-dir") ? args : [.. args, "--state-dir", StateDirectory];

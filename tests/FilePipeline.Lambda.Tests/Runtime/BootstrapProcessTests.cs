@@ -21,6 +21,7 @@ public sealed class BootstrapProcessTests
         {
             ["ANNOTATIONS_HANDLER"] = "ProcessQueue",
             ["STATE_MACHINE_ARN"] = StateMachineArn,
+            ["QUEUE_URL"] = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs", // where failed messages would get their backoff
             ["AWS_ENDPOINT_URL_SFN"] = stepFunctions.Url,
         });
 

@@ -85,7 +85,7 @@ public sealed class LocalPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_message_returns_after_the_local_retry_delay_not_the_templates_visibility_timeout()
+    public async Task A_failed_message_returns_after_ProcessQueues_backoff_not_the_templates_visibility_timeout()
     {
         var pipeline = await fixture.OpenAsync();
         await pipeline.Queues.SendMessageAsync(pipeline.Template.WorkQueue.Name, "poison", CancellationToken.None);
@@ -114,9 +114,9 @@ public sealed class LocalPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_function_failing_twice_succeeds_on_the_third_try_within_one_execution()
+    public async Task A_function_failing_once_succeeds_on_its_in_state_retry_within_one_execution()
     {
-        var pipeline = await fixture.OpenAsync("fail=InspectFile,times=2");
+        var pipeline = await fixture.OpenAsync("fail=InspectFile,times=1");
         await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
 
         await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
@@ -124,7 +124,20 @@ public sealed class LocalPipelineTests : IDisposable
         var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
         Assert.Equal((FileStatus.Processed, 1), (record.Status, record.Attempts));
         var history = pipeline.Executions.History(Assert.Single(pipeline.Executions.List()).Id);
-        Assert.Equal(2, history.Count(e => e.Type == "TaskFailed"));
+        Assert.Equal(1, history.Count(e => e.Type == "TaskFailed"));
+    }
+
+    [Fact]
+    public async Task A_function_failing_twice_is_retried_once_in_the_state_machine_then_through_SQS_and_succeeds_on_the_next_receive()
+    {
+        var pipeline = await fixture.OpenAsync("fail=InspectFile,times=2");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 2), (record.Status, record.Attempts));
+        Assert.Equal(["FAILED", "SUCCEEDED"], pipeline.Executions.List().Select(e => e.Status).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -34,17 +34,16 @@ public sealed class PipelineFixture : IDisposable
         return pipeline;
     }
 
-    public LocalHostOptions Options(string? faults = null, Action<ExitFault>? exit = null) => new()
+    public LocalHostOptions Options(string? faults = null, Action<ExitFault>? exit = null) => new LocalHostOptions
     {
         StateDirectory = StateDirectory,
         TemplatePath = TemplatePath,
         Time = Time,
         Faults = FaultPlan.Parse(faults),
         Exit = exit,
-        RetryDelaySeconds = RetryDelay,
         SkipDelays = true,
         FunctionLog = TextWriter.Null,
-    };
+    }.WithRetryDelay(RetryDelay);
 
     public static Task<ObjectInfo> UploadAsync(LocalPipeline pipeline, string key, string csv) =>
         pipeline.Objects.PutAsync(pipeline.BucketName, key, new MemoryStream(Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
