@@ -201,9 +201,16 @@ internal sealed partial class Evaluator(TimeSpan timeLimit, int depthLimit, Date
             input = wrapper[0];
         }
 
-        if (input is JObject obj)
+        // Over an array (JavaScript sees one as an object keyed by index) the wildcard yields its items.
+        IEnumerable<object?>? values = input switch
         {
-            foreach (var value in obj.Values)
+            JObject obj => obj.Values,
+            JArray array => array,
+            _ => null,
+        };
+        if (values is not null)
+        {
+            foreach (var value in values)
             {
                 if (value is JArray array)
                 {

@@ -132,7 +132,7 @@ internal static class Json
                 WriteString(builder, s);
                 break;
             case double d:
-                builder.Append(double.IsFinite(d) ? FormatNumber(RoundTo15(d)) : "null");
+                builder.Append(FormatNumber(double.IsFinite(d) ? RoundTo15(d) : throw Errors.Create("D1001", value: FormatNumber(d))));
                 break;
             case bool b:
                 builder.Append(b ? "true" : "false");
@@ -246,7 +246,8 @@ internal static class Json
         builder.Append('"');
     }
 
-    public static double RoundTo15(double value) =>
+    // Integers are written exactly; other numbers to 15 significant digits (so 0.1 + 0.2 shows as 0.3).
+    public static double RoundTo15(double value) => value == Math.Floor(value) ? value :
         double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>JavaScript's Number.prototype.toString(): shortest round-trip digits, exponent outside 1e-7..1e21.</summary>

@@ -129,7 +129,7 @@ public sealed class JsonataSuite
         }
         catch (JsonataException e)
         {
-            var expected = testCase["code"]?.GetValue<string>();
+            var expected = ExpectedCode(testCase);
             var passed = expected == e.Code || (expected == "U1001" && GuardCodes.Contains(e.Code));
             return new CaseResult(group, name, expression, passed, passed ? string.Empty : $"threw {e.Code} ({e.Message}), expected {Expected(testCase)}");
         }
@@ -170,8 +170,12 @@ public sealed class JsonataSuite
         return new CaseResult(group, name, expression, passed, passed ? string.Empty : $"returned {result}, expected {Expected(testCase)}");
     }
 
+    // Newer cases put the code in an "error" object beside the message.
+    private static string? ExpectedCode(JsonObject testCase) =>
+        testCase["code"]?.GetValue<string>() ?? testCase["error"]?["code"]?.GetValue<string>();
+
     private static string Expected(JsonObject testCase) =>
-        testCase["code"] is { } code ? "error " + code.GetValue<string>()
+        ExpectedCode(testCase) is { } code ? "error " + code
         : testCase.TryGetPropertyValue("result", out var result) ? result?.ToJsonString() ?? "null"
         : "undefined";
 }
