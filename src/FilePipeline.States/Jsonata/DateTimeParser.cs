@@ -22,10 +22,16 @@ internal static class DateTimeParser
         var markers = parts.OfType<DateTimePicture.Marker>().ToList();
         foreach (var marker in markers)
         {
-            if (IsName(marker) && marker.Component is not ('M' or 'x' or 'F'))
+            if (IsName(marker) && marker.Component is not ('M' or 'x' or 'F' or 'P'))
             {
                 throw Errors.Create("D3133", value: marker.Component.ToString());
             }
+        }
+
+        // Week-based dates (ISO week year, week of year or month) cannot be turned back into a day.
+        if (markers.Any(m => m.Component is 'X' or 'W' or 'x' or 'w'))
+        {
+            throw Errors.Create("D3136");
         }
 
         var pattern = new StringBuilder("^");
@@ -99,7 +105,7 @@ internal static class DateTimeParser
         switch (marker.Presentation)
         {
             case "w" or "W" or "Ww":
-                return "[A-Za-z]+(?:(?:, | and |[ -])[A-Za-z]+)*";
+                return "[A-Za-z]+?(?:(?:, | and |[ -])[A-Za-z]+?)*?";
             case "i" or "I":
                 return "[MDCLXVImdclxvi]+";
             case "a" or "A":

@@ -92,7 +92,7 @@ internal static class DateTimePicture
             var minText = dash >= 0 ? width[..dash] : width;
             var maxText = dash >= 0 ? width[(dash + 1)..] : null;
             min = int.TryParse(minText, CultureInfo.InvariantCulture, out var mn) ? mn : null;
-            max = maxText is null ? min : int.TryParse(maxText, CultureInfo.InvariantCulture, out var mx) ? mx : null;
+            max = maxText is not null && int.TryParse(maxText, CultureInfo.InvariantCulture, out var mx) ? mx : null;
         }
 
         string? modifier = null;
@@ -177,10 +177,15 @@ internal static class DateTimePicture
 
         if (marker.Component == 'Y')
         {
-            var digits = marker.MaxWidth ?? (picture.IsDecimal && picture.MandatoryDigits + picture.OptionalDigits >= 2 ? picture.MandatoryDigits + picture.OptionalDigits : -1);
+            // The year's width: an explicit maximum, else the picture's digits (widened to the minimum) when two or more.
+            var width = Math.Max(picture.MandatoryDigits, marker.MinWidth ?? 0) + picture.OptionalDigits;
+            var digits = marker.MaxWidth ?? (picture.IsDecimal && width >= 2 ? width : -1);
             if (digits > 0)
             {
                 value %= (int)Math.Pow(10, digits);
+                return marker.MaxWidth is { } exact
+                    ? value.ToString(CultureInfo.InvariantCulture).PadLeft(exact, '0')
+                    : picture.Format(value).PadLeft(marker.MinWidth ?? 0, '0');
             }
         }
 
