@@ -14,12 +14,6 @@ internal sealed class TaskState : State
 
     public required string Resource { get; init; }
 
-    public PayloadTemplate? Parameters { get; init; }
-
-    public PayloadTemplate? ResultSelector { get; init; }
-
-    public NullablePath ResultPath { get; init; } = NullablePath.Root;
-
     public int? TimeoutSeconds { get; init; }
 
     public JsonPath? TimeoutSecondsPath { get; init; }
@@ -28,25 +22,22 @@ internal sealed class TaskState : State
 
     public IReadOnlyList<Catcher> Catch { get; init; } = [];
 
+    public override bool CanRetry => true;
+
     public override IEnumerable<string> Transitions => base.Transitions.Concat(Catch.Select(c => c.Next));
 
     public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
-        var effective = InputPath.Select(input);
+        var effective = IO.EffectiveInput(run, input);
         return RetryCatch.RunAsync(run, input, Retry, Catch, () => AttemptAsync(run, input, effective));
     }
 
     private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
     {
         // Handlers get their own copy: they must not be able to change the state input behind the engine.
-        var parameters = Parameters?.Evaluate(effective, run.ContextFactory) ?? effective?.DeepClone();
+        var parameters = IO.Arguments(run, input, effective);
         var result = await InvokeAsync(run, effective, parameters);
-        if (ResultSelector is not null)
-        {
-            result = ResultSelector.Evaluate(result, run.ContextFactory);
-        }
-
-        return new StateResult(OutputPath.Select(ResultPath.Merge(input, result)), Next);
+        return IO.Complete(run, input, result, Next);
     }
 
     private async Task<JsonNode?> InvokeAsync(StateRun run, JsonNode? effective, JsonNode? parameters)
@@ -97,12 +88,12 @@ internal sealed class TaskState : State
         }
         catch (StateErrorException e)
         {
-            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", () => new JsonObject
+            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", () =>
             {
-                ["resourceType"] = resourceType,
-                ["resource"] = resource,
-                ["error"] = e.Error,
-                ["cause"] = e.Cause,
+                var details = e.ToHistoryDetails();
+                details["resourceType"] = resourceType;
+                details["resource"] = resource;
+                return details;
             });
             throw;
         }
@@ -142,7 +133,7 @@ internal sealed class TaskState : State
             {
                 invocationCancellation.Cancel();
                 _ = invocation.ContinueWith(t => t.Exception, TaskScheduler.Default);
-                throw new StateErrorException(StatesErrors.Timeout, $"Task '{request.StateName}' timed out after {timeout} seconds");
+                throw new StateErrorException(StatesErrors.Timeout, cause: null); // AWS records a task timeout without a cause
             }
 
             invocationCancellation.Cancel();
@@ -158,9 +149,12 @@ internal sealed class TaskState : State
             return TimeoutSeconds;
         }
 
-        var source = TimeoutSecondsPath.IsContext ? run.ContextFactory() : effective;
-        return TimeoutSecondsPath.TrySelect(source, out var value) && JsonValues.TryGetNumber(value, out var seconds)
-            && seconds >= 1 && seconds == Math.Floor(seconds)
+        if (!TimeoutSecondsPath.TrySelect(effective, run.Roots, out var value))
+        {
+            throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{TimeoutSecondsPath.Text}' : {TimeoutSecondsPath.DescribeMiss(effective, run.Roots)}");
+        }
+
+        return JsonValues.TryGetNumber(value, out var seconds) && seconds >= 1 && seconds == Math.Floor(seconds)
             ? (int)seconds
             : throw new StateErrorException(StatesErrors.Runtime, $"The TimeoutSecondsPath '{TimeoutSecondsPath.Text}' does not reference a positive integer");
     }
