@@ -24,6 +24,10 @@ public class ValidationTests
     [InlineData("distributed-map.json", "UNSUPPORTED_FEATURE: Distributed Map (Mode DISTRIBUTED) is not supported at /States/M/ItemProcessor/ProcessorConfig/Mode")]
     [InlineData("nested-unreachable.json", "UNREACHABLE_STATE: State 'B' is not reachable at /States/P/Branches/0/States/B")]
     [InlineData("choice-with-end.json", "SCHEMA_VALIDATION_FAILED: A Choice state must not have 'Next' or 'End'; use Choices and Default at /States/C/End")]
+    [InlineData("assign-bad-name.json", "SCHEMA_VALIDATION_FAILED: '1st' is not a valid variable name (letters, digits and underscores, not starting with a digit, at most 80 characters, not 'states') at /States/A/Assign/1st")]
+    [InlineData("assign-bad-name.json", "SCHEMA_VALIDATION_FAILED: 'states' is not a valid variable name (letters, digits and underscores, not starting with a digit, at most 80 characters, not 'states') at /States/A/Assign/states")]
+    [InlineData("assign-on-succeed.json", "SCHEMA_VALIDATION_FAILED: Field 'Assign' is not supported by a Succeed state at /States/A/Assign")]
+    [InlineData("resultpath-variable.json", "SCHEMA_VALIDATION_FAILED: The value for the field 'ResultPath' must be a path into the state input, not the context object or a variable at /States/A/ResultPath")]
     public void Invalid_definitions_are_reported_with_code_message_and_location(string file, string expected)
     {
         Assert.Contains(expected, Errors(file));
