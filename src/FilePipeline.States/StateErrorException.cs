@@ -13,6 +13,9 @@ internal sealed class StateErrorException(string? error, string? cause) : Except
 
     public string? Cause { get; } = cause;
 
+    /// <summary>The field whose JSONata expression failed (e.g. <c>Output/result</c>), for the EvaluationFailed event.</summary>
+    public string? Location { get; init; }
+
     /// <summary>The error output a Catcher or a tolerated Map failure passes on: <c>{"Error","Cause"}</c>.</summary>
     public JsonObject ToErrorOutput() => Fields("Error", "Cause");
 

@@ -23,7 +23,9 @@ internal sealed class ChoiceState : State
         {
             if (choice.Rule.Evaluate(effective, run))
             {
-                return ValueTask.FromResult(IO.Complete(run, input, effective, choice.Next, ResultKind.Input, choice.Assign));
+                return ValueTask.FromResult(choice.JsonataIO is { } ruleIO
+                    ? ruleIO.Complete(run, input, effective, choice.Next, ResultKind.Input)
+                    : IO.Complete(run, input, effective, choice.Next, ResultKind.Input, choice.Assign));
             }
         }
 
@@ -33,5 +35,8 @@ internal sealed class ChoiceState : State
     }
 }
 
-/// <summary>One element of Choices: its rule, its Next, and the variables it assigns when it matches.</summary>
-internal sealed record ChoiceBranch(ChoiceRule Rule, string Next, AssignField? Assign);
+/// <summary>
+/// One element of Choices: its rule, its Next, and the variables it assigns when it matches. A JSONata
+/// rule's own Output and Assign replace the state's (recorded on AWS: the state's apply with Default).
+/// </summary>
+internal sealed record ChoiceBranch(ChoiceRule Rule, string Next, AssignField? Assign, StateIO? JsonataIO);

@@ -21,8 +21,28 @@ internal sealed class FailState : State
 
     public DynamicField? CausePath { get; init; }
 
+    /// <summary>JSONata: Error and Cause given as <c>{% %}</c> expressions.</summary>
+    public JsonataTemplate? ErrorExpression { get; init; }
+
+    public JsonataTemplate? CauseExpression { get; init; }
+
     public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input) =>
-        throw new StateErrorException(ErrorPath?.Resolve(input, run) ?? Error, CausePath?.Resolve(input, run) ?? Cause);
+        throw new StateErrorException(
+            ErrorPath?.Resolve(input, run) ?? Evaluate(ErrorExpression, "Error", input, run) ?? Error,
+            CausePath?.Resolve(input, run) ?? Evaluate(CauseExpression, "Cause", input, run) ?? Cause);
+
+    private static string? Evaluate(JsonataTemplate? expression, string field, JsonNode? input, StateRun run)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        var value = expression.Evaluate(new JsonataScope(run, input) { WithContext = expression.ReadsContext }, field);
+        return JsonValues.TryGetString(value, out var text)
+            ? text
+            : throw JsonataScope.Failure(field, $"The {field} of Fail state '{run.State.Name}' must evaluate to a string, not {JsonValues.TypeName(value)}");
+    }
 
     /// <summary>An ErrorPath or CausePath: a path, or an intrinsic function evaluated as a one-field template.</summary>
     internal sealed class DynamicField(string field, JsonPath? path, PayloadTemplate? intrinsic)

@@ -23,6 +23,11 @@ internal static class IOParser
     public static StateIO Read(FieldReader reader, QueryLanguage language, IOFields fields, string parametersFailure = StatesErrors.ParameterPathFailure)
     {
         RejectOtherLanguage(reader, language);
+        if (language == QueryLanguage.Jsonata)
+        {
+            return JsonataIO.Read(reader, fields);
+        }
+
         return new JsonPathIO
             {
                 InputPath = fields.HasFlag(IOFields.Paths) ? reader.Path("InputPath") : NullablePath.Root,
@@ -55,7 +60,6 @@ internal static class IOParser
             case null:
                 return inherited;
             case "JSONata":
-                reader.Error("QueryLanguage", "QueryLanguage 'JSONata' is not supported (yet); use JSONPath", "UNSUPPORTED_FEATURE");
                 return QueryLanguage.Jsonata;
             case "JSONPath" when inherited == QueryLanguage.Jsonata:
                 reader.Error("QueryLanguage", "A state cannot use JSONPath when the state machine's QueryLanguage is JSONata");

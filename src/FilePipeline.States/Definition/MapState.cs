@@ -21,6 +21,16 @@ internal sealed class MapState : State
 
     public int MaxConcurrency { get; init; }
 
+    /// <summary>JSONata: the items (an array or a <c>{% %}</c> expression; default the state input).</summary>
+    public JsonataTemplate? Items { get; init; }
+
+    /// <summary>JSONata: each item's input, with <c>$states.context.Map.Item</c>.</summary>
+    public JsonataTemplate? JsonataItemSelector { get; init; }
+
+    public JsonataTemplate? MaxConcurrencyExpression { get; init; }
+
+    private bool IsJsonata => IO is JsonataIO;
+
     public JsonPath? MaxConcurrencyPath { get; init; }
 
     public int? ToleratedFailureCount { get; init; }
@@ -45,11 +55,7 @@ internal sealed class MapState : State
 
     private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
     {
-        if (!ItemsPath.TrySelect(effective, run.Roots, out var selected) || selected is not JsonArray items)
-        {
-            throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{ItemsPath.Text}': the Map state's ItemsPath must select a JSON array");
-        }
-
+        var items = SelectItems(run, effective);
         var maxConcurrency = ResolveMaxConcurrency(effective, run);
         var startedId = run.Record("MapStateStarted", () => new JsonObject { ["length"] = items.Count });
         using var slots = maxConcurrency > 0 ? new SemaphoreSlim(maxConcurrency) : null;
@@ -92,9 +98,39 @@ internal sealed class MapState : State
         return IO.Complete(run, input, result, Next);
     }
 
+    /// <summary>ItemsPath (JSONPath) or Items (JSONata), with AWS's recorded error texts.</summary>
+    private JsonArray SelectItems(StateRun run, JsonNode? effective)
+    {
+        if (!IsJsonata)
+        {
+            return ItemsPath.TrySelect(effective, run.Roots, out var selected) && selected is JsonArray array
+                ? array
+                : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{ItemsPath.Text}': the Map state's ItemsPath must select a JSON array");
+        }
+
+        if (Items is null)
+        {
+            return effective as JsonArray
+                ?? throw JsonataScope.Failure("Items", $"Map state input must be an array but was: {JsonValues.ToJson(effective)}");
+        }
+
+        var items = Items.Evaluate(new JsonataScope(run, effective) { WithContext = Items.ReadsContext }, "Items");
+        return items as JsonArray ?? throw JsonataScope.Failure(
+            "Items",
+            $"The JSONata expression '{Items.ExpressionText}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{JsonValues.TypeName(items)}' for value: {JsonValues.ToJson(items)}");
+    }
+
     /// <summary>MaxConcurrencyPath's value: an integer, or a string holding one (both run on AWS).</summary>
     private int ResolveMaxConcurrency(JsonNode? effective, StateRun run)
     {
+        if (MaxConcurrencyExpression is not null)
+        {
+            var limit = MaxConcurrencyExpression.Evaluate(new JsonataScope(run, effective) { WithContext = MaxConcurrencyExpression.ReadsContext }, "MaxConcurrency");
+            return JsonValues.TryGetNumber(limit, out var count) && count >= 0 && count == Math.Floor(count) && count <= int.MaxValue
+                ? (int)count
+                : throw JsonataScope.Failure("MaxConcurrency", $"The MaxConcurrency field must be a non-negative integer, but was: {JsonValues.ToJson(limit)}");
+        }
+
         if (MaxConcurrencyPath is null)
         {
             return MaxConcurrency;
@@ -115,9 +151,10 @@ internal sealed class MapState : State
 
     private async Task<JsonNode?> RunIterationAsync(StateRun run, JsonNode? effective, JsonNode? item, int index, EventCursor cursor, CancellationToken ct)
     {
-        var iterationInput = ItemSelector is null
-            ? item?.DeepClone()
-            : ItemSelector.Evaluate(effective, run.Roots.WithContext(() => run.BuildContext(new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() })));
+        JsonObject Context() => run.BuildContext(new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() });
+        var iterationInput = ItemSelector is not null ? ItemSelector.Evaluate(effective, run.Roots.WithContext(Context))
+            : JsonataItemSelector is not null ? JsonataItemSelector.Evaluate(new JsonataScope(run, effective, context: Context), "ItemSelector")
+            : item?.DeepClone();
         JsonObject Details() => new() { ["name"] = Name, ["index"] = index };
         run.Execution.Recorder.Record(cursor, "MapIterationStarted", Details);
         try

@@ -69,8 +69,10 @@ internal static class StateParser
 
     private static TaskState ParseTask(string name, FieldReader reader, QueryLanguage language)
     {
-        var timeout = reader.Integer("TimeoutSeconds", 1, 99_999_999);
-        var heartbeat = reader.Integer("HeartbeatSeconds", 1, 99_999_999);
+        var timeoutExpression = JsonataTemplate.ReadExpression(reader, language, "TimeoutSeconds");
+        var heartbeatExpression = JsonataTemplate.ReadExpression(reader, language, "HeartbeatSeconds");
+        var timeout = timeoutExpression is null ? reader.Integer("TimeoutSeconds", 1, 99_999_999) : null;
+        var heartbeat = heartbeatExpression is null ? reader.Integer("HeartbeatSeconds", 1, 99_999_999) : null;
         var timeoutPath = reader.Has("TimeoutSecondsPath") ? reader.RequiredPath("TimeoutSecondsPath", reference: true) : null;
         if (timeout is not null && reader.Has("TimeoutSecondsPath"))
         {
@@ -100,6 +102,7 @@ internal static class StateParser
             Resource = reader.String("Resource", required: true) ?? "",
             TimeoutSeconds = timeout,
             TimeoutSecondsPath = timeoutPath,
+            TimeoutExpression = timeoutExpression,
             Retry = Retrier.ParseAll(reader),
             Catch = Catcher.ParseAll(reader, language),
         };
@@ -128,11 +131,11 @@ internal static class StateParser
             }
 
             var ruleReader = new FieldReader(obj, $"{reader.Location}/Choices/{i}", reader.Errors);
-            var assign = IOParser.Read(ruleReader, language, IOFields.Assign).Assign;
-            var rule = ChoiceRule.Parse(ruleReader, topLevel: true);
+            var ruleIO = IOParser.Read(ruleReader, language, language == QueryLanguage.Jsonata ? IOFields.Paths | IOFields.Assign : IOFields.Assign);
+            var rule = language == QueryLanguage.Jsonata ? JsonataCondition.Parse(ruleReader) : ChoiceRule.Parse(ruleReader, topLevel: true);
             if (rule is not null && JsonValues.TryGetString(obj["Next"], out var next))
             {
-                choices.Add(new ChoiceBranch(rule, next, assign));
+                choices.Add(new ChoiceBranch(rule, next, ruleIO.Assign, language == QueryLanguage.Jsonata ? ruleIO : null));
             }
         }
 
@@ -154,8 +157,10 @@ internal static class StateParser
             reader.Error("", $"Wait state '{name}' must have exactly one of Seconds, Timestamp, SecondsPath, TimestampPath");
         }
 
+        var secondsExpression = JsonataTemplate.ReadExpression(reader, language, "Seconds");
+        var timestampExpression = JsonataTemplate.ReadExpression(reader, language, "Timestamp");
         DateTimeOffset? timestamp = null;
-        var timestampText = reader.String("Timestamp");
+        var timestampText = timestampExpression is null ? reader.String("Timestamp") : null;
         if (timestampText is not null)
         {
             if (DataTestRule.TryParseTimestamp(timestampText, out var parsed))
@@ -173,8 +178,10 @@ internal static class StateParser
             Name = name,
             Next = ReadTransition(name, reader),
             IO = IOParser.Read(reader, language, IOFields.Paths | IOFields.Assign),
-            Seconds = reader.Integer("Seconds", 0, 99_999_999),
+            Seconds = secondsExpression is null ? reader.Integer("Seconds", 0, 99_999_999) : null,
+            SecondsExpression = secondsExpression,
             Timestamp = timestamp,
+            TimestampExpression = timestampExpression,
             SecondsPath = reader.Has("SecondsPath") ? reader.RequiredPath("SecondsPath", reference: true) : null,
             TimestampPath = reader.Has("TimestampPath") ? reader.RequiredPath("TimestampPath", reference: true) : null,
         };
@@ -191,11 +198,15 @@ internal static class StateParser
             }
         }
 
+        var errorExpression = JsonataTemplate.ReadExpression(reader, language, "Error");
+        var causeExpression = JsonataTemplate.ReadExpression(reader, language, "Cause");
         return new FailState
         {
             Name = name,
-            Error = reader.String("Error"),
-            Cause = reader.String("Cause"),
+            Error = errorExpression is null ? reader.String("Error") : null,
+            Cause = causeExpression is null ? reader.String("Cause") : null,
+            ErrorExpression = errorExpression,
+            CauseExpression = causeExpression,
             ErrorPath = FailState.DynamicField.Read(reader, "ErrorPath"),
             CausePath = FailState.DynamicField.Read(reader, "CausePath"),
         };
@@ -260,6 +271,7 @@ internal static class StateParser
         }
 
         _ = reader.String("Label");
+        var maxConcurrencyExpression = JsonataTemplate.ReadExpression(reader, language, "MaxConcurrency");
         var processorReader = reader.Child(processorField, required: true);
         StateBlock? processor = null;
         if (processorReader is not null)
@@ -286,8 +298,11 @@ internal static class StateParser
             IO = IOParser.Read(reader, language, IOFields.Paths | IOFields.ResultSelector | IOFields.ResultPath | IOFields.Assign),
             ItemProcessor = processor!,
             ItemsPath = reader.Has("ItemsPath") ? reader.RequiredPath("ItemsPath", reference: true) ?? JsonPath.Parse("$") : JsonPath.Parse("$"),
-            ItemSelector = reader.Template(selectorField),
-            MaxConcurrency = reader.Integer("MaxConcurrency", 0) ?? 0,
+            ItemSelector = language == QueryLanguage.JsonPath ? reader.Template(selectorField) : null,
+            Items = language == QueryLanguage.Jsonata ? JsonataTemplate.Read(reader, "Items") : null,
+            JsonataItemSelector = language == QueryLanguage.Jsonata ? JsonataTemplate.Read(reader, "ItemSelector") : null,
+            MaxConcurrencyExpression = maxConcurrencyExpression,
+            MaxConcurrency = maxConcurrencyExpression is null ? reader.Integer("MaxConcurrency", 0) ?? 0 : 0,
             MaxConcurrencyPath = reader.Has("MaxConcurrencyPath") ? reader.RequiredPath("MaxConcurrencyPath", reference: true) : null,
             ToleratedFailureCount = reader.Integer("ToleratedFailureCount", 0),
             ToleratedFailurePercentage = reader.Has("ToleratedFailurePercentage") ? Percentage(reader) : null,

@@ -18,6 +18,9 @@ internal sealed class TaskState : State
 
     public JsonPath? TimeoutSecondsPath { get; init; }
 
+    /// <summary>JSONata: TimeoutSeconds given as a <c>{% %}</c> expression.</summary>
+    public JsonataTemplate? TimeoutExpression { get; init; }
+
     public IReadOnlyList<Retrier> Retry { get; init; } = [];
 
     public IReadOnlyList<Catcher> Catch { get; init; } = [];
@@ -144,6 +147,14 @@ internal sealed class TaskState : State
 
     private int? ResolveTimeout(JsonNode? effective, StateRun run)
     {
+        if (TimeoutExpression is not null)
+        {
+            var evaluated = TimeoutExpression.Evaluate(new JsonataScope(run, effective) { WithContext = TimeoutExpression.ReadsContext }, "TimeoutSeconds");
+            return JsonValues.TryGetNumber(evaluated, out var limit) && limit >= 1 && limit == Math.Floor(limit) && limit <= 99_999_999
+                ? (int)limit
+                : throw JsonataScope.Failure("TimeoutSeconds", $"The TimeoutSeconds field must be a positive integer, but was: {JsonValues.ToJson(evaluated)}");
+        }
+
         if (TimeoutSecondsPath is null)
         {
             return TimeoutSeconds;

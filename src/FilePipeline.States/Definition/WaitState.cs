@@ -18,6 +18,11 @@ internal sealed class WaitState : State
 
     public JsonPath? TimestampPath { get; init; }
 
+    /// <summary>JSONata: Seconds or Timestamp given as a <c>{% %}</c> expression.</summary>
+    public JsonataTemplate? SecondsExpression { get; init; }
+
+    public JsonataTemplate? TimestampExpression { get; init; }
+
     public override async ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
         var effective = IO.EffectiveInput(run, input);
@@ -41,6 +46,22 @@ internal sealed class WaitState : State
         if (Timestamp is { } timestamp)
         {
             return timestamp - run.Execution.Time.GetUtcNow();
+        }
+
+        if (SecondsExpression is not null)
+        {
+            var value = SecondsExpression.Evaluate(new JsonataScope(run, effective) { WithContext = SecondsExpression.ReadsContext }, "Seconds");
+            return JsonValues.TryGetNumber(value, out var number) && number >= 0 && number == Math.Floor(number) && number <= 99_999_999
+                ? TimeSpan.FromSeconds(number)
+                : throw JsonataScope.Failure("Seconds", $"The Seconds field must be a non-negative integer, but was: {JsonValues.ToJson(value)}");
+        }
+
+        if (TimestampExpression is not null)
+        {
+            var value = TimestampExpression.Evaluate(new JsonataScope(run, effective) { WithContext = TimestampExpression.ReadsContext }, "Timestamp");
+            return JsonValues.TryGetString(value, out var evaluated) && DataTestRule.TryParseTimestamp(evaluated, out var at)
+                ? at - run.Execution.Time.GetUtcNow()
+                : throw JsonataScope.Failure("Timestamp", $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {Display(value)}");
         }
 
         if (SecondsPath is not null)

@@ -82,10 +82,24 @@ internal sealed class ExecutionRun
             {
                 result = await state.ExecuteAsync(run, input);
             }
-            catch (StateErrorException e) when (e.Error == StatesErrors.Runtime && e.Cause?.StartsWith("An error occurred", StringComparison.Ordinal) != true)
+            catch (StateErrorException e) when (e.Error is StatesErrors.Runtime or StatesErrors.QueryEvaluationError
+                && e.Cause?.StartsWith("An error occurred", StringComparison.Ordinal) != true)
             {
-                throw new StateErrorException(
+                var located = new StateErrorException(
                     e.Error, $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredId}). {e.Cause}");
+                if (e.Location is not null)
+                {
+                    // AWS records where a JSONata expression failed before the execution fails.
+                    run.Record("EvaluationFailed", () => new JsonObject
+                    {
+                        ["error"] = located.Error,
+                        ["cause"] = located.Cause,
+                        ["location"] = e.Location,
+                        ["state"] = stateName,
+                    });
+                }
+
+                throw located;
             }
 
             // States never change their output afterwards, so its JSON is also the next state's input JSON.

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using FilePipeline.States.Definition;
+using FilePipeline.States.Jsonata;
+using FilePipeline.States.Json;
+
+#pragma warning disable CA1507 // The string keys are AWS's $states field names, not references to our members.
+
+namespace FilePipeline.States.Execution;
+
+/// <summary>
+/// What a JSONata expression in a state can read: <c>$states.input</c>, <c>.result</c> (Task,
+/// Parallel, Map outputs), <c>.errorOutput</c> (in a Catcher), <c>.context</c>, the variables in
+/// scope as <c>$name</c>, and AWS's added functions. The bindings are built on first use.
+/// </summary>
+internal sealed class JsonataScope(StateRun run, JsonNode? input, ResultKind kind = ResultKind.Input, JsonNode? value = null, Func<JsonObject>? context = null)
+{
+    private JsonataBindings? bindings;
+
+    /// <summary>Whether <c>$states.context</c> is needed; building the context object is the costly part.</summary>
+    public bool WithContext { get; init; } = true;
+
+    public JsonNode? Input => input;
+
+    public StateRun Run => run;
+
+    /// <summary>Evaluates; undefined or an evaluation error becomes States.QueryEvaluationError for <paramref name="field"/>.</summary>
+    public JsonNode? Evaluate(JsonataExpression expression, string field)
+    {
+        JsonataResult result;
+        try
+        {
+            result = expression.Evaluate(input, bindings ??= Bind(), run.CancellationToken);
+        }
+        catch (JsonataException e)
+        {
+            throw Failure(field, $"The JSONata expression '{expression.Text}' specified for the field '{field}' threw an error during evaluation. {e.Code}: {e.Message}");
+        }
+
+        return result.IsUndefined
+            ? throw Failure(field, $"The JSONata expression '{expression.Text}' specified for the field '{field}' returned nothing (undefined).")
+            : result.Value;
+    }
+
+    public static StateErrorException Failure(string field, string cause) =>
+        new(StatesErrors.QueryEvaluationError, cause) { Location = field };
+
+    private JsonataBindings Bind()
+    {
+        var states = new JsonObject { ["input"] = input?.DeepClone() };
+        if (kind != ResultKind.Input)
+        {
+            states[kind == ResultKind.Result ? "result" : "errorOutput"] = value?.DeepClone();
+        }
+
+        if (WithContext)
+        {
+            states["context"] = (context ?? run.ContextFactory)();
+        }
+
+        var bound = AwsJsonataFunctions.Bindings(run.Execution.Time).WithVariable("states", states);
+        foreach (var (name, value) in run.Variables.All())
+        {
+            bound = bound.WithVariable(name, value);
+        }
+
+        return bound;
+    }
+}
