@@ -53,6 +53,7 @@ public class JsonataStatesTests
     [InlineData("""{"values":null,"limit":1}""", "'null' for value: null")]
     public async Task Items_that_are_not_an_array_fail_with_AWSs_wording(string input, string tail)
     {
+        // Recorded: scenarios/test_base_scenarios.snapshot.json, test_map_state_items_* (Expected 'array', but was …).
         var result = await new Harness().RunAsync("jsonata-map.json", input);
         Assert.Equal("States.QueryEvaluationError", result.Error);
         Assert.Equal(
@@ -72,7 +73,7 @@ public class JsonataStatesTests
     [Fact]
     public async Task A_Timestamp_that_is_not_ISO_8601_fails_with_AWSs_wording()
     {
-        // Recorded: base/test_wait.snapshot.json, test_wait_timestamp_jsonata.
+        // Recorded: scenarios/test_base_scenarios.snapshot.json, test_wait_timestamp_jsonata[NO_Z].
         var result = await new Harness().RunAsync("jsonata-wait.json", """{"seconds":0,"until":"2016-12-05 21:29:29Z"}""");
         Assert.Equal("States.QueryEvaluationError", result.Error);
         Assert.Equal(

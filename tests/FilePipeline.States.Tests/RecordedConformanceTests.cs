@@ -10,9 +10,10 @@ namespace FilePipeline.States.Tests;
 /// </summary>
 public class RecordedConformanceTests
 {
-    private const string Scenarios = "localstack/localstack tests/aws/services/stepfunctions/v2/scenarios/test_base_scenarios.snapshot.json";
-    private const string Waits = "localstack/localstack tests/aws/services/stepfunctions/v2/base/test_wait.snapshot.json";
-    private const string Contexts = "localstack/localstack tests/aws/services/stepfunctions/v2/context_object/test_context_object.snapshot.json";
+    // Sources, in repository localstack/localstack:
+    //   Scenarios = tests/aws/services/stepfunctions/v2/scenarios/test_base_scenarios.snapshot.json
+    //   Waits     = tests/aws/services/stepfunctions/v2/base/test_wait.snapshot.json
+    //   Contexts  = tests/aws/services/stepfunctions/v2/context_object/test_context_object.snapshot.json
 
     /// <summary>Every recorded case: definition, input, and the output or the error and cause AWS produced.</summary>
     public static TheoryData<RecordedCase> Cases() =>
@@ -55,7 +56,8 @@ public class RecordedConformanceTests
         new("recorded-missing-timeoutsecondspath.json", """{"n":0}""", Error: "States.Runtime",
             Cause: "An error occurred while executing the state 'Call' (entered at the event id #2). Invalid path '$.timeout' : No results for path: $['timeout']"),
 
-        // Waits, test_wait_seconds_path[…]: each kind of bad SecondsPath value.
+        // Waits, test_base_wait_seconds_path[-1] and [1.5]; localstack/localstack tests/aws/services/stepfunctions/v2/logs/test_logs.snapshot.json
+        // (wait_seconds_path.json5) for a path that matches nothing.
         new("recorded-wait-secondspath.json", "{}", Error: "States.Runtime",
             Cause: "An error occurred while executing the state 'Pause' (entered at the event id #2). The SecondsPath parameter does not reference an input value: $.wait.seconds"),
         new("recorded-wait-secondspath.json", """{"wait":{"seconds":1.5}}""", Error: "States.Runtime",
@@ -66,7 +68,7 @@ public class RecordedConformanceTests
             Cause: "An error occurred while executing the state 'Pause' (entered at the event id #2). The SecondsPath parameter references a negative value: $.wait.seconds == -1"),
         new("recorded-wait-secondspath.json", """{"wait":{"seconds":0}}""", Output: """{"wait":{"seconds":0}}"""),
 
-        // Waits, test_wait_timestamppath[…]: timestamps AWS refuses, printed unquoted after ==.
+        // Scenarios, test_wait_timestamp_path[NO_T, NO_Z, INVALID_DATE, INVALID_TIME, INVALID_ISO]: timestamps AWS refuses, printed unquoted after ==.
         new("recorded-wait-timestamppath.json", """{"until":"2016-12-05 21:29:29Z"}""", Error: "States.Runtime",
             Cause: "An error occurred while executing the state 'Pause' (entered at the event id #2). The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.until == 2016-12-05 21:29:29Z"),
         new("recorded-wait-timestamppath.json", """{"until":"2016-12-05T21:29:29"}""", Error: "States.Runtime",
