@@ -175,7 +175,7 @@ internal static partial class Builtins
     }
 
     // A stable merge sort: a comparator answering "does x go after y" need not be a consistent order.
-    private static List<object?> MergeSort(List<object?> items, Comparison<object?> comparison)
+    public static List<object?> MergeSort(List<object?> items, Comparison<object?> comparison)
     {
         if (items.Count <= 1)
         {

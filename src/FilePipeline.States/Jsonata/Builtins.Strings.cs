@@ -114,9 +114,9 @@ internal static partial class Builtins
         }
 
         var width = (double)a[1]!;
-        var padChar = a.Count > 2 && a[2] is string c ? c : " ";
+        var padChar = a.Count > 2 && a[2] is string { Length: > 0 } c ? c : " ";
         var padLength = (int)(Math.Abs(width) - CodePoints(s).Length);
-        if (padLength <= 0 || padChar.Length == 0)
+        if (padLength <= 0)
         {
             return s;
         }
@@ -133,7 +133,7 @@ internal static partial class Builtins
 
     private static object? Contains(CallContext context, List<object?> a)
     {
-        if (a[0] is not string s)
+        if (a[0] is not string s || a[1] is null)
         {
             return null;
         }
@@ -145,7 +145,7 @@ internal static partial class Builtins
 
     private static object? Match(CallContext context, List<object?> a)
     {
-        if (a[0] is not string s)
+        if (a[0] is not string s || a[1] is null)
         {
             return null;
         }
@@ -290,7 +290,7 @@ internal static partial class Builtins
 
     private static object? Split(CallContext context, List<object?> a)
     {
-        if (a[0] is not string s)
+        if (a[0] is not string s || a[1] is null)
         {
             return null;
         }

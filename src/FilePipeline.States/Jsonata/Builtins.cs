@@ -23,7 +23,7 @@ internal static partial class Builtins
         yield return Define("average", "<a<n>:n>", Average);
 
         // Strings
-        yield return Define("string", "<x-b?:s>", (_, a) => StringFunction(a[0], a.Count > 1 && a[1] is true));
+        yield return Define("string", "<x-b?:s>", (_, a) => StringFunction(a[0], a.Count > 1 && a[1] is true), arity: 1);
         yield return Define("substring", "<s-nn?:s>", Substring);
         yield return Define("substringBefore", "<s-s:s>", SubstringBefore);
         yield return Define("substringAfter", "<s-s:s>", SubstringAfter);
@@ -96,10 +96,11 @@ internal static partial class Builtins
     }
 
     /// <summary>Defines a function; its arity (what higher-order functions pass it) is its signature's parameter count.</summary>
-    public static NativeFunction Define(string name, string signature, Func<CallContext, List<object?>, object?> implementation)
+    /// <remarks>$string declares one: its second parameter is optional in the reference too.</remarks>
+    public static NativeFunction Define(string name, string signature, Func<CallContext, List<object?>, object?> implementation, int? arity = null)
     {
         var parsed = Signature.Parse(signature);
-        return new NativeFunction(name, parsed, parsed.ParameterCount, implementation);
+        return new NativeFunction(name, parsed, arity ?? parsed.ParameterCount, implementation);
     }
 
     /// <summary>JSONata's effective boolean value; undefined stays undefined.</summary>

@@ -111,13 +111,12 @@ internal sealed partial class Evaluator
             }
         }
 
-        var order = Enumerable.Range(0, input.Count).ToArray();
-        var comparer = Comparer<int>.Create((a, b) => CompareSortKeys(step, keys[a], keys[b], a, b));
-        var sorted = order.OrderBy(i => i, comparer).ToList();
+        var order = Enumerable.Range(0, input.Count).Select(i => (object?)i).ToList();
+        var sorted = Builtins.MergeSort(order, (a, b) => CompareSortKeys(step, keys[(int)a!], keys[(int)b!], (int)a!, (int)b!));
         var result = new JArray(input.Count) { IsSequence = true, TupleStream = isTupleSort };
         foreach (var index in sorted)
         {
-            result.Add(input[index]);
+            result.Add(input[(int)index!]);
         }
 
         return result;

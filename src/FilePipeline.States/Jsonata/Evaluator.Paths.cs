@@ -63,7 +63,7 @@ internal sealed partial class Evaluator
         {
             if (resultSequence.IsConstructed && !resultSequence.IsSequence)
             {
-                resultSequence = new JArray(resultSequence) { IsSequence = true };
+                resultSequence = JArray.Sequence(resultSequence);
             }
 
             resultSequence.KeepSingleton = true;

@@ -9,17 +9,31 @@ namespace FilePipeline.States.Jsonata;
 /// evaluation: it carries the cancellation token and the time limit, and it turns a runaway
 /// recursion into error D1011 before the .NET stack overflows.
 /// </summary>
-internal sealed partial class Evaluator(TimeSpan timeLimit, DateTimeOffset now, CancellationToken cancellationToken)
+internal sealed partial class Evaluator(TimeSpan timeLimit, int depthLimit, DateTimeOffset now, CancellationToken cancellationToken)
 {
     /// <summary>The time <c>$now()</c> and <c>$millis()</c> return, fixed for the whole evaluation.</summary>
     public DateTimeOffset Now => now;
 
     private readonly long _deadline = Environment.TickCount64 + (long)timeLimit.TotalMilliseconds;
     private int _steps;
+    private int _depth;
 
     public object? Evaluate(Node expr, object? input, Frame env)
     {
         Guard();
+        _depth++;
+        try
+        {
+            return EvaluateGuarded(expr, input, env);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private object? EvaluateGuarded(Node expr, object? input, Frame env)
+    {
         var result = expr.Kind switch
         {
             NodeKind.Path => EvaluatePath(expr, input, env),
@@ -81,7 +95,7 @@ internal sealed partial class Evaluator(TimeSpan timeLimit, DateTimeOffset now, 
 
     private void Guard()
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (_depth >= depthLimit || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw Errors.Create("D1011");
         }
@@ -187,9 +201,16 @@ internal sealed partial class Evaluator(TimeSpan timeLimit, DateTimeOffset now, 
             input = wrapper[0];
         }
 
-        if (input is JObject obj)
+        // Over an array (JavaScript sees one as an object keyed by index) the wildcard yields its items.
+        IEnumerable<object?>? values = input switch
         {
-            foreach (var value in obj.Values)
+            JObject obj => obj.Values,
+            JArray array => array,
+            _ => null,
+        };
+        if (values is not null)
+        {
+            foreach (var value in values)
             {
                 if (value is JArray array)
                 {

@@ -161,7 +161,7 @@ internal sealed class IntegerPicture
         }
         else
         {
-            foreach (var (position, character) in _separators.OrderByDescending(s => s.Position))
+            foreach (var (position, character) in _separators.OrderBy(s => s.Position))
             {
                 if (position <= digits.Length)
                 {

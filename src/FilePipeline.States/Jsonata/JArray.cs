@@ -38,14 +38,11 @@ internal sealed class JArray : List<object?>
 
     public static JArray Sequence() => new() { IsSequence = true };
 
+    /// <summary>A sequence of one item, which may be undefined: a path over no input still runs its first step once.</summary>
     public static JArray Sequence(object? item)
     {
-        var sequence = new JArray { IsSequence = true };
-        if (item is not null)
-        {
-            sequence.Add(item);
-        }
-
+        var sequence = new JArray(1) { IsSequence = true };
+        sequence.Add(item);
         return sequence;
     }
 

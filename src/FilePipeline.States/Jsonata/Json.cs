@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,46 +14,58 @@ namespace FilePipeline.States.Jsonata;
 /// </summary>
 internal static class Json
 {
+    /// <summary>
+    /// Converts a JSON node by writing it out and reading the bytes back: a parsed node that has not been
+    /// navigated yet writes straight from its backing document, which is several times cheaper than
+    /// walking (and so materialising) the node tree.
+    /// </summary>
     public static object? FromNode(JsonNode? node)
     {
-        switch (node)
+        if (node is null)
         {
-            case null:
-                return JNull.Value;
-            case JsonObject obj:
-                var result = new JObject();
-                foreach (var (key, value) in obj)
-                {
-                    result[key] = FromNode(value);
-                }
-
-                return result;
-            case JsonArray array:
-                var items = new JArray(array.Count);
-                foreach (var item in array)
-                {
-                    items.Add(FromNode(item));
-                }
-
-                return items;
-            default:
-                return FromValue(node.AsValue());
+            return JNull.Value;
         }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            node.WriteTo(writer);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan, new JsonReaderOptions { MaxDepth = 1000 });
+        reader.Read();
+        return Read(ref reader);
     }
 
-    private static object? FromValue(JsonValue value)
+    private static object? Read(ref Utf8JsonReader reader)
     {
-        switch (value.GetValueKind())
+        switch (reader.TokenType)
         {
-            case JsonValueKind.String:
-                return value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize(value.ToJsonString(), JsonataJsonContext.Default.String);
-            case JsonValueKind.Number:
-                return value.TryGetValue<double>(out var number)
-                    ? number
-                    : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
-            case JsonValueKind.True:
+            case JsonTokenType.StartObject:
+                var obj = new JObject();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    reader.Read();
+                    obj[key] = Read(ref reader);
+                }
+
+                return obj;
+            case JsonTokenType.StartArray:
+                var array = new JArray();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    array.Add(Read(ref reader));
+                }
+
+                return array;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return reader.GetDouble();
+            case JsonTokenType.True:
                 return true;
-            case JsonValueKind.False:
+            case JsonTokenType.False:
                 return false;
             default:
                 return JNull.Value;
@@ -132,7 +146,7 @@ internal static class Json
                 WriteString(builder, s);
                 break;
             case double d:
-                builder.Append(double.IsFinite(d) ? FormatNumber(RoundTo15(d)) : "null");
+                builder.Append(FormatNumber(double.IsFinite(d) ? RoundTo15(d) : throw Errors.Create("D1001", value: FormatNumber(d))));
                 break;
             case bool b:
                 builder.Append(b ? "true" : "false");
@@ -246,7 +260,8 @@ internal static class Json
         builder.Append('"');
     }
 
-    public static double RoundTo15(double value) =>
+    // Integers are written exactly; other numbers to 15 significant digits (so 0.1 + 0.2 shows as 0.3).
+    public static double RoundTo15(double value) => value == Math.Floor(value) ? value :
         double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>JavaScript's Number.prototype.toString(): shortest round-trip digits, exponent outside 1e-7..1e21.</summary>

@@ -11,11 +11,12 @@ namespace FilePipeline.States.Jsonata;
 /// </summary>
 public sealed class JsonataBindings
 {
-    private JsonataBindings(ImmutableDictionary<string, object?> values, TimeProvider timeProvider, TimeSpan timeLimit)
+    private JsonataBindings(ImmutableDictionary<string, object?> values, TimeProvider timeProvider, TimeSpan timeLimit, int? depthLimit = null)
     {
         Values = values;
         TimeProvider = timeProvider;
         TimeLimit = timeLimit;
+        DepthLimit = depthLimit;
     }
 
     /// <summary>No bindings, the system clock and a 10 second time limit.</summary>
@@ -27,13 +28,19 @@ public sealed class JsonataBindings
     /// <summary>How long one evaluation may run before it fails with D1012 (a guard against runaway expressions).</summary>
     public TimeSpan TimeLimit { get; }
 
+    /// <summary>
+    /// The deepest nesting of evaluation steps allowed before error D1011, or null for "as deep as the
+    /// stack safely allows" (a deep non-tail recursion always ends in D1011, never in a crash).
+    /// </summary>
+    public int? DepthLimit { get; }
+
     internal ImmutableDictionary<string, object?> Values { get; }
 
     /// <summary>Binds <c>$name</c> to a JSON value (<c>null</c> is JSON null).</summary>
     public JsonataBindings WithVariable(string name, JsonNode? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return new JsonataBindings(Values.SetItem(name, Json.FromNode(value)), TimeProvider, TimeLimit);
+        return new JsonataBindings(Values.SetItem(name, Json.FromNode(value)), TimeProvider, TimeLimit, DepthLimit);
     }
 
     /// <summary>
@@ -50,16 +57,19 @@ public sealed class JsonataBindings
         var parsed = signature is null ? null : Signature.Parse(signature);
         var function = new NativeFunction(name, parsed, parsed?.ParameterCount ?? 1, (_, arguments) =>
             Json.FromResult(implementation(arguments.Select(Json.ToResult).ToList())));
-        return new JsonataBindings(Values.SetItem(name, function), TimeProvider, TimeLimit);
+        return new JsonataBindings(Values.SetItem(name, function), TimeProvider, TimeLimit, DepthLimit);
     }
 
     /// <summary>The clock <c>$now()</c> and <c>$millis()</c> read.</summary>
     public JsonataBindings WithTimeProvider(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return new JsonataBindings(Values, timeProvider, TimeLimit);
+        return new JsonataBindings(Values, timeProvider, TimeLimit, DepthLimit);
     }
 
     /// <summary>How long one evaluation may run before it fails with D1012.</summary>
-    public JsonataBindings WithTimeLimit(TimeSpan timeLimit) => new(Values, TimeProvider, timeLimit);
+    public JsonataBindings WithTimeLimit(TimeSpan timeLimit) => new(Values, TimeProvider, timeLimit, DepthLimit);
+
+    /// <summary>The deepest nesting of evaluation steps allowed before error D1011.</summary>
+    public JsonataBindings WithDepthLimit(int depthLimit) => new(Values, TimeProvider, TimeLimit, depthLimit);
 }

@@ -25,7 +25,8 @@ internal enum NodeKind
     Transform,
     Sort,
 
-    // Parse-tree only: removed by the post-parse pass.
+    // Parse-tree only: removed (or rejected) by the post-parse pass.
+    EndOfInput,
     Predicate,
     GroupBy,
     OrderBy,

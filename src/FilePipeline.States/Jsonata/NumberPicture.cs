@@ -4,203 +4,324 @@ using System.Text;
 namespace FilePipeline.States.Jsonata;
 
 /// <summary>
-/// XPath <c>format-number</c> pictures for $formatNumber: <c>#,##0.00</c>, <c>0.0e0</c>, <c>#%</c>, with a
-/// separate negative sub-picture after <c>;</c>. The symbols can be redefined through the options object
-/// (<c>decimal-separator</c>, <c>grouping-separator</c>, <c>percent</c>, …).
+/// XPath <c>format-number</c> (F&amp;O 3.1 §4.7) for $formatNumber: <c>#,##0.00</c>, <c>0.0e0</c>, <c>#%</c>,
+/// an optional negative sub-picture after <c>;</c>, and symbols redefinable through the options object
+/// (<c>decimal-separator</c>, <c>grouping-separator</c>, <c>percent</c>, …). Each sub-picture is split
+/// into prefix, integer, fraction, exponent and suffix, validated (D3080–D3093), then applied.
 /// </summary>
 internal sealed class NumberPicture
 {
-    private char _decimal = '.';
-    private char _grouping = ',';
-    private char _exponent = 'e';
-    private char _percent = '%';
-    private char _perMille = '\u2030';
-    private char _zero = '0';
-    private char _digit = '#';
-    private char _separator = ';';
-    private string _minus = "-";
-    private string _infinity = "Infinity";
-    private string _nan = "NaN";
+    private readonly Dictionary<string, string> _symbols = new(StringComparer.Ordinal)
+    {
+        ["decimal-separator"] = ".", ["grouping-separator"] = ",", ["exponent-separator"] = "e", ["infinity"] = "Infinity",
+        ["minus-sign"] = "-", ["NaN"] = "NaN", ["percent"] = "%", ["per-mille"] = "\u2030", ["zero-digit"] = "0",
+        ["digit"] = "#", ["pattern-separator"] = ";",
+    };
+
+    private string Decimal => _symbols["decimal-separator"];
+
+    private string Grouping => _symbols["grouping-separator"];
+
+    private string Exponent => _symbols["exponent-separator"];
+
+    private string Percent => _symbols["percent"];
+
+    private string PerMille => _symbols["per-mille"];
+
+    private string Digit => _symbols["digit"];
+
+    private char Zero => _symbols["zero-digit"][0];
 
     public static string Format(double value, string picture, JObject? options)
     {
-        var symbols = new NumberPicture();
-        symbols.Configure(options);
-        return symbols.FormatWith(value, picture);
+        var formatter = new NumberPicture();
+        foreach (var (key, option) in options ?? [])
+        {
+            if (option is string text)
+            {
+                formatter._symbols[key] = text;
+            }
+        }
+
+        return formatter.FormatWith(value, picture);
     }
 
-    private void Configure(JObject? options)
+    private bool IsDecimalDigit(char c) => c >= Zero && c <= Zero + 9;
+
+    private bool IsActive(char c) =>
+        IsDecimalDigit(c) || Decimal.Contains(c) || Exponent.Contains(c) || Grouping.Contains(c) || Digit.Contains(c) || _symbols["pattern-separator"].Contains(c);
+
+    private sealed record Parts(string Picture, string Prefix, string Suffix, string Active, string Mantissa, string? ExponentPart, string Integer, string Fraction);
+
+    private Parts Split(string picture)
     {
-        if (options is null)
+        var first = 0;
+        while (first < picture.Length && (!IsActive(picture[first]) || Exponent.Contains(picture[first])))
         {
-            return;
+            first++;
         }
 
-        foreach (var (key, value) in options)
+        var last = picture.Length - 1;
+        while (last >= 0 && (!IsActive(picture[last]) || Exponent.Contains(picture[last])))
         {
-            if (value is not string s || s.Length == 0)
-            {
-                continue;
-            }
-
-            switch (key)
-            {
-                case "decimal-separator": _decimal = s[0]; break;
-                case "grouping-separator": _grouping = s[0]; break;
-                case "exponent-separator": _exponent = s[0]; break;
-                case "percent": _percent = s[0]; break;
-                case "per-mille": _perMille = s[0]; break;
-                case "zero-digit": _zero = s[0]; break;
-                case "digit": _digit = s[0]; break;
-                case "pattern-separator": _separator = s[0]; break;
-                case "minus-sign": _minus = s; break;
-                case "infinity": _infinity = s; break;
-                case "NaN": _nan = s; break;
-            }
+            last--;
         }
+
+        var prefix = first < picture.Length ? picture[..first] : string.Empty;
+        var suffix = last >= 0 ? picture[(last + 1)..] : string.Empty;
+        var active = picture.Substring(prefix.Length, Math.Max(picture.Length - suffix.Length - prefix.Length, 0));
+        string mantissa;
+        string? exponent;
+        var exponentPosition = picture.IndexOf(Exponent, prefix.Length, StringComparison.Ordinal);
+        if (exponentPosition == -1 || exponentPosition > picture.Length - suffix.Length)
+        {
+            mantissa = active;
+            exponent = null;
+        }
+        else
+        {
+            mantissa = active[..Math.Min(exponentPosition, active.Length)];
+            exponent = exponentPosition + 1 <= active.Length ? active[(exponentPosition + 1)..] : string.Empty;
+        }
+
+        var point = mantissa.IndexOf(Decimal, StringComparison.Ordinal);
+        return point == -1
+            ? new Parts(picture, prefix, suffix, active, mantissa, exponent, mantissa, suffix)
+            : new Parts(picture, prefix, suffix, active, mantissa, exponent, mantissa[..point], mantissa[(point + 1)..]);
     }
 
-    private bool IsDigit(char c) => c == _digit || (c >= _zero && c <= _zero + 9);
+    private void Validate(Parts parts)
+    {
+        string? error = null;
+        var picture = parts.Picture;
+        var point = picture.IndexOf(Decimal, StringComparison.Ordinal);
+        if (point != picture.LastIndexOf(Decimal, StringComparison.Ordinal))
+        {
+            error = "D3081";
+        }
 
-    private bool IsActive(char c) => IsDigit(c) || c == _decimal || c == _grouping || c == _exponent || c == _percent || c == _perMille;
+        if (picture.IndexOf(Percent, StringComparison.Ordinal) != picture.LastIndexOf(Percent, StringComparison.Ordinal))
+        {
+            error = "D3082";
+        }
+
+        if (picture.IndexOf(PerMille, StringComparison.Ordinal) != picture.LastIndexOf(PerMille, StringComparison.Ordinal))
+        {
+            error = "D3083";
+        }
+
+        if (picture.Contains(Percent, StringComparison.Ordinal) && picture.Contains(PerMille, StringComparison.Ordinal))
+        {
+            error = "D3084";
+        }
+
+        if (!parts.Mantissa.Any(c => IsDecimalDigit(c) || Digit.Contains(c)))
+        {
+            error = "D3085";
+        }
+
+        if (parts.Active.Any(c => !IsActive(c)))
+        {
+            error = "D3086";
+        }
+
+        if (point != -1)
+        {
+            if ((point > 0 && Grouping.Contains(picture[point - 1])) || (point + 1 < picture.Length && Grouping.Contains(picture[point + 1])))
+            {
+                error = "D3087";
+            }
+        }
+        else if (parts.Integer.EndsWith(Grouping, StringComparison.Ordinal))
+        {
+            error = "D3088";
+        }
+
+        if (picture.Contains(Grouping + Grouping, StringComparison.Ordinal))
+        {
+            error = "D3089";
+        }
+
+        var optional = parts.Integer.IndexOf(Digit, StringComparison.Ordinal);
+        if (optional != -1 && parts.Integer[..optional].Any(IsDecimalDigit))
+        {
+            error = "D3090";
+        }
+
+        optional = parts.Fraction.LastIndexOf(Digit, StringComparison.Ordinal);
+        if (optional != -1 && parts.Fraction[optional..].Any(IsDecimalDigit))
+        {
+            error = "D3091";
+        }
+
+        if (parts.ExponentPart is { Length: > 0 } && (picture.Contains(Percent, StringComparison.Ordinal) || picture.Contains(PerMille, StringComparison.Ordinal)))
+        {
+            error = "D3092";
+        }
+
+        if (parts.ExponentPart is { } exponent && (exponent.Length == 0 || exponent.Any(c => !IsDecimalDigit(c))))
+        {
+            error = "D3093";
+        }
+
+        if (error is not null)
+        {
+            throw Errors.Create(error);
+        }
+    }
 
     private string FormatWith(double value, string picture)
     {
-        if (double.IsNaN(value))
-        {
-            return _nan;
-        }
-
-        var subPictures = picture.Split(_separator);
+        var subPictures = picture.Split(_symbols["pattern-separator"]);
         if (subPictures.Length > 2)
         {
             throw Errors.Create("D3080");
         }
 
-        var negative = value < 0;
-        var sub = negative && subPictures.Length == 2 ? subPictures[1] : subPictures[0];
-        var (prefix, mantissa, suffix) = SplitPassive(sub);
-        var text = double.IsInfinity(value) ? _infinity : FormatMantissa(Math.Abs(value), mantissa, prefix + suffix);
-        var result = prefix + text + suffix;
-        return negative && subPictures.Length == 1 ? _minus + result : result;
+        var parts = subPictures.Select(Split).ToList();
+        parts.ForEach(Validate);
+        var chosen = value >= 0 || parts.Count == 1 ? parts[0] : parts[1];
+        var prefix = value < 0 && parts.Count == 1 ? _symbols["minus-sign"] + chosen.Prefix : chosen.Prefix;
+        return prefix + FormatMagnitude(value, chosen) + chosen.Suffix;
     }
 
-    private (string Prefix, string Mantissa, string Suffix) SplitPassive(string sub)
+    private string FormatMagnitude(double value, Parts pic)
     {
-        var first = 0;
-        while (first < sub.Length && !IsActive(sub[first]))
+        var integerGroups = GroupingPositions(pic.Integer, fromLeft: false);
+        var regular = Regular(integerGroups);
+        var fractionGroups = GroupingPositions(pic.Fraction, fromLeft: true);
+        var minInteger = pic.Integer.Count(IsDecimalDigit);
+        var scaling = minInteger;
+        var minFraction = pic.Fraction.Count(IsDecimalDigit);
+        var maxFraction = pic.Fraction.Count(c => IsDecimalDigit(c) || Digit.Contains(c));
+        var hasExponent = pic.ExponentPart is not null;
+        if (minInteger == 0 && maxFraction == 0)
         {
-            first++;
-        }
-
-        var last = sub.Length - 1;
-        while (last >= first && !IsActive(sub[last]))
-        {
-            last--;
-        }
-
-        // An exponent separator only counts as active between digits; a trailing 'e' is text.
-        return (sub[..first], sub[first..(last + 1)], sub[(last + 1)..]);
-    }
-
-    private string FormatMantissa(double value, string mantissa, string passive)
-    {
-        if (passive.Contains(_percent, StringComparison.Ordinal))
-        {
-            value *= 100;
-        }
-        else if (passive.Contains(_perMille, StringComparison.Ordinal) || mantissa.Contains(_perMille, StringComparison.Ordinal))
-        {
-            value *= 1000;
-        }
-
-        mantissa = mantissa.Replace(_percent.ToString(), string.Empty, StringComparison.Ordinal).Replace(_perMille.ToString(), string.Empty, StringComparison.Ordinal);
-        var exponentIndex = mantissa.IndexOf(_exponent, StringComparison.Ordinal);
-        var exponentPart = exponentIndex >= 0 ? mantissa[(exponentIndex + 1)..] : null;
-        var numberPart = exponentIndex >= 0 ? mantissa[..exponentIndex] : mantissa;
-        var point = numberPart.IndexOf(_decimal, StringComparison.Ordinal);
-        var integerPart = point >= 0 ? numberPart[..point] : numberPart;
-        var fractionPart = point >= 0 ? numberPart[(point + 1)..] : string.Empty;
-
-        var minInteger = integerPart.Count(c => c != _digit && c != _grouping);
-        var minFraction = fractionPart.Count(c => c != _digit && c != _grouping);
-        var maxFraction = fractionPart.Count(IsDigit);
-        var exponent = 0;
-        if (exponentPart is not null && value != 0)
-        {
-            var integerDigits = Math.Max(minInteger, 1);
-            exponent = (int)Math.Floor(Math.Log10(value)) - integerDigits + 1;
-            value /= Math.Pow(10, exponent);
-        }
-
-        var rounded = Builtins.RoundHalfEven(value, maxFraction);
-        var digits = rounded.ToString("F" + maxFraction.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var dot = digits.IndexOf('.', StringComparison.Ordinal);
-        var integerDigitsText = dot >= 0 ? digits[..dot] : digits;
-        var fractionDigitsText = dot >= 0 ? digits[(dot + 1)..] : string.Empty;
-        while (fractionDigitsText.Length > minFraction && fractionDigitsText.EndsWith('0'))
-        {
-            fractionDigitsText = fractionDigitsText[..^1];
-        }
-
-        integerDigitsText = integerDigitsText.TrimStart('0').PadLeft(minInteger, '0');
-        if (integerDigitsText.Length == 0 && fractionDigitsText.Length == 0)
-        {
-            integerDigitsText = "0";
-        }
-
-        var result = new StringBuilder(Group(Localize(integerDigitsText), integerPart));
-        if (fractionDigitsText.Length > 0)
-        {
-            result.Append(_decimal).Append(Localize(fractionDigitsText));
-        }
-
-        if (exponentPart is not null)
-        {
-            var minExponent = exponentPart.Count(IsDigit);
-            var exponentText = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture).PadLeft(minExponent, '0');
-            result.Append(_exponent).Append(exponent < 0 ? _minus : string.Empty).Append(Localize(exponentText));
-        }
-
-        return result.ToString();
-    }
-
-    private string Localize(string digits) =>
-        _zero == '0' ? digits : new string(digits.Select(c => (char)(_zero + (c - '0'))).ToArray());
-
-    private string Group(string digits, string integerPicture)
-    {
-        var positions = new List<int>();
-        var count = 0;
-        for (var i = integerPicture.Length - 1; i >= 0; i--)
-        {
-            if (integerPicture[i] == _grouping)
+            if (hasExponent)
             {
-                positions.Add(count);
+                minFraction = maxFraction = 1;
             }
             else
             {
-                count++;
+                minInteger = 1;
             }
         }
 
+        if (hasExponent && minInteger == 0 && pic.Integer.Contains(Digit, StringComparison.Ordinal))
+        {
+            minInteger = 1;
+        }
+
+        if (minInteger == 0 && minFraction == 0)
+        {
+            minFraction = 1;
+        }
+
+        var minExponent = hasExponent ? pic.ExponentPart!.Count(IsDecimalDigit) : 0;
+        var adjusted = pic.Picture.Contains(Percent, StringComparison.Ordinal) ? value * 100
+            : pic.Picture.Contains(PerMille, StringComparison.Ordinal) ? value * 1000 : value;
+        var mantissa = adjusted;
+        int? exponent = null;
+        if (minExponent > 0)
+        {
+            var max = Math.Pow(10, scaling);
+            var min = Math.Pow(10, scaling - 1);
+            exponent = 0;
+            while (mantissa != 0 && Math.Abs(mantissa) < min)
+            {
+                mantissa *= 10;
+                exponent--;
+            }
+
+            while (Math.Abs(mantissa) > max)
+            {
+                mantissa /= 10;
+                exponent++;
+            }
+        }
+
+        var rounded = Builtins.RoundHalfEven(mantissa, maxFraction);
+        var text = Localize(Math.Abs(rounded).ToString("F" + maxFraction.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+        text = text.Contains('.', StringComparison.Ordinal) ? text.Replace(".", Decimal, StringComparison.Ordinal) : text + Decimal;
+        text = text.TrimStart(Zero).TrimEnd(Zero);
+        var point = text.IndexOf(Decimal, StringComparison.Ordinal);
+        var padLeft = minInteger - point;
+        var padRight = minFraction - (text.Length - point - 1);
+        text = (padLeft > 0 ? new string(Zero, padLeft) : string.Empty) + text + (padRight > 0 ? new string(Zero, padRight) : string.Empty);
+        point = text.IndexOf(Decimal, StringComparison.Ordinal);
+        var builder = new StringBuilder(text);
+        if (regular > 0)
+        {
+            for (var group = 1; group <= (point - 1) / regular; group++)
+            {
+                builder.Insert(point - (group * regular), Grouping);
+            }
+        }
+        else
+        {
+            foreach (var position in integerGroups)
+            {
+                builder.Insert(point - position, Grouping);
+                point++;
+            }
+        }
+
+        text = builder.ToString();
+        point = text.IndexOf(Decimal, StringComparison.Ordinal);
+        foreach (var position in fractionGroups)
+        {
+            text = text.Insert(position + point + 1, Grouping);
+        }
+
+        point = text.IndexOf(Decimal, StringComparison.Ordinal);
+        if (!pic.Picture.Contains(Decimal, StringComparison.Ordinal) || point == text.Length - 1)
+        {
+            text = text[..^1];
+        }
+
+        if (exponent is { } e)
+        {
+            var digits = Localize(Math.Abs(e).ToString(CultureInfo.InvariantCulture));
+            text += Exponent + (e < 0 ? _symbols["minus-sign"] : string.Empty) + digits.PadLeft(minExponent, Zero);
+        }
+
+        return text;
+    }
+
+    private string Localize(string digits) =>
+        Zero == '0' ? digits : new string(digits.Select(c => char.IsAsciiDigit(c) ? (char)(Zero + (c - '0')) : c).ToArray());
+
+    private List<int> GroupingPositions(string part, bool fromLeft)
+    {
+        var positions = new List<int>();
+        var index = part.IndexOf(Grouping, StringComparison.Ordinal);
+        while (index != -1)
+        {
+            var side = fromLeft ? part[..index] : part[index..];
+            positions.Add(side.Count(c => IsDecimalDigit(c) || Digit.Contains(c)));
+            index = part.IndexOf(Grouping, index + 1, StringComparison.Ordinal);
+        }
+
+        return positions;
+    }
+
+    private static int Regular(List<int> positions)
+    {
         if (positions.Count == 0)
         {
-            return digits;
+            return 0;
         }
 
-        var interval = positions.Aggregate(Gcd);
-        var regular = Enumerable.Range(1, positions.Count).All(n => positions.Contains(n * interval));
-        var result = new StringBuilder(digits);
-        for (var position = 1; position < digits.Length; position++)
+        var factor = positions.Aggregate(Gcd);
+        for (var i = 1; i <= positions.Count; i++)
         {
-            if (regular ? position % interval == 0 : positions.Contains(position))
+            if (!positions.Contains(i * factor))
             {
-                result.Insert(digits.Length - position, _grouping);
+                return 0;
             }
         }
 
-        return result.ToString();
+        return factor;
     }
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);

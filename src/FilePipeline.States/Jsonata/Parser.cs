@@ -108,7 +108,8 @@ internal sealed class Parser
             case TokenKind.Regex:
                 return new Node(NodeKind.Regex, position) { Value = token.Value };
             case TokenKind.End:
-                throw Errors.Syntax("S0207", _source.Length, "(end)");
+                // Not an error yet: a missing closing bracket (S0203) is the better message when there is one.
+                return new Node(NodeKind.EndOfInput, _source.Length);
         }
 
         switch (token.Text)

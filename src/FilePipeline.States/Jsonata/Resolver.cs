@@ -46,6 +46,7 @@ internal sealed class Resolver
             NodeKind.Block => ProcessBlock(expr),
             NodeKind.Name => new Node(NodeKind.Path, expr.Position) { Items = [expr], KeepSingletonArray = expr.KeepArray },
             NodeKind.Parent => ProcessParent(expr),
+            NodeKind.EndOfInput => throw Errors.Syntax("S0207", expr.Position, "(end)"),
             _ => expr,
         };
         if (expr.KeepArray)

