@@ -120,8 +120,16 @@ public class JsonataStatesTests
     {
         var output = Harness.Output(await new Harness().RunAsync("jsonata-functions.json", "{}"));
         Harness.AssertJson(
-            """{"partition":[[1,2],[3,4],[5]],"range":[0,5,10],"hash":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","random":true,"uuid":36,"parse":{"a":[1,true]}}""",
+            """{"partition":[[1,2],[3,4],[5]],"range":[0,5,10],"hash":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","random":true,"uuid":36,"parse":{"a":[1,true]},"noInputAtRoot":false}""",
             output);
+    }
+
+    [Fact]
+    public async Task Eval_is_not_available_as_on_AWS()
+    {
+        var result = await new Harness().RunAsync("jsonata-eval.json", "{}");
+        Assert.Equal("States.QueryEvaluationError", result.Error);
+        Assert.Contains("$eval is not available in Step Functions; use $parse", result.Cause, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace FilePipeline.States.Execution;
 
 /// <summary>
 /// The functions AWS Step Functions adds to JSONata: <c>$partition</c>, <c>$range</c>, <c>$hash</c>,
-/// <c>$random</c>, <c>$uuid</c> and <c>$parse</c>, bound once per clock.
+/// <c>$random</c>, <c>$uuid</c> and <c>$parse</c>, bound once per clock; and <c>$eval</c>, which AWS
+/// leaves out of its JSONata 2.0.6 ("use $parse instead"), fails.
 /// </summary>
 internal static class AwsJsonataFunctions
 {
@@ -28,7 +29,8 @@ internal static class AwsJsonataFunctions
         .WithFunction("hash", "<ss:s>", args => Of(Hash(args[0].Value!.GetValue<string>(), args[1].Value!.GetValue<string>())))
         .WithFunction("random", "<n?:n>", args => Of(args.Count > 0 && !args[0].IsUndefined ? new Random((int)Number(args[0])).NextDouble() : Random.Shared.NextDouble()))
         .WithFunction("uuid", "<:s>", _ => Of(Guid.NewGuid().ToString()))
-        .WithFunction("parse", "<s:j>", args => Of(Parse(args[0].Value!.GetValue<string>())));
+        .WithFunction("parse", "<s:j>", args => Of(Parse(args[0].Value!.GetValue<string>())))
+        .WithFunction("eval", null, _ => throw Fail("$eval is not available in Step Functions; use $parse"));
 
     private static JsonataResult Of(JsonNode? value) => JsonataResult.Of(value);
 

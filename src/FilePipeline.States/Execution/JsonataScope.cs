@@ -29,7 +29,8 @@ internal sealed class JsonataScope(StateRun run, JsonNode? input, ResultKind kin
         JsonataResult result;
         try
         {
-            result = expression.Evaluate(input, bindings ??= Bind(), run.CancellationToken);
+            // The state input is $states.input; like LocalStack (whose recordings match AWS), nothing is bound to $.
+            result = expression.Evaluate(JsonataResult.Undefined, bindings ??= Bind(), run.CancellationToken);
         }
         catch (JsonataException e)
         {
