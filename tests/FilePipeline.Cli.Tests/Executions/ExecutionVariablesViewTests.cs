@@ -24,12 +24,26 @@ public class ExecutionVariablesViewTests
         }
         """;
 
-    private static async Task<ExecutionView> RunAsync()
+    private static async Task<ExecutionView> RunAsync(string input = """{"n":1}""")
     {
         var parsed = StateMachineDefinition.Parse(Definition);
         Assert.True(parsed.IsValid, string.Join('\n', parsed.Errors));
-        var result = await new StateMachineEngine(new TaskHandlerRegistry(), TimeProvider.System).StartExecutionAsync(parsed.Definition, """{"n":1}""", "vars");
+        var result = await new StateMachineEngine(new TaskHandlerRegistry(), TimeProvider.System).StartExecutionAsync(parsed.Definition, input, "vars");
         return ExecutionViewParser.Parse(Definition, HistorySerializer.Serialize(result.History), result.ToStartSyncExecutionJson());
+    }
+
+    [Fact]
+    public async Task A_failing_expression_marks_its_state_failed_with_the_expression_in_the_cause()
+    {
+        var text = new StringWriter();
+
+        ExecutionView view = await RunAsync("""{"n":"one"}""");
+        ExecutionTerminalView.Render(view, text);
+
+        string output = text.ToString();
+        Assert.Contains("  ✗ Count", output, StringComparison.Ordinal);
+        Assert.Contains("error   States.QueryEvaluationError", output, StringComparison.Ordinal);
+        Assert.Contains("The JSONata expression '$states.input.n + 1' specified for the field 'Assign/total'", view.States["Count"].Cause, StringComparison.Ordinal);
     }
 
     [Fact]
