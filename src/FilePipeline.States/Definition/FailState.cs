@@ -38,7 +38,7 @@ internal sealed class FailState : State
             return null;
         }
 
-        var value = expression.Evaluate(new JsonataScope(run, input) { WithContext = expression.ReadsContext }, field);
+        var value = expression.Evaluate(new JsonataScope(run, input) { Reads = expression.Reads }, field);
         return JsonValues.TryGetString(value, out var text)
             ? text
             : throw JsonataScope.Failure(field, $"The {field} of Fail state '{run.State.Name}' must evaluate to a string, not {JsonValues.TypeName(value)}");

@@ -25,7 +25,7 @@ internal sealed class JsonataCondition(JsonataTemplate condition) : ChoiceRule
 
     public override bool Evaluate(JsonNode? input, StateRun run)
     {
-        var value = condition.Evaluate(new JsonataScope(run, input) { WithContext = condition.ReadsContext }, "Condition");
+        var value = condition.Evaluate(new JsonataScope(run, input) { Reads = condition.Reads }, "Condition");
         return JsonValues.TryGetBoolean(value, out var result)
             ? result
             : throw JsonataScope.Failure("Condition", $"The JSONata expression specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '{JsonValues.TypeName(value)}' for value: {JsonValues.ToJson(value)}");

@@ -28,20 +28,20 @@ internal sealed class JsonataIO : StateIO
     public override JsonNode? Arguments(StateRun run, JsonNode? rawInput, JsonNode? effectiveInput) =>
         ArgumentsTemplate is null
             ? effectiveInput?.DeepClone()
-            : ArgumentsTemplate.Evaluate(new JsonataScope(run, rawInput) { WithContext = ArgumentsTemplate.ReadsContext }, "Arguments");
+            : ArgumentsTemplate.Evaluate(new JsonataScope(run, rawInput) { Reads = ArgumentsTemplate.Reads }, "Arguments");
 
     protected override JsonNode? SelectResult(StateRun run, JsonNode? value, ResultKind kind) => value;
 
     protected override JsonNode? Output(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
         OutputTemplate is null
             ? value
-            : OutputTemplate.Evaluate(new JsonataScope(run, rawInput, kind, value) { WithContext = OutputTemplate.ReadsContext }, "Output");
+            : OutputTemplate.Evaluate(new JsonataScope(run, rawInput, kind, value) { Reads = OutputTemplate.Reads }, "Output");
 }
 
 /// <summary>A JSONata Assign: an object whose values may be <c>{% %}</c> expressions.</summary>
 internal sealed class JsonataAssign(JsonataTemplate template) : AssignField
 {
     public override JsonObject Evaluate(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
-        template.Evaluate(new JsonataScope(run, rawInput, kind, value) { WithContext = template.ReadsContext }, "Assign") as JsonObject
+        template.Evaluate(new JsonataScope(run, rawInput, kind, value) { Reads = template.Reads }, "Assign") as JsonObject
         ?? throw JsonataScope.Failure("Assign", "The field 'Assign' must evaluate to a JSON object");
 }

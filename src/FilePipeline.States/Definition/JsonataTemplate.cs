@@ -14,18 +14,18 @@ internal sealed class JsonataTemplate
 {
     private readonly Func<JsonataScope, string, JsonNode?> build;
 
-    private JsonataTemplate(Func<JsonataScope, string, JsonNode?> build, bool readsContext, string? expressionText)
+    private JsonataTemplate(Func<JsonataScope, string, JsonNode?> build, StatesFields reads, string? expressionText)
     {
         this.build = build;
-        ReadsContext = readsContext;
+        Reads = reads;
         ExpressionText = expressionText;
     }
 
     /// <summary>The expression, when the whole field is one <c>{% %}</c> string (error messages quote it).</summary>
     public string? ExpressionText { get; }
 
-    /// <summary>Whether an expression mentions the context object, which is then built for its evaluations.</summary>
-    public bool ReadsContext { get; }
+    /// <summary>The <c>$states</c> members the expressions read: only those are converted for each evaluation.</summary>
+    public StatesFields Reads { get; }
 
     /// <summary>Compiles <paramref name="node"/>; syntax errors are reported on <paramref name="reader"/> at <paramref name="field"/>.</summary>
     public static JsonataTemplate? Read(FieldReader reader, string field)
@@ -36,11 +36,11 @@ internal sealed class JsonataTemplate
         }
 
         var errors = reader.Errors.Count;
-        var readsContext = false;
+        var reads = StatesFields.None;
         var node = reader.Object[field];
-        var build = Compile(node, field, reader, ref readsContext);
+        var build = Compile(node, field, reader, ref reads);
         var text = JsonValues.TryGetString(node, out var whole) && IsExpression(whole) ? whole[2..^2].Trim() : null;
-        return reader.Errors.Count == errors ? new JsonataTemplate(build, readsContext, text) : null;
+        return reader.Errors.Count == errors ? new JsonataTemplate(build, reads, text) : null;
     }
 
     /// <summary>A field whose value is a <c>{% %}</c> string (Seconds, TimeoutSeconds, Items, Error …), else null.</summary>
@@ -55,7 +55,25 @@ internal sealed class JsonataTemplate
 
     public JsonNode? Evaluate(JsonataScope scope, string field) => build(scope, field);
 
-    private static Func<JsonataScope, string, JsonNode?> Compile(JsonNode? node, string location, FieldReader reader, ref bool readsContext)
+    /// <summary>Which members of <c>$states</c> an expression reads; any other use of <c>$states</c> reads them all.</summary>
+    private static StatesFields StatesFieldsOf(string source)
+    {
+        var reads = StatesFields.None;
+        for (var at = source.IndexOf("$states", StringComparison.Ordinal); at >= 0; at = source.IndexOf("$states", at, StringComparison.Ordinal))
+        {
+            at += "$states".Length;
+            var rest = source.AsSpan(at);
+            reads |= rest.StartsWith(".input", StringComparison.Ordinal) ? StatesFields.Input
+                : rest.StartsWith(".result", StringComparison.Ordinal) ? StatesFields.Result
+                : rest.StartsWith(".errorOutput", StringComparison.Ordinal) ? StatesFields.ErrorOutput
+                : rest.StartsWith(".context", StringComparison.Ordinal) ? StatesFields.Context
+                : StatesFields.All;
+        }
+
+        return reads;
+    }
+
+    private static Func<JsonataScope, string, JsonNode?> Compile(JsonNode? node, string location, FieldReader reader, ref StatesFields reads)
     {
         switch (node)
         {
@@ -63,7 +81,7 @@ internal sealed class JsonataTemplate
                 var fields = new List<(string Name, Func<JsonataScope, string, JsonNode?> Value)>();
                 foreach (var (name, value) in obj)
                 {
-                    fields.Add((name, Compile(value, $"{location}/{name}", reader, ref readsContext)));
+                    fields.Add((name, Compile(value, $"{location}/{name}", reader, ref reads)));
                 }
 
                 return (scope, field) =>
@@ -80,7 +98,7 @@ internal sealed class JsonataTemplate
                 var items = new List<Func<JsonataScope, string, JsonNode?>>();
                 foreach (var item in array)
                 {
-                    items.Add(Compile(item, location, reader, ref readsContext));
+                    items.Add(Compile(item, location, reader, ref reads));
                 }
 
                 return (scope, field) => new JsonArray([.. items.Select(item => item(scope, field))]);
@@ -94,7 +112,7 @@ internal sealed class JsonataTemplate
                 try
                 {
                     var expression = JsonataExpression.Compile(source);
-                    readsContext |= source.Contains("context", StringComparison.Ordinal);
+                    reads |= StatesFieldsOf(source);
                     return (scope, field) => scope.Evaluate(expression, field);
                 }
                 catch (JsonataException e)

@@ -114,7 +114,7 @@ internal sealed class MapState : State
                 ?? throw JsonataScope.Failure("Items", $"Map state input must be an array but was: {JsonValues.ToJson(effective)}");
         }
 
-        var items = Items.Evaluate(new JsonataScope(run, effective) { WithContext = Items.ReadsContext }, "Items");
+        var items = Items.Evaluate(new JsonataScope(run, effective) { Reads = Items.Reads }, "Items");
         return items as JsonArray ?? throw JsonataScope.Failure(
             "Items",
             $"The JSONata expression '{Items.ExpressionText}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{JsonValues.TypeName(items)}' for value: {JsonValues.ToJson(items)}");
@@ -125,7 +125,7 @@ internal sealed class MapState : State
     {
         if (MaxConcurrencyExpression is not null)
         {
-            var limit = MaxConcurrencyExpression.Evaluate(new JsonataScope(run, effective) { WithContext = MaxConcurrencyExpression.ReadsContext }, "MaxConcurrency");
+            var limit = MaxConcurrencyExpression.Evaluate(new JsonataScope(run, effective) { Reads = MaxConcurrencyExpression.Reads }, "MaxConcurrency");
             return JsonValues.TryGetNumber(limit, out var count) && count >= 0 && count == Math.Floor(count) && count <= int.MaxValue
                 ? (int)count
                 : throw JsonataScope.Failure("MaxConcurrency", $"The MaxConcurrency field must be a non-negative integer, but was: {JsonValues.ToJson(limit)}");
@@ -153,7 +153,7 @@ internal sealed class MapState : State
     {
         JsonObject Context() => run.BuildContext(new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() });
         var iterationInput = ItemSelector is not null ? ItemSelector.Evaluate(effective, run.Roots.WithContext(Context))
-            : JsonataItemSelector is not null ? JsonataItemSelector.Evaluate(new JsonataScope(run, effective, context: Context), "ItemSelector")
+            : JsonataItemSelector is not null ? JsonataItemSelector.Evaluate(new JsonataScope(run, effective, context: Context) { Reads = JsonataItemSelector.Reads }, "ItemSelector")
             : item?.DeepClone();
         JsonObject Details() => new() { ["name"] = Name, ["index"] = index };
         run.Execution.Recorder.Record(cursor, "MapIterationStarted", Details);

@@ -149,7 +149,7 @@ internal sealed class TaskState : State
     {
         if (TimeoutExpression is not null)
         {
-            var evaluated = TimeoutExpression.Evaluate(new JsonataScope(run, effective) { WithContext = TimeoutExpression.ReadsContext }, "TimeoutSeconds");
+            var evaluated = TimeoutExpression.Evaluate(new JsonataScope(run, effective) { Reads = TimeoutExpression.Reads }, "TimeoutSeconds");
             return JsonValues.TryGetNumber(evaluated, out var limit) && limit >= 1 && limit == Math.Floor(limit) && limit <= 99_999_999
                 ? (int)limit
                 : throw JsonataScope.Failure("TimeoutSeconds", $"The TimeoutSeconds field must be a positive integer, but was: {JsonValues.ToJson(evaluated)}");

@@ -50,7 +50,7 @@ internal sealed class WaitState : State
 
         if (SecondsExpression is not null)
         {
-            var value = SecondsExpression.Evaluate(new JsonataScope(run, effective) { WithContext = SecondsExpression.ReadsContext }, "Seconds");
+            var value = SecondsExpression.Evaluate(new JsonataScope(run, effective) { Reads = SecondsExpression.Reads }, "Seconds");
             return JsonValues.TryGetNumber(value, out var number) && number >= 0 && number == Math.Floor(number) && number <= 99_999_999
                 ? TimeSpan.FromSeconds(number)
                 : throw JsonataScope.Failure("Seconds", $"The Seconds field must be a non-negative integer, but was: {JsonValues.ToJson(value)}");
@@ -58,7 +58,7 @@ internal sealed class WaitState : State
 
         if (TimestampExpression is not null)
         {
-            var value = TimestampExpression.Evaluate(new JsonataScope(run, effective) { WithContext = TimestampExpression.ReadsContext }, "Timestamp");
+            var value = TimestampExpression.Evaluate(new JsonataScope(run, effective) { Reads = TimestampExpression.Reads }, "Timestamp");
             return JsonValues.TryGetString(value, out var evaluated) && DataTestRule.TryParseTimestamp(evaluated, out var at)
                 ? at - run.Execution.Time.GetUtcNow()
                 : throw JsonataScope.Failure("Timestamp", $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {Display(value)}");

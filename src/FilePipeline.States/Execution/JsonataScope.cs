@@ -16,8 +16,8 @@ internal sealed class JsonataScope(StateRun run, JsonNode? input, ResultKind kin
 {
     private JsonataBindings? bindings;
 
-    /// <summary>Whether <c>$states.context</c> is needed; building the context object is the costly part.</summary>
-    public bool WithContext { get; init; } = true;
+    /// <summary>The <c>$states</c> members to bind: converting values for the evaluator is the costly part.</summary>
+    public StatesFields Reads { get; init; } = StatesFields.All;
 
     public JsonNode? Input => input;
 
@@ -47,13 +47,22 @@ internal sealed class JsonataScope(StateRun run, JsonNode? input, ResultKind kin
 
     private JsonataBindings Bind()
     {
-        var states = new JsonObject { ["input"] = input?.DeepClone() };
-        if (kind != ResultKind.Input)
+        var states = new JsonObject();
+        if (Reads.HasFlag(StatesFields.Input))
         {
-            states[kind == ResultKind.Result ? "result" : "errorOutput"] = value?.DeepClone();
+            states["input"] = input?.DeepClone();
         }
 
-        if (WithContext)
+        if (kind == ResultKind.Result && Reads.HasFlag(StatesFields.Result))
+        {
+            states["result"] = value?.DeepClone();
+        }
+        else if (kind == ResultKind.ErrorOutput && Reads.HasFlag(StatesFields.ErrorOutput))
+        {
+            states["errorOutput"] = value?.DeepClone();
+        }
+
+        if (Reads.HasFlag(StatesFields.Context))
         {
             states["context"] = (context ?? run.ContextFactory)();
         }
@@ -66,4 +75,16 @@ internal sealed class JsonataScope(StateRun run, JsonNode? input, ResultKind kin
 
         return bound;
     }
+}
+
+/// <summary>The members of <c>$states</c>.</summary>
+[Flags]
+internal enum StatesFields
+{
+    None = 0,
+    Input = 1,
+    Result = 2,
+    ErrorOutput = 4,
+    Context = 8,
+    All = Input | Result | ErrorOutput | Context,
 }
