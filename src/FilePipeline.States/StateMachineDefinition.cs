@@ -53,9 +53,9 @@ public sealed class StateMachineDefinition
         var reader = new FieldReader(obj, "", errors);
         _ = reader.String("Comment");
         _ = reader.String("Version");
-        StateParser.RejectJsonata(reader);
+        var language = IOParser.ReadLanguage(reader, QueryLanguage.JsonPath);
         var timeout = reader.Integer("TimeoutSeconds", 1, 99_999_999);
-        var root = StateBlock.Parse(reader);
+        var root = StateBlock.Parse(reader, language);
         reader.RejectUnknownFields("a state machine");
         return errors.Count == 0 && root is not null
             ? new DefinitionParseResult(new StateMachineDefinition(json, root, timeout, reader.String("Comment")), [])

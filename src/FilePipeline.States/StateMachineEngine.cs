@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FilePipeline.States.Execution;
 using FilePipeline.States.History;
 using FilePipeline.States.Json;
+using FilePipeline.States.Variables;
 
 namespace FilePipeline.States;
 
@@ -55,7 +56,7 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
             status = e.Error == StatesErrors.Timeout && executionCancellation.IsCancellationRequested ? ExecutionStatus.TimedOut : ExecutionStatus.Failed;
             (output, error, cause) = (null, e.Error, e.Cause);
             run.Recorder.Record(cursor, status == ExecutionStatus.TimedOut ? "ExecutionTimedOut" : "ExecutionFailed",
-                () => new JsonObject { ["error"] = e.Error, ["cause"] = e.Cause }, closes: true);
+                e.ToHistoryDetails, closes: true);
         }
 
         return new ExecutionResult
@@ -97,7 +98,7 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
     private async Task<JsonNode?> RunWithMachineTimeoutAsync(
         StateMachineDefinition definition, ExecutionRun run, JsonNode? input, EventCursor cursor, CancellationTokenSource executionCancellation)
     {
-        var execution = run.RunBlockAsync(definition.Root, input, cursor, executionCancellation.Token);
+        var execution = run.RunBlockAsync(definition.Root, input, cursor, new VariableScope(), executionCancellation.Token);
         if (definition.TimeoutSeconds is not { } seconds || execution.IsCompleted)
         {
             return await execution;

@@ -15,6 +15,7 @@ public static class StatesErrors
     public const string BranchFailed = "States.BranchFailed";
     public const string NoChoiceMatched = "States.NoChoiceMatched";
     public const string IntrinsicFailure = "States.IntrinsicFailure";
+    public const string QueryEvaluationError = "States.QueryEvaluationError";
     public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
 
     /// <summary>States.ALL matches every error except these terminal ones.</summary>

@@ -50,11 +50,13 @@ public class PassStateTests
     }
 
     [Fact]
-    public async Task A_Parameters_path_that_matches_nothing_fails_with_ParameterPathFailure()
+    public async Task A_Parameters_path_that_matches_nothing_fails_a_Pass_state_with_States_Runtime_as_AWS_does()
     {
         var result = await new Harness().RunAsync("pass-missing-parameter.json", """{"a":1}""");
-        Assert.Equal("States.ParameterPathFailure", result.Error);
-        Assert.Contains("'value.$'", result.Cause, StringComparison.Ordinal);
+        Assert.Equal("States.Runtime", result.Error);
+        Assert.Equal(
+            """An error occurred while executing the state 'Broken' (entered at the event id #2). The JSONPath '$.missing' specified for the field 'value.$' could not be found in the input '{"a":1}'""",
+            result.Cause);
     }
 
     [Fact]

@@ -14,7 +14,10 @@ public class ValidationTests
     [InlineData("unreachable.json", "UNREACHABLE_STATE: State 'Orphan' is not reachable at /States/Orphan")]
     [InlineData("unknown-type.json", "SCHEMA_VALIDATION_FAILED: Unknown state type 'Teleport' in state 'A' at /States/A/Type")]
     [InlineData("empty-choice.json", "SCHEMA_VALIDATION_FAILED: Choice state 'A' must have at least one rule in 'Choices' at /States/A/Choices")]
-    [InlineData("jsonata.json", "UNSUPPORTED_FEATURE: QueryLanguage 'JSONata' is not supported (yet); use JSONPath at /QueryLanguage")]
+    [InlineData("jsonata-with-jsonpath-fields.json", "SCHEMA_VALIDATION_FAILED: The field 'InputPath' is only allowed in JSONPath states; this state's QueryLanguage is JSONata at /States/A/InputPath")]
+    [InlineData("jsonata-with-jsonpath-fields.json", "SCHEMA_VALIDATION_FAILED: The field 'Parameters' is only allowed in JSONPath states; this state's QueryLanguage is JSONata at /States/A/Parameters")]
+    [InlineData("jsonata-with-jsonpath-fields.json", "SCHEMA_VALIDATION_FAILED: A state cannot use JSONPath when the state machine's QueryLanguage is JSONata at /States/B/QueryLanguage")]
+    [InlineData("jsonpath-with-jsonata-fields.json", "SCHEMA_VALIDATION_FAILED: The field 'Output' is only allowed in JSONata states; this state's QueryLanguage is JSONPath at /States/A/Output")]
     [InlineData("missing-target.json", "MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A")]
     [InlineData("unsupported-field.json", "SCHEMA_VALIDATION_FAILED: Field 'ResultPath' is not supported by a Succeed state at /States/A/ResultPath")]
     [InlineData("wait-two-durations.json", "SCHEMA_VALIDATION_FAILED: Wait state 'W' must have exactly one of Seconds, Timestamp, SecondsPath, TimestampPath at /States/W")]
@@ -24,6 +27,10 @@ public class ValidationTests
     [InlineData("distributed-map.json", "UNSUPPORTED_FEATURE: Distributed Map (Mode DISTRIBUTED) is not supported at /States/M/ItemProcessor/ProcessorConfig/Mode")]
     [InlineData("nested-unreachable.json", "UNREACHABLE_STATE: State 'B' is not reachable at /States/P/Branches/0/States/B")]
     [InlineData("choice-with-end.json", "SCHEMA_VALIDATION_FAILED: A Choice state must not have 'Next' or 'End'; use Choices and Default at /States/C/End")]
+    [InlineData("assign-bad-name.json", "SCHEMA_VALIDATION_FAILED: '1st' is not a valid variable name (letters, digits and underscores, not starting with a digit, at most 80 characters, not 'states') at /States/A/Assign/1st")]
+    [InlineData("assign-bad-name.json", "SCHEMA_VALIDATION_FAILED: 'states' is not a valid variable name (letters, digits and underscores, not starting with a digit, at most 80 characters, not 'states') at /States/A/Assign/states")]
+    [InlineData("assign-on-succeed.json", "SCHEMA_VALIDATION_FAILED: Field 'Assign' is not supported by a Succeed state at /States/A/Assign")]
+    [InlineData("resultpath-variable.json", "SCHEMA_VALIDATION_FAILED: The value for the field 'ResultPath' must be a path into the state input, not the context object or a variable at /States/A/ResultPath")]
     public void Invalid_definitions_are_reported_with_code_message_and_location(string file, string expected)
     {
         Assert.Contains(expected, Errors(file));

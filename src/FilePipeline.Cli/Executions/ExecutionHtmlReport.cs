@@ -131,6 +131,7 @@ public static class ExecutionHtmlReport
         {
             ("detail-next", "Next", false), ("detail-error", "Error", false), ("detail-cause", "Cause", true),
             ("detail-input", "Input", true), ("detail-output", "Output", true),
+            ("detail-variables", "Assigned variables", true), ("detail-expressions", "JSONata", true),
         })
         {
             string element = code ? "pre" : "div";
@@ -175,6 +176,10 @@ public static class ExecutionHtmlReport
                 ["cause"] = run.Cause is null ? null : JsonFields.Pretty(run.Cause),
                 ["input"] = run.Input is null ? null : JsonFields.Pretty(run.Input),
                 ["output"] = run.Output is null ? null : JsonFields.Pretty(run.Output),
+                ["variables"] = run.Variables is null ? null : JsonFields.Pretty(run.Variables),
+                ["expressions"] = view.Graph.States.TryGetValue(run.Name, out GraphState? state) && state.Expressions is { Count: > 0 } expressions
+                    ? string.Join('\n', expressions)
+                    : null,
             };
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using FilePipeline.Cli.Pipeline;
 
 namespace FilePipeline.Cli.Executions;
@@ -31,6 +32,7 @@ public static class ExecutionTerminalView
             string name = (new string(' ', step.Depth * 2) + step.Name).PadRight(nameWidth);
             string time = step.Duration is { } t ? DurationText.Format(t) : "";
             writer.WriteLine($"  {Mark(step.Outcome)} {name}  {time,12}{Note(step)}".TrimEnd());
+            WriteVariables(writer, step);
         }
 
         writer.WriteLine();
@@ -61,6 +63,21 @@ public static class ExecutionTerminalView
             [
                 e.Id.ToString(CultureInfo.InvariantCulture), e.Type, e.State ?? "", DurationText.Format(e.Elapsed), Inline(e.Detail ?? ""),
             ]));
+    }
+
+    /// <summary>One indented <c>$name = value</c> line per variable the step assigned.</summary>
+    private static void WriteVariables(TextWriter writer, PathStep step)
+    {
+        if (step.Variables is null || JsonNode.Parse(step.Variables) is not JsonObject variables)
+        {
+            return;
+        }
+
+        string indent = new(' ', (step.Depth * 2) + 6);
+        foreach ((string variable, JsonNode? value) in variables)
+        {
+            writer.WriteLine($"{indent}${variable} = {Inline(value?.ToJsonString() ?? "null")}");
+        }
     }
 
     private static char Mark(StateOutcome outcome) => outcome switch

@@ -63,7 +63,7 @@ public static class ExecutionViewParser
         PathStep worst = steps.OrderBy(s => s.Outcome).Last();
         return new StateRun(
             state.Name, state.Type, worst.Outcome, worst.Input, worst.Output, worst.Error, worst.Cause,
-            steps.Sum(s => s.Retries), worst.Duration, steps.Count, worst.Exited, worst.Next);
+            steps.Sum(s => s.Retries), worst.Duration, steps.Count, worst.Exited, worst.Next, worst.Variables);
     }
 
     private static string? Detail(HistoryEvent e)

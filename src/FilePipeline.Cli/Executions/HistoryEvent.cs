@@ -17,6 +17,9 @@ public sealed record HistoryEvent(long Id, long PreviousEventId, string Type, Da
 
     public string? Cause => JsonFields.Text(Details, "cause");
 
+    /// <summary>A …StateExited event's <c>assignedVariables</c>: each variable's value as JSON text.</summary>
+    public JsonObject? AssignedVariables => Details?["assignedVariables"] as JsonObject;
+
     public bool IsStateEntered => Type.EndsWith("StateEntered", StringComparison.Ordinal);
 
     public bool IsStateExited => Type.EndsWith("StateExited", StringComparison.Ordinal);

@@ -46,6 +46,19 @@ internal static class JsonFields
         }
     }
 
+    /// <summary>The JSON value of <paramref name="json"/>, or the text itself as a string when it is not JSON.</summary>
+    public static JsonNode? ParseOrText(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(json);
+        }
+    }
+
     /// <summary>JSON text on one line; text that is not JSON has its line breaks replaced by spaces.</summary>
     public static string Compact(string text)
     {

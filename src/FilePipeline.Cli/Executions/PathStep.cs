@@ -2,6 +2,7 @@ namespace FilePipeline.Cli.Executions;
 
 /// <summary>One state entry on the execution's path, in the order the states were entered.</summary>
 /// <param name="Depth">Nesting inside Parallel/Map states, for indentation.</param>
+/// <param name="Variables">The variables the state assigned on exit, as a JSON object text (name → value).</param>
 public sealed record PathStep(
     string Name,
     string Type,
@@ -14,4 +15,5 @@ public sealed record PathStep(
     string? Error,
     string? Cause,
     bool Exited,
-    string? Next);
+    string? Next,
+    string? Variables = null);

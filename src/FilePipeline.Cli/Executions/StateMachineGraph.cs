@@ -75,7 +75,7 @@ public sealed class StateMachineGraph
         var branches = new List<GraphScope>();
         var state = new GraphState(
             name, type, ShortResource(Text(definition, "Resource")), depth,
-            Text(definition, "Error"), Text(definition, "Cause"), catchTargets, branches);
+            Text(definition, "Error"), Text(definition, "Cause"), catchTargets, branches, JsonataExpressions(definition));
         if (type == "Parallel")
         {
             foreach (JsonObject branch in (definition["Branches"] as JsonArray ?? []).OfType<JsonObject>())
@@ -89,6 +89,41 @@ public sealed class StateMachineGraph
         }
 
         return state;
+    }
+
+    /// <summary>Every <c>{% %}</c> string among the state's own fields (not its branches' states), with where it is.</summary>
+    private static List<string> JsonataExpressions(JsonObject definition)
+    {
+        var found = new List<string>();
+        void Walk(JsonNode? node, string location)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach ((string key, JsonNode? value) in obj)
+                    {
+                        if (location.Length > 0 || key is not ("Branches" or "ItemProcessor" or "Iterator"))
+                        {
+                            Walk(value, location.Length == 0 ? key : $"{location}/{key}");
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (int i = 0; i < array.Count; i++)
+                    {
+                        Walk(array[i], $"{location}/{i}");
+                    }
+
+                    break;
+                case JsonValue value when value.TryGetValue(out string? text) && text.StartsWith("{%", StringComparison.Ordinal) && text.EndsWith("%}", StringComparison.Ordinal):
+                    found.Add($"{location}: {text}");
+                    break;
+            }
+        }
+
+        Walk(definition, "");
+        return found;
     }
 
     private static IEnumerable<GraphEdge> ReadEdges(string name, JsonObject definition)

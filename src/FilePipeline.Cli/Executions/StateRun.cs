@@ -5,6 +5,7 @@ namespace FilePipeline.Cli.Executions;
 /// <param name="Visits">How many times the state was entered (Map iterations and loops enter it again).</param>
 /// <param name="Exited">Whether the (most severe) visit left the state through a …StateExited event.</param>
 /// <param name="Next">The state the execution went to from here (a Catch target when caught).</param>
+/// <param name="Variables">The variables the (most severe) visit assigned, as a JSON object text.</param>
 public sealed record StateRun(
     string Name,
     string Type,
@@ -17,4 +18,5 @@ public sealed record StateRun(
     TimeSpan? Duration,
     int Visits,
     bool Exited,
-    string? Next);
+    string? Next,
+    string? Variables = null);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace FilePipeline.Cli.Executions;
 
 /// <summary>One entry into a state, accumulated from the events that belong to it.</summary>
@@ -21,6 +23,7 @@ internal sealed class StateVisit(GraphState state, DateTimeOffset enteredAt)
     private string? output;
     private string? error;
     private string? cause;
+    private string? variables;
     private DateTimeOffset lastAt;
 
     public void Record(HistoryEvent e)
@@ -34,6 +37,7 @@ internal sealed class StateVisit(GraphState state, DateTimeOffset enteredAt)
         {
             exited = true;
             output = e.Output ?? output;
+            variables = Variables(e.AssignedVariables);
         }
         else if (e.Type.StartsWith("MapIteration", StringComparison.Ordinal))
         {
@@ -75,6 +79,23 @@ internal sealed class StateVisit(GraphState state, DateTimeOffset enteredAt)
         DateTimeOffset end = finished || failed ? lastAt : executionEnd;
         return new PathStep(
             State.Name, State.Type, State.Depth, outcome, input, output,
-            Math.Max(0, attempts - 1), end - enteredAt, stepError, stepCause, exited, Next);
+            Math.Max(0, attempts - 1), end - enteredAt, stepError, stepCause, exited, Next, variables);
+    }
+
+    // History holds each value as JSON text; the view shows one object of the values themselves.
+    private static string? Variables(JsonObject? assigned)
+    {
+        if (assigned is null)
+        {
+            return null;
+        }
+
+        var values = new JsonObject();
+        foreach (var (name, json) in assigned)
+        {
+            values[name] = json is JsonValue text && text.TryGetValue(out string? s) ? JsonFields.ParseOrText(s) : json?.DeepClone();
+        }
+
+        return values.ToJsonString();
     }
 }

@@ -9,9 +9,10 @@ internal sealed class Catcher
 
     public required string Next { get; init; }
 
-    public required NullablePath ResultPath { get; init; }
+    /// <summary>JSONPath: ResultPath and Assign (whose <c>$</c> is the error output); JSONata: Output and Assign.</summary>
+    public required StateIO IO { get; init; }
 
-    public static IReadOnlyList<Catcher> ParseAll(FieldReader state)
+    public static IReadOnlyList<Catcher> ParseAll(FieldReader state, QueryLanguage language)
     {
         var array = state.Array("Catch");
         if (array is null)
@@ -33,8 +34,9 @@ internal sealed class Catcher
             {
                 ErrorEquals = ErrorMatching.ParseErrorEquals(reader, isLast: i == array.Count - 1),
                 Next = reader.String("Next", required: true) ?? "",
-                ResultPath = reader.Path("ResultPath", reference: true),
+                IO = IOParser.Read(reader, language, IOFields.ResultPath | IOFields.Assign),
             });
+            _ = reader.String("Comment");
             reader.RejectUnknownFields("a Catcher");
         }
 

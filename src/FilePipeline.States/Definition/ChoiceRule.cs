@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
@@ -6,7 +7,7 @@ namespace FilePipeline.States.Definition;
 /// <summary>A Boolean expression of a Choice state: And/Or/Not or a data-test on a Variable.</summary>
 internal abstract class ChoiceRule
 {
-    public abstract bool Evaluate(JsonNode? input, Func<JsonObject> context);
+    public abstract bool Evaluate(JsonNode? input, StateRun run);
 
     private static readonly string[] Operators =
     [
@@ -93,11 +94,11 @@ internal abstract class ChoiceRule
 
 internal sealed class CompositeRule(bool isAnd, IReadOnlyList<ChoiceRule> rules) : ChoiceRule
 {
-    public override bool Evaluate(JsonNode? input, Func<JsonObject> context) =>
-        isAnd ? rules.All(r => r.Evaluate(input, context)) : rules.Any(r => r.Evaluate(input, context));
+    public override bool Evaluate(JsonNode? input, StateRun run) =>
+        isAnd ? rules.All(r => r.Evaluate(input, run)) : rules.Any(r => r.Evaluate(input, run));
 }
 
 internal sealed class NotRule(ChoiceRule inner) : ChoiceRule
 {
-    public override bool Evaluate(JsonNode? input, Func<JsonObject> context) => !inner.Evaluate(input, context);
+    public override bool Evaluate(JsonNode? input, StateRun run) => !inner.Evaluate(input, run);
 }

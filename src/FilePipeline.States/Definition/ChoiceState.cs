@@ -8,26 +8,35 @@ internal sealed class ChoiceState : State
 {
     public override string Type => "Choice";
 
-    public required IReadOnlyList<(ChoiceRule Rule, string Next)> Choices { get; init; }
+    public required IReadOnlyList<ChoiceBranch> Choices { get; init; }
 
     public string? Default { get; init; }
 
     public override IEnumerable<string> Transitions =>
         Default is null ? Choices.Select(c => c.Next) : Choices.Select(c => c.Next).Append(Default);
 
+    /// <summary>A matching rule's own Assign replaces the state's, which applies with Default (as recorded on AWS).</summary>
     public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
-        var effective = InputPath.Select(input);
-        foreach (var (rule, next) in Choices)
+        var effective = IO.EffectiveInput(run, input);
+        foreach (var choice in Choices)
         {
-            if (rule.Evaluate(effective, run.ContextFactory))
+            if (choice.Rule.Evaluate(effective, run))
             {
-                return ValueTask.FromResult(new StateResult(OutputPath.Select(effective), next));
+                return ValueTask.FromResult(choice.JsonataIO is { } ruleIO
+                    ? ruleIO.Complete(run, input, effective, choice.Next, ResultKind.Input)
+                    : IO.Complete(run, input, effective, choice.Next, ResultKind.Input, choice.Assign));
             }
         }
 
         return Default is not null
-            ? ValueTask.FromResult(new StateResult(OutputPath.Select(effective), Default))
+            ? ValueTask.FromResult(IO.Complete(run, input, effective, Default, ResultKind.Input))
             : throw new StateErrorException(StatesErrors.NoChoiceMatched, $"No Choice Rules matched and no Default was specified in Choice state '{Name}'");
     }
 }
+
+/// <summary>
+/// One element of Choices: its rule, its Next, and the variables it assigns when it matches. A JSONata
+/// rule's own Output and Assign replace the state's (recorded on AWS: the state's apply with Default).
+/// </summary>
+internal sealed record ChoiceBranch(ChoiceRule Rule, string Next, AssignField? Assign, StateIO? JsonataIO);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
@@ -51,9 +52,9 @@ internal sealed partial class DataTestRule : ChoiceRule
         return new DataTestRule(variable, op, value, null);
     }
 
-    public override bool Evaluate(JsonNode? input, Func<JsonObject> context)
+    public override bool Evaluate(JsonNode? input, StateRun run)
     {
-        var found = variable.TrySelect(variable.IsContext ? context() : input, out var value);
+        var found = variable.TrySelect(input, run.Roots, out var value);
         if (op == "IsPresent")
         {
             return found == Expected();
@@ -67,7 +68,7 @@ internal sealed partial class DataTestRule : ChoiceRule
         }
 
         var expected = operand;
-        if (operandPath is not null && !operandPath.TrySelect(operandPath.IsContext ? context() : input, out expected))
+        if (operandPath is not null && !operandPath.TrySelect(input, run.Roots, out expected))
         {
             throw new StateErrorException(
                 StatesErrors.Runtime,

@@ -103,8 +103,11 @@ internal sealed class FieldReader(JsonObject obj, string location, List<Validati
         return false;
     }
 
-    /// <summary>A Path field; absent means <c>$</c>; JSON null yields <see cref="NullablePath.Null"/>.</summary>
-    public NullablePath Path(string field, bool reference = false, bool allowContext = false)
+    /// <summary>
+    /// A Path field; absent means <c>$</c>; JSON null yields <see cref="NullablePath.Null"/>.
+    /// <paramref name="reference"/> (ResultPath) requires a Reference Path into the input itself.
+    /// </summary>
+    public NullablePath Path(string field, bool reference = false)
     {
         if (!Has(field))
         {
@@ -116,12 +119,18 @@ internal sealed class FieldReader(JsonObject obj, string location, List<Validati
             return NullablePath.Null;
         }
 
-        var parsed = RequiredPath(field, reference, allowContext);
+        var parsed = RequiredPath(field, reference);
+        if (reference && parsed is { IsWritable: false })
+        {
+            Error(field, $"The value for the field '{field}' must be a path into the state input, not the context object or a variable");
+            return NullablePath.Root;
+        }
+
         return parsed is null ? NullablePath.Root : new NullablePath(parsed);
     }
 
     /// <summary>A path that must be present as a string (Variable, ItemsPath, SecondsPath …).</summary>
-    public JsonPath? RequiredPath(string field, bool reference = false, bool allowContext = true)
+    public JsonPath? RequiredPath(string field, bool reference = false)
     {
         var text = String(field);
         if (text is null)
@@ -138,12 +147,6 @@ internal sealed class FieldReader(JsonObject obj, string location, List<Validati
         if (reference && !path!.IsReferencePath)
         {
             Error(field, $"The value for the field '{field}' must be a valid ReferencePath (only names and indexes, no wildcards or filters)");
-            return null;
-        }
-
-        if (!allowContext && path!.IsContext)
-        {
-            Error(field, $"The value for the field '{field}' must not refer to the context object");
             return null;
         }
 

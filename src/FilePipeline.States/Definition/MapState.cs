@@ -19,11 +19,19 @@ internal sealed class MapState : State
 
     public PayloadTemplate? ItemSelector { get; init; }
 
-    public PayloadTemplate? ResultSelector { get; init; }
-
-    public NullablePath ResultPath { get; init; } = NullablePath.Root;
-
     public int MaxConcurrency { get; init; }
+
+    /// <summary>JSONata: the items (an array or a <c>{% %}</c> expression; default the state input).</summary>
+    public JsonataTemplate? Items { get; init; }
+
+    /// <summary>JSONata: each item's input, with <c>$states.context.Map.Item</c>.</summary>
+    public JsonataTemplate? JsonataItemSelector { get; init; }
+
+    public JsonataTemplate? MaxConcurrencyExpression { get; init; }
+
+    private bool IsJsonata => IO is JsonataIO;
+
+    public JsonPath? MaxConcurrencyPath { get; init; }
 
     public int? ToleratedFailureCount { get; init; }
 
@@ -33,25 +41,24 @@ internal sealed class MapState : State
 
     public IReadOnlyList<Catcher> Catch { get; init; } = [];
 
+    public override bool CanRetry => true;
+
     public override IEnumerable<string> Transitions => base.Transitions.Concat(Catch.Select(c => c.Next));
 
     private bool ToleratesFailures => ToleratedFailureCount is not null || ToleratedFailurePercentage is not null;
 
     public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
-        var effective = InputPath.Select(input);
+        var effective = IO.EffectiveInput(run, input);
         return RetryCatch.RunAsync(run, input, Retry, Catch, () => AttemptAsync(run, input, effective));
     }
 
     private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
     {
-        if (!ItemsPath.TrySelect(effective, out var selected) || selected is not JsonArray items)
-        {
-            throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{ItemsPath.Text}': the Map state's ItemsPath must select a JSON array");
-        }
-
+        var items = SelectItems(run, effective);
+        var maxConcurrency = ResolveMaxConcurrency(effective, run);
         var startedId = run.Record("MapStateStarted", () => new JsonObject { ["length"] = items.Count });
-        using var slots = MaxConcurrency > 0 ? new SemaphoreSlim(MaxConcurrency) : null;
+        using var slots = maxConcurrency > 0 ? new SemaphoreSlim(maxConcurrency) : null;
         var failures = 0;
         var iterations = items.Select((item, index) => (Func<CancellationToken, Task<JsonNode?>>)(async ct =>
         {
@@ -67,7 +74,7 @@ internal sealed class MapState : State
             catch (StateErrorException e) when (ToleratesFailures && e.Error != StatesErrors.Runtime)
             {
                 Interlocked.Increment(ref failures);
-                return new JsonObject { ["Error"] = e.Error, ["Cause"] = e.Cause };
+                return e.ToErrorOutput();
             }
             finally
             {
@@ -88,24 +95,71 @@ internal sealed class MapState : State
         }
 
         run.Record("MapStateSucceeded", null);
-        if (ResultSelector is not null)
+        return IO.Complete(run, input, result, Next);
+    }
+
+    /// <summary>ItemsPath (JSONPath) or Items (JSONata), with AWS's recorded error texts.</summary>
+    private JsonArray SelectItems(StateRun run, JsonNode? effective)
+    {
+        if (!IsJsonata)
         {
-            result = ResultSelector.Evaluate(result, run.ContextFactory);
+            return ItemsPath.TrySelect(effective, run.Roots, out var selected) && selected is JsonArray array
+                ? array
+                : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{ItemsPath.Text}': the Map state's ItemsPath must select a JSON array");
         }
 
-        return new StateResult(OutputPath.Select(ResultPath.Merge(input, result)), Next);
+        if (Items is null)
+        {
+            return effective as JsonArray
+                ?? throw JsonataScope.Failure("Items", $"Map state input must be an array but was: {JsonValues.ToJson(effective)}");
+        }
+
+        var items = Items.Evaluate(new JsonataScope(run, effective) { Reads = Items.Reads }, "Items");
+        return items as JsonArray ?? throw JsonataScope.Failure(
+            "Items",
+            $"The JSONata expression '{Items.ExpressionText}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{JsonValues.TypeName(items)}' for value: {JsonValues.ToJson(items)}");
+    }
+
+    /// <summary>MaxConcurrencyPath's value: an integer, or a string holding one (both run on AWS).</summary>
+    private int ResolveMaxConcurrency(JsonNode? effective, StateRun run)
+    {
+        if (MaxConcurrencyExpression is not null)
+        {
+            var limit = MaxConcurrencyExpression.Evaluate(new JsonataScope(run, effective) { Reads = MaxConcurrencyExpression.Reads }, "MaxConcurrency");
+            return JsonValues.TryGetNumber(limit, out var count) && count >= 0 && count == Math.Floor(count) && count <= int.MaxValue
+                ? (int)count
+                : throw JsonataScope.Failure("MaxConcurrency", $"The MaxConcurrency field must be a non-negative integer, but was: {JsonValues.ToJson(limit)}");
+        }
+
+        if (MaxConcurrencyPath is null)
+        {
+            return MaxConcurrency;
+        }
+
+        if (!MaxConcurrencyPath.TrySelect(effective, run.Roots, out var value))
+        {
+            throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{MaxConcurrencyPath.Text}' : {MaxConcurrencyPath.DescribeMiss(effective, run.Roots)}");
+        }
+
+        var number = JsonValues.TryGetNumber(value, out var n) ? n
+            : JsonValues.TryGetString(value, out var text) && double.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out n) ? n
+            : -1;
+        return number >= 0 && number == Math.Floor(number) && number <= int.MaxValue
+            ? (int)number
+            : throw new StateErrorException(StatesErrors.Runtime, $"The MaxConcurrencyPath field refers to value \"{(JsonValues.TryGetString(value, out var s) ? s : JsonValues.ToJson(value))}\" which is not a valid integer: {MaxConcurrencyPath.Text}");
     }
 
     private async Task<JsonNode?> RunIterationAsync(StateRun run, JsonNode? effective, JsonNode? item, int index, EventCursor cursor, CancellationToken ct)
     {
-        var iterationInput = ItemSelector is null
-            ? item?.DeepClone()
-            : ItemSelector.Evaluate(effective, () => run.BuildContext(new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() }));
+        JsonObject Context() => run.BuildContext(new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() });
+        var iterationInput = ItemSelector is not null ? ItemSelector.Evaluate(effective, run.Roots.WithContext(Context))
+            : JsonataItemSelector is not null ? JsonataItemSelector.Evaluate(new JsonataScope(run, effective, context: Context) { Reads = JsonataItemSelector.Reads }, "ItemSelector")
+            : item?.DeepClone();
         JsonObject Details() => new() { ["name"] = Name, ["index"] = index };
         run.Execution.Recorder.Record(cursor, "MapIterationStarted", Details);
         try
         {
-            var output = await run.Execution.RunBlockAsync(ItemProcessor, iterationInput, cursor, ct);
+            var output = await run.Execution.RunBlockAsync(ItemProcessor, iterationInput, cursor, run.Variables.CreateInner(), ct);
             run.Execution.Recorder.Record(cursor, "MapIterationSucceeded", Details);
             return output;
         }

@@ -18,8 +18,11 @@ internal sealed class NullablePath
     /// <summary>The path; null when the definition gave JSON null.</summary>
     public JsonPath? Path { get; }
 
-    /// <summary>InputPath/OutputPath: select from <paramref name="input"/>; null gives <c>{}</c>.</summary>
-    public JsonNode? Select(JsonNode? input)
+    /// <summary>
+    /// InputPath/OutputPath: select from <paramref name="input"/> (or <c>$$</c>, or a variable);
+    /// null gives <c>{}</c>. A path that matches nothing fails with AWS's States.Runtime wording.
+    /// </summary>
+    public JsonNode? Select(JsonNode? input, PathRoots roots)
     {
         if (Path is null)
         {
@@ -31,9 +34,9 @@ internal sealed class NullablePath
             return input;
         }
 
-        return Path.TrySelect(input, out var selected)
+        return Path.TrySelect(input, roots, out var selected)
             ? JsonValues.Detach(selected)
-            : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : No results for path: {Path.Text}");
+            : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : {Path.DescribeMiss(input, roots)}");
     }
 
     /// <summary>ResultPath: place <paramref name="result"/> into a copy of the raw state input.</summary>

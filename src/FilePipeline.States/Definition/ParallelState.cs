@@ -12,30 +12,26 @@ internal sealed class ParallelState : State
 
     public required IReadOnlyList<StateBlock> Branches { get; init; }
 
-    public PayloadTemplate? Parameters { get; init; }
-
-    public PayloadTemplate? ResultSelector { get; init; }
-
-    public NullablePath ResultPath { get; init; } = NullablePath.Root;
-
     public IReadOnlyList<Retrier> Retry { get; init; } = [];
 
     public IReadOnlyList<Catcher> Catch { get; init; } = [];
+
+    public override bool CanRetry => true;
 
     public override IEnumerable<string> Transitions => base.Transitions.Concat(Catch.Select(c => c.Next));
 
     public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
-        var effective = InputPath.Select(input);
+        var effective = IO.EffectiveInput(run, input);
         return RetryCatch.RunAsync(run, input, Retry, Catch, () => AttemptAsync(run, input, effective));
     }
 
     private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
     {
-        var branchInput = Parameters?.Evaluate(effective, run.ContextFactory) ?? effective;
+        var branchInput = IO.Arguments(run, input, effective);
         var startedId = run.Record("ParallelStateStarted", null);
         var branches = Branches.Select(branch => (Func<CancellationToken, Task<JsonNode?>>)(ct =>
-            run.Execution.RunBlockAsync(branch, branchInput?.DeepClone(), new EventCursor(startedId), ct)));
+            run.Execution.RunBlockAsync(branch, branchInput?.DeepClone(), new EventCursor(startedId), run.Variables.CreateInner(), ct)));
         JsonNode? result;
         try
         {
@@ -48,11 +44,6 @@ internal sealed class ParallelState : State
         }
 
         run.Record("ParallelStateSucceeded", null);
-        if (ResultSelector is not null)
-        {
-            result = ResultSelector.Evaluate(result, run.ContextFactory);
-        }
-
-        return new StateResult(OutputPath.Select(ResultPath.Merge(input, result)), Next);
+        return IO.Complete(run, input, result, Next);
     }
 }

@@ -66,6 +66,7 @@ internal sealed class Retrier
                 MaxDelaySeconds = reader.Integer("MaxDelaySeconds", 1, 31_622_400),
                 FullJitter = jitter == "FULL",
             });
+            _ = reader.String("Comment");
             reader.RejectUnknownFields("a Retrier");
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FilePipeline.States.Execution;
+using FilePipeline.States.Variables;
 
 namespace FilePipeline.States.Definition;
 
@@ -14,9 +15,11 @@ internal abstract class State
     /// <summary>The Next state, or null when the state ends its block.</summary>
     public string? Next { get; init; }
 
-    public NullablePath InputPath { get; init; } = NullablePath.Root;
+    /// <summary>Input and output processing in the state's query language.</summary>
+    public StateIO IO { get; init; } = JsonPathIO.Identity;
 
-    public NullablePath OutputPath { get; init; } = NullablePath.Root;
+    /// <summary>Whether the state can Retry, which is when AWS's context object has State.RetryCount.</summary>
+    public virtual bool CanRetry => false;
 
     /// <summary>Every state this one can transition to (Next, Choice targets, Catch targets).</summary>
     public virtual IEnumerable<string> Transitions => Next is null ? [] : [Next];
@@ -24,5 +27,5 @@ internal abstract class State
     public abstract ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input);
 }
 
-/// <summary>A state's output and where to go next (null: the block ends with this output).</summary>
-internal readonly record struct StateResult(JsonNode? Output, string? Next);
+/// <summary>A state's output, where to go next (null: the block ends with this output) and the variables it assigns on exit.</summary>
+internal readonly record struct StateResult(JsonNode? Output, string? Next, VariableAssignment? Assigned = null);

@@ -10,7 +10,7 @@ internal sealed class StateBlock
     public required IReadOnlyDictionary<string, State> States { get; init; }
 
     /// <summary>Parses and validates a block: states, transition targets, Next/End and reachability.</summary>
-    public static StateBlock? Parse(FieldReader reader)
+    public static StateBlock? Parse(FieldReader reader, QueryLanguage language)
     {
         var startAt = reader.String("StartAt", required: true);
         var statesReader = reader.Child("States", required: true);
@@ -33,7 +33,7 @@ internal sealed class StateBlock
                 continue;
             }
 
-            var state = StateParser.Parse(name, new FieldReader(stateObject, $"{statesReader.Location}/{name}", reader.Errors));
+            var state = StateParser.Parse(name, new FieldReader(stateObject, $"{statesReader.Location}/{name}", reader.Errors), language);
             if (state is not null)
             {
                 states[name] = state;

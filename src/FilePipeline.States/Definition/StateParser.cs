@@ -8,27 +8,22 @@ internal static class StateParser
 {
     private static readonly HashSet<string> KnownTypes = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
 
-    public static State? Parse(string name, FieldReader reader)
+    public static State? Parse(string name, FieldReader reader, QueryLanguage inherited)
     {
         var type = reader.String("Type", required: true);
         _ = reader.String("Comment");
-        RejectJsonata(reader);
-        if (reader.Has("Assign"))
-        {
-            reader.Error("Assign", "Variables ('Assign') are not supported yet", "UNSUPPORTED_FEATURE");
-        }
-
+        var language = IOParser.ReadLanguage(reader, inherited);
         State? state = type switch
         {
             null => null,
-            "Pass" => ParsePass(name, reader),
-            "Task" => ParseTask(name, reader),
-            "Choice" => ParseChoice(name, reader),
-            "Wait" => ParseWait(name, reader),
-            "Succeed" => new SucceedState { Name = name, InputPath = reader.Path("InputPath"), OutputPath = reader.Path("OutputPath") },
-            "Fail" => ParseFail(name, reader),
-            "Parallel" => ParseParallel(name, reader),
-            "Map" => ParseMap(name, reader),
+            "Pass" => ParsePass(name, reader, language),
+            "Task" => ParseTask(name, reader, language),
+            "Choice" => ParseChoice(name, reader, language),
+            "Wait" => ParseWait(name, reader, language),
+            "Succeed" => new SucceedState { Name = name, IO = IOParser.Read(reader, language, IOFields.Paths) },
+            "Fail" => ParseFail(name, reader, language),
+            "Parallel" => ParseParallel(name, reader, language),
+            "Map" => ParseMap(name, reader, language),
             _ => UnknownType(name, type, reader),
         };
         if (type is not null && (state is not null || KnownTypes.Contains(type)))
@@ -43,19 +38,6 @@ internal static class StateParser
     {
         reader.Error("Type", $"Unknown state type '{type}' in state '{name}'");
         return null;
-    }
-
-    public static void RejectJsonata(FieldReader reader)
-    {
-        var language = reader.String("QueryLanguage");
-        if (language == "JSONata")
-        {
-            reader.Error("QueryLanguage", "QueryLanguage 'JSONata' is not supported (yet); use JSONPath", "UNSUPPORTED_FEATURE");
-        }
-        else if (language is not null and not "JSONPath")
-        {
-            reader.Error("QueryLanguage", $"QueryLanguage must be JSONPath or JSONata, not '{language}'");
-        }
     }
 
     /// <summary>Next or End: exactly one, for the states that transition.</summary>
@@ -75,22 +57,22 @@ internal static class StateParser
         return next;
     }
 
-    private static PassState ParsePass(string name, FieldReader reader) => new()
+    // A missing Parameters path is States.Runtime in a Pass state on AWS (recorded), not ParameterPathFailure.
+    private static PassState ParsePass(string name, FieldReader reader, QueryLanguage language) => new()
     {
         Name = name,
         Next = ReadTransition(name, reader),
-        InputPath = reader.Path("InputPath"),
-        OutputPath = reader.Path("OutputPath"),
-        Parameters = reader.Template("Parameters"),
-        HasResult = reader.Has("Result"),
-        Result = reader.Raw("Result")?.DeepClone(),
-        ResultPath = reader.Path("ResultPath", reference: true),
+        IO = IOParser.Read(reader, language, IOFields.Paths | IOFields.Parameters | IOFields.ResultPath | IOFields.Assign, StatesErrors.Runtime),
+        HasResult = language == QueryLanguage.JsonPath && reader.Has("Result"),
+        Result = language == QueryLanguage.JsonPath ? reader.Raw("Result")?.DeepClone() : null,
     };
 
-    private static TaskState ParseTask(string name, FieldReader reader)
+    private static TaskState ParseTask(string name, FieldReader reader, QueryLanguage language)
     {
-        var timeout = reader.Integer("TimeoutSeconds", 1, 99_999_999);
-        var heartbeat = reader.Integer("HeartbeatSeconds", 1, 99_999_999);
+        var timeoutExpression = JsonataTemplate.ReadExpression(reader, language, "TimeoutSeconds");
+        var heartbeatExpression = JsonataTemplate.ReadExpression(reader, language, "HeartbeatSeconds");
+        var timeout = timeoutExpression is null ? reader.Integer("TimeoutSeconds", 1, 99_999_999) : null;
+        var heartbeat = heartbeatExpression is null ? reader.Integer("HeartbeatSeconds", 1, 99_999_999) : null;
         var timeoutPath = reader.Has("TimeoutSecondsPath") ? reader.RequiredPath("TimeoutSecondsPath", reference: true) : null;
         if (timeout is not null && reader.Has("TimeoutSecondsPath"))
         {
@@ -116,27 +98,24 @@ internal static class StateParser
         {
             Name = name,
             Next = ReadTransition(name, reader),
-            InputPath = reader.Path("InputPath"),
-            OutputPath = reader.Path("OutputPath"),
+            IO = IOParser.Read(reader, language, IOFields.Paths | IOFields.Parameters | IOFields.ResultSelector | IOFields.ResultPath | IOFields.Assign),
             Resource = reader.String("Resource", required: true) ?? "",
-            Parameters = reader.Template("Parameters"),
-            ResultSelector = reader.Template("ResultSelector"),
-            ResultPath = reader.Path("ResultPath", reference: true),
             TimeoutSeconds = timeout,
             TimeoutSecondsPath = timeoutPath,
+            TimeoutExpression = timeoutExpression,
             Retry = Retrier.ParseAll(reader),
-            Catch = Catcher.ParseAll(reader),
+            Catch = Catcher.ParseAll(reader, language),
         };
     }
 
-    private static ChoiceState ParseChoice(string name, FieldReader reader)
+    private static ChoiceState ParseChoice(string name, FieldReader reader, QueryLanguage language)
     {
         if (reader.Has("Next") || reader.Has("End"))
         {
             reader.Error(reader.Has("Next") ? "Next" : "End", "A Choice state must not have 'Next' or 'End'; use Choices and Default");
         }
 
-        var choices = new List<(ChoiceRule, string)>();
+        var choices = new List<ChoiceBranch>();
         var array = reader.Array("Choices", required: true);
         if (array is not null && array.Count == 0)
         {
@@ -152,24 +131,24 @@ internal static class StateParser
             }
 
             var ruleReader = new FieldReader(obj, $"{reader.Location}/Choices/{i}", reader.Errors);
-            var rule = ChoiceRule.Parse(ruleReader, topLevel: true);
+            var ruleIO = IOParser.Read(ruleReader, language, language == QueryLanguage.Jsonata ? IOFields.Paths | IOFields.Assign : IOFields.Assign);
+            var rule = language == QueryLanguage.Jsonata ? JsonataCondition.Parse(ruleReader) : ChoiceRule.Parse(ruleReader, topLevel: true);
             if (rule is not null && JsonValues.TryGetString(obj["Next"], out var next))
             {
-                choices.Add((rule, next));
+                choices.Add(new ChoiceBranch(rule, next, ruleIO.Assign, language == QueryLanguage.Jsonata ? ruleIO : null));
             }
         }
 
         return new ChoiceState
         {
             Name = name,
-            InputPath = reader.Path("InputPath"),
-            OutputPath = reader.Path("OutputPath"),
+            IO = IOParser.Read(reader, language, IOFields.Paths | IOFields.Assign),
             Choices = choices,
             Default = reader.String("Default"),
         };
     }
 
-    private static WaitState ParseWait(string name, FieldReader reader)
+    private static WaitState ParseWait(string name, FieldReader reader, QueryLanguage language)
     {
         string[] fields = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"];
         var present = fields.Where(reader.Has).ToList();
@@ -178,8 +157,10 @@ internal static class StateParser
             reader.Error("", $"Wait state '{name}' must have exactly one of Seconds, Timestamp, SecondsPath, TimestampPath");
         }
 
+        var secondsExpression = JsonataTemplate.ReadExpression(reader, language, "Seconds");
+        var timestampExpression = JsonataTemplate.ReadExpression(reader, language, "Timestamp");
         DateTimeOffset? timestamp = null;
-        var timestampText = reader.String("Timestamp");
+        var timestampText = timestampExpression is null ? reader.String("Timestamp") : null;
         if (timestampText is not null)
         {
             if (DataTestRule.TryParseTimestamp(timestampText, out var parsed))
@@ -196,17 +177,19 @@ internal static class StateParser
         {
             Name = name,
             Next = ReadTransition(name, reader),
-            InputPath = reader.Path("InputPath"),
-            OutputPath = reader.Path("OutputPath"),
-            Seconds = reader.Integer("Seconds", 0, 99_999_999),
+            IO = IOParser.Read(reader, language, IOFields.Paths | IOFields.Assign),
+            Seconds = secondsExpression is null ? reader.Integer("Seconds", 0, 99_999_999) : null,
+            SecondsExpression = secondsExpression,
             Timestamp = timestamp,
+            TimestampExpression = timestampExpression,
             SecondsPath = reader.Has("SecondsPath") ? reader.RequiredPath("SecondsPath", reference: true) : null,
             TimestampPath = reader.Has("TimestampPath") ? reader.RequiredPath("TimestampPath", reference: true) : null,
         };
     }
 
-    private static FailState ParseFail(string name, FieldReader reader)
+    private static FailState ParseFail(string name, FieldReader reader, QueryLanguage language)
     {
+        IOParser.RejectOtherLanguage(reader, language);
         foreach (var (literal, path) in new[] { ("Error", "ErrorPath"), ("Cause", "CausePath") })
         {
             if (reader.Has(literal) && reader.Has(path))
@@ -215,17 +198,21 @@ internal static class StateParser
             }
         }
 
+        var errorExpression = JsonataTemplate.ReadExpression(reader, language, "Error");
+        var causeExpression = JsonataTemplate.ReadExpression(reader, language, "Cause");
         return new FailState
         {
             Name = name,
-            Error = reader.String("Error"),
-            Cause = reader.String("Cause"),
-            ErrorPath = FailState.DynamicField(reader, "ErrorPath"),
-            CausePath = FailState.DynamicField(reader, "CausePath"),
+            Error = errorExpression is null ? reader.String("Error") : null,
+            Cause = causeExpression is null ? reader.String("Cause") : null,
+            ErrorExpression = errorExpression,
+            CauseExpression = causeExpression,
+            ErrorPath = FailState.DynamicField.Read(reader, "ErrorPath"),
+            CausePath = FailState.DynamicField.Read(reader, "CausePath"),
         };
     }
 
-    private static ParallelState ParseParallel(string name, FieldReader reader)
+    private static ParallelState ParseParallel(string name, FieldReader reader, QueryLanguage language)
     {
         var branches = new List<StateBlock>();
         var array = reader.Array("Branches", required: true);
@@ -239,7 +226,7 @@ internal static class StateParser
             if (array![i] is JsonObject branch)
             {
                 var branchReader = new FieldReader(branch, $"{reader.Location}/Branches/{i}", reader.Errors);
-                if (ParseNestedBlock(branchReader) is { } block)
+                if (ParseNestedBlock(branchReader, language) is { } block)
                 {
                     branches.Add(block);
                 }
@@ -254,18 +241,14 @@ internal static class StateParser
         {
             Name = name,
             Next = ReadTransition(name, reader),
-            InputPath = reader.Path("InputPath"),
-            OutputPath = reader.Path("OutputPath"),
+            IO = IOParser.Read(reader, language, IOFields.Paths | IOFields.Parameters | IOFields.ResultSelector | IOFields.ResultPath | IOFields.Assign),
             Branches = branches,
-            Parameters = reader.Template("Parameters"),
-            ResultSelector = reader.Template("ResultSelector"),
-            ResultPath = reader.Path("ResultPath", reference: true),
             Retry = Retrier.ParseAll(reader),
-            Catch = Catcher.ParseAll(reader),
+            Catch = Catcher.ParseAll(reader, language),
         };
     }
 
-    private static MapState? ParseMap(string name, FieldReader reader)
+    private static MapState? ParseMap(string name, FieldReader reader, QueryLanguage language)
     {
         var processorField = reader.Has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         if (reader.Has("ItemProcessor") && reader.Has("Iterator"))
@@ -279,7 +262,7 @@ internal static class StateParser
             reader.Error("Parameters", "A Map state must not have both 'ItemSelector' and the legacy 'Parameters'");
         }
 
-        foreach (var field in new[] { "ItemReader", "ResultWriter", "ItemBatcher", "MaxConcurrencyPath", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath" })
+        foreach (var field in new[] { "ItemReader", "ResultWriter", "ItemBatcher", "ToleratedFailureCountPath", "ToleratedFailurePercentagePath" })
         {
             if (reader.Has(field))
             {
@@ -288,6 +271,7 @@ internal static class StateParser
         }
 
         _ = reader.String("Label");
+        var maxConcurrencyExpression = JsonataTemplate.ReadExpression(reader, language, "MaxConcurrency");
         var processorReader = reader.Child(processorField, required: true);
         StateBlock? processor = null;
         if (processorReader is not null)
@@ -304,26 +288,32 @@ internal static class StateParser
                 config.RejectUnknownFields("ProcessorConfig");
             }
 
-            processor = ParseNestedBlock(processorReader);
+            processor = ParseNestedBlock(processorReader, language);
         }
 
         var map = new MapState
         {
             Name = name,
             Next = ReadTransition(name, reader),
-            InputPath = reader.Path("InputPath"),
-            OutputPath = reader.Path("OutputPath"),
+            IO = IOParser.Read(reader, language, IOFields.Paths | IOFields.ResultSelector | IOFields.ResultPath | IOFields.Assign),
             ItemProcessor = processor!,
             ItemsPath = reader.Has("ItemsPath") ? reader.RequiredPath("ItemsPath", reference: true) ?? JsonPath.Parse("$") : JsonPath.Parse("$"),
-            ItemSelector = reader.Template(selectorField),
-            ResultSelector = reader.Template("ResultSelector"),
-            ResultPath = reader.Path("ResultPath", reference: true),
-            MaxConcurrency = reader.Integer("MaxConcurrency", 0) ?? 0,
+            ItemSelector = language == QueryLanguage.JsonPath ? reader.Template(selectorField) : null,
+            Items = language == QueryLanguage.Jsonata ? JsonataTemplate.Read(reader, "Items") : null,
+            JsonataItemSelector = language == QueryLanguage.Jsonata ? JsonataTemplate.Read(reader, "ItemSelector") : null,
+            MaxConcurrencyExpression = maxConcurrencyExpression,
+            MaxConcurrency = maxConcurrencyExpression is null ? reader.Integer("MaxConcurrency", 0) ?? 0 : 0,
+            MaxConcurrencyPath = reader.Has("MaxConcurrencyPath") ? reader.RequiredPath("MaxConcurrencyPath", reference: true) : null,
             ToleratedFailureCount = reader.Integer("ToleratedFailureCount", 0),
             ToleratedFailurePercentage = reader.Has("ToleratedFailurePercentage") ? Percentage(reader) : null,
             Retry = Retrier.ParseAll(reader),
-            Catch = Catcher.ParseAll(reader),
+            Catch = Catcher.ParseAll(reader, language),
         };
+        if (reader.Has("MaxConcurrency") && reader.Has("MaxConcurrencyPath"))
+        {
+            reader.Error("MaxConcurrencyPath", "A Map state must not have both 'MaxConcurrency' and 'MaxConcurrencyPath'");
+        }
+
         return processor is null ? null : map;
     }
 
@@ -338,11 +328,10 @@ internal static class StateParser
         return value;
     }
 
-    private static StateBlock? ParseNestedBlock(FieldReader reader)
+    private static StateBlock? ParseNestedBlock(FieldReader reader, QueryLanguage language)
     {
         _ = reader.String("Comment");
-        RejectJsonata(reader);
-        var block = StateBlock.Parse(reader);
+        var block = StateBlock.Parse(reader, IOParser.ReadLanguage(reader, language));
         reader.RejectUnknownFields("a branch");
         return block;
     }

@@ -8,5 +8,5 @@ internal sealed class SucceedState : State
     public override string Type => "Succeed";
 
     public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input) =>
-        ValueTask.FromResult(new StateResult(OutputPath.Select(InputPath.Select(input)), null));
+        ValueTask.FromResult(IO.Complete(run, input, IO.EffectiveInput(run, input), null, ResultKind.Input));
 }

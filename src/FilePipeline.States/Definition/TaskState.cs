@@ -14,39 +14,33 @@ internal sealed class TaskState : State
 
     public required string Resource { get; init; }
 
-    public PayloadTemplate? Parameters { get; init; }
-
-    public PayloadTemplate? ResultSelector { get; init; }
-
-    public NullablePath ResultPath { get; init; } = NullablePath.Root;
-
     public int? TimeoutSeconds { get; init; }
 
     public JsonPath? TimeoutSecondsPath { get; init; }
+
+    /// <summary>JSONata: TimeoutSeconds given as a <c>{% %}</c> expression.</summary>
+    public JsonataTemplate? TimeoutExpression { get; init; }
 
     public IReadOnlyList<Retrier> Retry { get; init; } = [];
 
     public IReadOnlyList<Catcher> Catch { get; init; } = [];
 
+    public override bool CanRetry => true;
+
     public override IEnumerable<string> Transitions => base.Transitions.Concat(Catch.Select(c => c.Next));
 
     public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
-        var effective = InputPath.Select(input);
+        var effective = IO.EffectiveInput(run, input);
         return RetryCatch.RunAsync(run, input, Retry, Catch, () => AttemptAsync(run, input, effective));
     }
 
     private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
     {
         // Handlers get their own copy: they must not be able to change the state input behind the engine.
-        var parameters = Parameters?.Evaluate(effective, run.ContextFactory) ?? effective?.DeepClone();
+        var parameters = IO.Arguments(run, input, effective);
         var result = await InvokeAsync(run, effective, parameters);
-        if (ResultSelector is not null)
-        {
-            result = ResultSelector.Evaluate(result, run.ContextFactory);
-        }
-
-        return new StateResult(OutputPath.Select(ResultPath.Merge(input, result)), Next);
+        return IO.Complete(run, input, result, Next);
     }
 
     private async Task<JsonNode?> InvokeAsync(StateRun run, JsonNode? effective, JsonNode? parameters)
@@ -97,12 +91,12 @@ internal sealed class TaskState : State
         }
         catch (StateErrorException e)
         {
-            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", () => new JsonObject
+            run.Record(e.Error == StatesErrors.Timeout ? "TaskTimedOut" : "TaskFailed", () =>
             {
-                ["resourceType"] = resourceType,
-                ["resource"] = resource,
-                ["error"] = e.Error,
-                ["cause"] = e.Cause,
+                var details = e.ToHistoryDetails();
+                details["resourceType"] = resourceType;
+                details["resource"] = resource;
+                return details;
             });
             throw;
         }
@@ -142,7 +136,7 @@ internal sealed class TaskState : State
             {
                 invocationCancellation.Cancel();
                 _ = invocation.ContinueWith(t => t.Exception, TaskScheduler.Default);
-                throw new StateErrorException(StatesErrors.Timeout, $"Task '{request.StateName}' timed out after {timeout} seconds");
+                throw new StateErrorException(StatesErrors.Timeout, cause: null); // AWS records a task timeout without a cause
             }
 
             invocationCancellation.Cancel();
@@ -153,14 +147,25 @@ internal sealed class TaskState : State
 
     private int? ResolveTimeout(JsonNode? effective, StateRun run)
     {
+        if (TimeoutExpression is not null)
+        {
+            var evaluated = TimeoutExpression.Evaluate(new JsonataScope(run, effective) { Reads = TimeoutExpression.Reads }, "TimeoutSeconds");
+            return JsonValues.TryGetNumber(evaluated, out var limit) && limit >= 1 && limit == Math.Floor(limit) && limit <= 99_999_999
+                ? (int)limit
+                : throw JsonataScope.Failure("TimeoutSeconds", $"The TimeoutSeconds field must be a positive integer, but was: {JsonValues.ToJson(evaluated)}");
+        }
+
         if (TimeoutSecondsPath is null)
         {
             return TimeoutSeconds;
         }
 
-        var source = TimeoutSecondsPath.IsContext ? run.ContextFactory() : effective;
-        return TimeoutSecondsPath.TrySelect(source, out var value) && JsonValues.TryGetNumber(value, out var seconds)
-            && seconds >= 1 && seconds == Math.Floor(seconds)
+        if (!TimeoutSecondsPath.TrySelect(effective, run.Roots, out var value))
+        {
+            throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{TimeoutSecondsPath.Text}' : {TimeoutSecondsPath.DescribeMiss(effective, run.Roots)}");
+        }
+
+        return JsonValues.TryGetNumber(value, out var seconds) && seconds >= 1 && seconds == Math.Floor(seconds)
             ? (int)seconds
             : throw new StateErrorException(StatesErrors.Runtime, $"The TimeoutSecondsPath '{TimeoutSecondsPath.Text}' does not reference a positive integer");
     }

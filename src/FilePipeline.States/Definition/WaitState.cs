@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
@@ -17,18 +18,24 @@ internal sealed class WaitState : State
 
     public JsonPath? TimestampPath { get; init; }
 
+    /// <summary>JSONata: Seconds or Timestamp given as a <c>{% %}</c> expression.</summary>
+    public JsonataTemplate? SecondsExpression { get; init; }
+
+    public JsonataTemplate? TimestampExpression { get; init; }
+
     public override async ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
-        var effective = InputPath.Select(input);
+        var effective = IO.EffectiveInput(run, input);
         var delay = DelayFor(effective, run);
         if (delay > TimeSpan.Zero)
         {
             await run.Execution.DelayAsync(delay, run.CancellationToken);
         }
 
-        return new StateResult(OutputPath.Select(effective), Next);
+        return IO.Complete(run, input, effective, Next, ResultKind.Input);
     }
 
+    // The cause texts are AWS's, as recorded for each kind of bad value.
     private TimeSpan DelayFor(JsonNode? effective, StateRun run)
     {
         if (Seconds is { } seconds)
@@ -41,22 +48,49 @@ internal sealed class WaitState : State
             return timestamp - run.Execution.Time.GetUtcNow();
         }
 
-        if (SecondsPath is not null)
+        if (SecondsExpression is not null)
         {
-            var value = Select(SecondsPath, effective, run);
-            return JsonValues.TryGetNumber(value, out var number) && number >= 0 && number == Math.Floor(number)
+            var value = SecondsExpression.Evaluate(new JsonataScope(run, effective) { Reads = SecondsExpression.Reads }, "Seconds");
+            return JsonValues.TryGetNumber(value, out var number) && number >= 0 && number == Math.Floor(number) && number <= 99_999_999
                 ? TimeSpan.FromSeconds(number)
-                : throw new StateErrorException(StatesErrors.Runtime, $"The SecondsPath parameter does not reference a valid non-negative integer: {JsonValues.ToJson(value)}");
+                : throw JsonataScope.Failure("Seconds", $"The Seconds field must be a non-negative integer, but was: {JsonValues.ToJson(value)}");
         }
 
-        var text = Select(TimestampPath!, effective, run);
+        if (TimestampExpression is not null)
+        {
+            var value = TimestampExpression.Evaluate(new JsonataScope(run, effective) { Reads = TimestampExpression.Reads }, "Timestamp");
+            return JsonValues.TryGetString(value, out var evaluated) && DataTestRule.TryParseTimestamp(evaluated, out var at)
+                ? at - run.Execution.Time.GetUtcNow()
+                : throw JsonataScope.Failure("Timestamp", $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {Display(value)}");
+        }
+
+        if (SecondsPath is not null)
+        {
+            var value = Select(SecondsPath, "SecondsPath", effective, run);
+            if (!JsonValues.TryGetNumber(value, out var number) || number != Math.Floor(number))
+            {
+                throw new StateErrorException(StatesErrors.Runtime, $"The SecondsPath parameter cannot be parsed as a long value: {SecondsPath.Text} == {Display(value)}");
+            }
+
+            return number < 0
+                ? throw new StateErrorException(StatesErrors.Runtime, $"The SecondsPath parameter references a negative value: {SecondsPath.Text} == {Display(value)}")
+                : TimeSpan.FromSeconds(number);
+        }
+
+        var text = Select(TimestampPath!, "TimestampPath", effective, run);
         return JsonValues.TryGetString(text, out var s) && DataTestRule.TryParseTimestamp(s, out var until)
             ? until - run.Execution.Time.GetUtcNow()
-            : throw new StateErrorException(StatesErrors.Runtime, $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {JsonValues.ToJson(text)}");
+            : throw new StateErrorException(StatesErrors.Runtime, $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {TimestampPath!.Text} == {Display(text)}");
     }
 
-    private static JsonNode? Select(JsonPath path, JsonNode? effective, StateRun run) =>
-        path.TrySelect(path.IsContext ? run.ContextFactory() : effective, out var value)
+    private static JsonNode? Select(JsonPath path, string field, JsonNode? effective, StateRun run) =>
+        path.TrySelect(effective, run.Roots, out var value)
             ? value
-            : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.Text}");
+            : throw new StateErrorException(StatesErrors.Runtime, $"The {field} parameter does not reference an input value: {path.Text}");
+
+    /// <summary>A value as AWS prints it after <c>==</c>: strings without quotes.</summary>
+    private static string Display(JsonNode? value) =>
+        JsonValues.TryGetString(value, out var text) ? text
+        : JsonValues.TryGetNumber(value, out var number) ? number.ToString(CultureInfo.InvariantCulture)
+        : JsonValues.ToJson(value);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FilePipeline.States.Definition;
 using FilePipeline.States.History;
 using FilePipeline.States.Json;
+using FilePipeline.States.Variables;
 
 #pragma warning disable CA1507 // The string keys are AWS context-object field names, not references to our members.
 
@@ -65,14 +66,14 @@ internal sealed class ExecutionRun
     };
 
     /// <summary>Runs a block (the machine, a Parallel branch or a Map iteration) from StartAt to its end.</summary>
-    public async Task<JsonNode?> RunBlockAsync(StateBlock block, JsonNode? input, EventCursor cursor, CancellationToken cancellationToken)
+    public async Task<JsonNode?> RunBlockAsync(StateBlock block, JsonNode? input, EventCursor cursor, VariableScope variables, CancellationToken cancellationToken)
     {
         var state = block.States[block.StartAt];
         string? inputJson = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var run = new StateRun(this, state, cursor, cancellationToken);
+            var run = new StateRun(this, state, cursor, variables, cancellationToken);
             var stateName = state.Name;
             var enteredJson = inputJson ??= Payload(input, $"state '{stateName}' input");
             var enteredId = run.Record(state.Type + "StateEntered", () => StateDetails("input", stateName, enteredJson));
@@ -81,15 +82,40 @@ internal sealed class ExecutionRun
             {
                 result = await state.ExecuteAsync(run, input);
             }
-            catch (StateErrorException e) when (e.Error == StatesErrors.Runtime && !e.Cause.StartsWith("An error occurred", StringComparison.Ordinal))
+            catch (StateErrorException e) when (e.Error is StatesErrors.Runtime or StatesErrors.QueryEvaluationError
+                && e.Cause?.StartsWith("An error occurred", StringComparison.Ordinal) != true)
             {
-                throw new StateErrorException(
+                var located = new StateErrorException(
                     e.Error, $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredId}). {e.Cause}");
+                if (e.Location is not null)
+                {
+                    // AWS records where a JSONata expression failed before the execution fails.
+                    run.Record("EvaluationFailed", () => new JsonObject
+                    {
+                        ["error"] = located.Error,
+                        ["cause"] = located.Cause,
+                        ["location"] = e.Location,
+                        ["state"] = stateName,
+                    });
+                }
+
+                throw located;
             }
 
             // States never change their output afterwards, so its JSON is also the next state's input JSON.
-            var outputJson = Payload(result.Output, $"state '{state.Name}' output");
-            run.Record(state.Type + "StateExited", () => StateDetails("output", stateName, outputJson));
+            var outputJson = JsonValues.ToJson(result.Output);
+            if (JsonValues.ExceedsPayloadLimit(outputJson))
+            {
+                throw new StateErrorException(StatesErrors.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
+            }
+
+            var assigned = result.Assigned;
+            if (assigned is not null)
+            {
+                variables.Apply(assigned);
+            }
+
+            run.Record(state.Type + "StateExited", () => ExitedDetails(stateName, outputJson, assigned));
             if (result.Next is null)
             {
                 return result.Output;
@@ -108,6 +134,18 @@ internal sealed class ExecutionRun
         return JsonValues.ExceedsPayloadLimit(json)
             ? throw new StateErrorException(StatesErrors.DataLimitExceeded, $"The {what} has exceeded the maximum number of bytes allowed ({JsonValues.PayloadLimitBytes}).")
             : json;
+    }
+
+    private static JsonObject ExitedDetails(string name, string outputJson, VariableAssignment? assigned)
+    {
+        var details = StateDetails("output", name, outputJson);
+        if (assigned is not null)
+        {
+            details["assignedVariables"] = assigned.ToHistory();
+            details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+        }
+
+        return details;
     }
 
     private static JsonObject StateDetails(string field, string name, string payloadJson) => new()

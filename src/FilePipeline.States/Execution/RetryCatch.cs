@@ -25,7 +25,7 @@ internal static class RetryCatch
             }
             catch (StateErrorException e)
             {
-                var index = IndexOfMatch(retriers.Select(r => r.ErrorEquals), e.Error);
+                var index = IndexOfMatch(retriers.Select(r => r.ErrorEquals), e.Error ?? "");
                 if (index >= 0 && attemptsPerRetrier[index] < retriers[index].MaxAttempts)
                 {
                     var delay = retriers[index].Delay(attemptsPerRetrier[index], run.Execution.Options.JitterSource);
@@ -35,15 +35,14 @@ internal static class RetryCatch
                     continue;
                 }
 
-                var catcherIndex = IndexOfMatch(catchers.Select(c => c.ErrorEquals), e.Error);
+                var catcherIndex = IndexOfMatch(catchers.Select(c => c.ErrorEquals), e.Error ?? "");
                 if (catcherIndex < 0)
                 {
                     throw;
                 }
 
                 var catcher = catchers[catcherIndex];
-                var errorOutput = new JsonObject { ["Error"] = e.Error, ["Cause"] = e.Cause };
-                return new StateResult(catcher.ResultPath.Merge(rawInput, errorOutput), catcher.Next);
+                return catcher.IO.Complete(run, rawInput, e.ToErrorOutput(), catcher.Next, ResultKind.ErrorOutput);
             }
         }
     }

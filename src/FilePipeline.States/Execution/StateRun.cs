@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FilePipeline.States.Definition;
 using FilePipeline.States.History;
+using FilePipeline.States.Json;
+using FilePipeline.States.Variables;
 
 #pragma warning disable CA1507 // The string keys are AWS context-object field names, not references to our members.
 
@@ -10,14 +12,16 @@ namespace FilePipeline.States.Execution;
 /// <summary>One entry into a state: its history cursor, entered time, retry count and context object.</summary>
 internal sealed class StateRun
 {
-    public StateRun(ExecutionRun execution, State state, EventCursor cursor, CancellationToken cancellationToken)
+    public StateRun(ExecutionRun execution, State state, EventCursor cursor, VariableScope variables, CancellationToken cancellationToken)
     {
         Execution = execution;
         State = state;
         Cursor = cursor;
+        Variables = variables;
         CancellationToken = cancellationToken;
         EnteredTime = execution.Time.GetUtcNow();
         ContextFactory = () => BuildContext(null);
+        Roots = new PathRoots(ContextFactory, variables);
     }
 
     public ExecutionRun Execution { get; }
@@ -25,6 +29,12 @@ internal sealed class StateRun
     public State State { get; }
 
     public EventCursor Cursor { get; }
+
+    /// <summary>The variables of the block this state runs in.</summary>
+    public VariableScope Variables { get; }
+
+    /// <summary>The context object and variables, for paths that start at <c>$$</c> or <c>$name</c>.</summary>
+    public PathRoots Roots { get; }
 
     public CancellationToken CancellationToken { get; }
 
@@ -41,12 +51,19 @@ internal sealed class StateRun
     public JsonObject BuildContext(JsonObject? mapItem)
     {
         var context = Execution.BuildContextRoot();
-        context["State"] = new JsonObject
+        var stateFields = new JsonObject
         {
             ["EnteredTime"] = FormatTime(EnteredTime),
             ["Name"] = State.Name,
-            ["RetryCount"] = RetryCount,
         };
+
+        // Recorded AWS executions show RetryCount only for the states that can retry.
+        if (State.CanRetry)
+        {
+            stateFields["RetryCount"] = RetryCount;
+        }
+
+        context["State"] = stateFields;
         if (mapItem is not null)
         {
             context["Map"] = new JsonObject { ["Item"] = mapItem };

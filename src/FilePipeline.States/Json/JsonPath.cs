@@ -11,10 +11,11 @@ internal sealed class JsonPath
 {
     private readonly PathSegment[] segments;
 
-    private JsonPath(string text, bool isContext, PathSegment[] segments)
+    private JsonPath(string text, bool isContext, string? variable, PathSegment[] segments)
     {
         Text = text;
         IsContext = isContext;
+        Variable = variable;
         this.segments = segments;
         IsDefinite = segments.All(s => s.IsDefinite);
     }
@@ -24,18 +25,25 @@ internal sealed class JsonPath
     /// <summary>True for <c>$$</c> paths, which select from the context object.</summary>
     public bool IsContext { get; }
 
+    /// <summary>The variable name of a <c>$name…</c> path, which selects from that variable's value.</summary>
+    public string? Variable { get; }
+
     public bool IsDefinite { get; }
 
     /// <summary>True for a Reference Path: only names and indexes, so it can address where to write.</summary>
-    public bool IsReferencePath => !IsContext && segments.All(s => s is NameSegment or IndexSegment { Index: >= 0 });
+    public bool IsReferencePath => segments.All(s => s is NameSegment or IndexSegment { Index: >= 0 });
 
-    public bool IsRoot => segments.Length == 0;
+    /// <summary>True for a Reference Path into the input itself (ResultPath): not the context object or a variable.</summary>
+    public bool IsWritable => IsReferencePath && !IsContext && Variable is null;
+
+    /// <summary>True for <c>$</c> itself: the whole input.</summary>
+    public bool IsRoot => segments.Length == 0 && !IsContext && Variable is null;
 
     public static JsonPath Parse(string text)
     {
         var parser = new JsonPathParser(text);
-        var (isContext, segments) = parser.ParsePath();
-        return new JsonPath(text, isContext, segments);
+        var (isContext, variable, segments) = parser.ParsePath();
+        return new JsonPath(text, isContext, variable, segments);
     }
 
     public static bool TryParse(string text, out JsonPath? path, out string? error)
@@ -52,6 +60,55 @@ internal sealed class JsonPath
             error = e.Message;
             return false;
         }
+    }
+
+    /// <summary>
+    /// Selects from the root this path names: <paramref name="input"/> for <c>$</c>, the context
+    /// object for <c>$$</c>, a variable's value for <c>$name</c> (false when it is not defined).
+    /// </summary>
+    public bool TrySelect(JsonNode? input, PathRoots roots, out JsonNode? result)
+    {
+        if (Variable is not null)
+        {
+            if (!roots.Variables.TryGet(Variable, out var value))
+            {
+                result = null;
+                return false;
+            }
+
+            return TrySelect(value, out result);
+        }
+
+        return TrySelect(IsContext ? roots.Context() : input, out result);
+    }
+
+    /// <summary>
+    /// Why a definite path found nothing, in AWS's (Jayway's) words: a missing last step is
+    /// "No results for path: $['a']['b']", a missing step before it "Missing property in path $['a']".
+    /// </summary>
+    public string DescribeMiss(JsonNode? input, PathRoots roots)
+    {
+        var prefix = IsContext ? "$$" : "$" + Variable;
+        var whole = prefix + string.Concat(segments.Select(s => s.ToString()));
+        JsonNode? node = null;
+        if (Variable is null)
+        {
+            node = IsContext ? roots.Context() : input;
+        }
+        else if (!roots.Variables.TryGet(Variable, out node))
+        {
+            return $"No results for path: {whole}";
+        }
+
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (!segments[i].IsDefinite || !segments[i].TrySelectOne(node, out node))
+            {
+                return segments[i].IsDefinite ? $"Missing property in path {prefix}{string.Concat(segments.Take(i + 1).Select(s => s.ToString()))}" : $"No results for path: {whole}";
+            }
+        }
+
+        return $"No results for path: {whole}";
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ internal sealed class JsonPathParser(string text)
 {
     private int pos;
 
-    public (bool IsContext, PathSegment[] Segments) ParsePath()
+    /// <summary>Parses <c>$…</c>, <c>$$…</c> (context object) or <c>$name…</c> (a variable).</summary>
+    public (bool IsContext, string? Variable, PathSegment[] Segments) ParsePath()
     {
         if (!text.StartsWith('$'))
         {
@@ -18,9 +19,20 @@ internal sealed class JsonPathParser(string text)
 
         pos = 1;
         var isContext = Peek('$');
+        string? variable = null;
         if (isContext)
         {
             pos++;
+        }
+        else if (pos < text.Length && (char.IsLetter(text[pos]) || text[pos] == '_'))
+        {
+            var start = pos;
+            while (pos < text.Length && (char.IsLetterOrDigit(text[pos]) || text[pos] == '_'))
+            {
+                pos++;
+            }
+
+            variable = text[start..pos];
         }
 
         var segments = ParseSegments(stopAt: null);
@@ -29,7 +41,7 @@ internal sealed class JsonPathParser(string text)
             throw Error($"unexpected '{text[pos]}'");
         }
 
-        return (isContext, segments);
+        return (isContext, variable, segments);
     }
 
     private PathSegment[] ParseSegments(Func<char, bool>? stopAt)
@@ -251,7 +263,9 @@ internal sealed class JsonPathParser(string text)
         var builder = new StringBuilder();
         while (pos < text.Length && text[pos] != quote)
         {
-            if (text[pos] == '\\' && pos + 1 < text.Length)
+            // Only the enclosing quote is escaped; any other backslash is literal (recorded on AWS:
+            // $['a\"b'] selects the field named a\"b).
+            if (text[pos] == '\\' && pos + 1 < text.Length && text[pos + 1] == quote)
             {
                 pos++;
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,7 +15,12 @@ internal static class JsonValues
     {
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
         {
-            number = value.GetValue<double>();
+            // Values built in code (intrinsics' ints and longs) do not convert to double by themselves.
+            if (!value.TryGetValue(out number))
+            {
+                number = double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
+            }
+
             return true;
         }
 

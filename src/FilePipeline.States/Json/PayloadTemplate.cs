@@ -5,13 +5,13 @@ namespace FilePipeline.States.Json;
 
 /// <summary>
 /// A payload template (Parameters, ItemSelector, ResultSelector): fields ending in <c>.$</c> take
-/// the value of a path on the input, a <c>$$</c> path on the context object, or an intrinsic function.
+/// the value of a path on the input, a <c>$$</c> path on the context object, a <c>$name</c> variable path, or an intrinsic function.
 /// </summary>
 internal sealed class PayloadTemplate
 {
-    private readonly Func<JsonNode?, Func<JsonObject>, string, JsonNode?> build;
+    private readonly Func<JsonNode?, PathRoots, string, JsonNode?> build;
 
-    private PayloadTemplate(Func<JsonNode?, Func<JsonObject>, string, JsonNode?> build) => this.build = build;
+    private PayloadTemplate(Func<JsonNode?, PathRoots, string, JsonNode?> build) => this.build = build;
 
     /// <summary>Compiles a validated template once, so paths are not re-parsed per execution.</summary>
     public static PayloadTemplate Create(JsonNode? template) => new(Compile(template));
@@ -59,34 +59,34 @@ internal sealed class PayloadTemplate
         }
     }
 
-    /// <summary>Builds the payload; path failures raise <paramref name="failureError"/>.</summary>
-    public JsonNode? Evaluate(JsonNode? input, Func<JsonObject> context, string failureError = StatesErrors.ParameterPathFailure)
-        => build(input, context, failureError);
+    /// <summary>Builds the payload; <c>$$</c> and <c>$name</c> paths read <paramref name="roots"/>; path failures raise <paramref name="failureError"/>.</summary>
+    public JsonNode? Evaluate(JsonNode? input, PathRoots roots, string failureError = StatesErrors.ParameterPathFailure)
+        => build(input, roots, failureError);
 
-    private static Func<JsonNode?, Func<JsonObject>, string, JsonNode?> Compile(JsonNode? node)
+    private static Func<JsonNode?, PathRoots, string, JsonNode?> Compile(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
                 var fields = obj.Select(pair => CompileField(pair.Key, pair.Value)).ToArray();
-                return (input, context, error) =>
+                return (input, roots, error) =>
                 {
                     var result = new JsonObject();
                     foreach (var (name, value) in fields)
                     {
-                        result[name] = value(input, context, error);
+                        result[name] = value(input, roots, error);
                     }
 
                     return result;
                 };
             case JsonArray array:
                 var items = array.Select(Compile).ToArray();
-                return (input, context, error) =>
+                return (input, roots, error) =>
                 {
                     var result = new JsonArray();
                     foreach (var item in items)
                     {
-                        result.Add(item(input, context, error));
+                        result.Add(item(input, roots, error));
                     }
 
                     return result;
@@ -96,7 +96,7 @@ internal sealed class PayloadTemplate
         }
     }
 
-    private static (string Name, Func<JsonNode?, Func<JsonObject>, string, JsonNode?> Value) CompileField(string key, JsonNode? value)
+    private static (string Name, Func<JsonNode?, PathRoots, string, JsonNode?> Value) CompileField(string key, JsonNode? value)
     {
         if (!key.EndsWith(".$", StringComparison.Ordinal) || !JsonValues.TryGetString(value, out var expression))
         {
@@ -105,19 +105,19 @@ internal sealed class PayloadTemplate
 
         if (expression.StartsWith("States.", StringComparison.Ordinal))
         {
-            return (key[..^2], (input, context, error) => Resolve(key, expression, input, context, error));
+            return (key[..^2], (input, roots, error) => Resolve(key, expression, input, roots, error));
         }
 
         var path = JsonPath.Parse(expression);
-        return (key[..^2], (input, context, error) => Select(key, path, input, context, error)?.DeepClone());
+        return (key[..^2], (input, roots, error) => Select(key, path, input, roots, error)?.DeepClone());
     }
 
     // Intrinsics get private copies of the values they reference, so they may embed or change them freely.
-    private static JsonNode? Resolve(string key, string expression, JsonNode? input, Func<JsonObject> context, string failureError)
+    private static JsonNode? Resolve(string key, string expression, JsonNode? input, PathRoots roots, string failureError)
     {
         try
         {
-            return JsonValues.Detach(IntrinsicFunctions.Evaluate(expression, path => Select(key, ParsePath(path, failureError), input, context, failureError)?.DeepClone()));
+            return JsonValues.Detach(IntrinsicFunctions.Evaluate(expression, path => Select(key, ParsePath(path, failureError), input, roots, failureError)?.DeepClone()));
         }
         catch (IntrinsicFailureException e)
         {
@@ -128,13 +128,12 @@ internal sealed class PayloadTemplate
     private static JsonPath ParsePath(string text, string failureError) =>
         JsonPath.TryParse(text, out var path, out var syntaxError) ? path! : throw new StateErrorException(failureError, syntaxError!);
 
-    private static JsonNode? Select(string key, JsonPath path, JsonNode? input, Func<JsonObject> context, string failureError)
+    private static JsonNode? Select(string key, JsonPath path, JsonNode? input, PathRoots roots, string failureError)
     {
-        var source = path.IsContext ? context() : input;
-        return path.TrySelect(source, out var value)
+        return path.TrySelect(input, roots, out var value)
             ? value
             : throw new StateErrorException(
                 failureError,
-                $"The JSONPath '{path.Text}' specified for the field '{key}' could not be found in the input '{JsonValues.ToJson(source)}'");
+                $"The JSONPath '{path.Text}' specified for the field '{key}' could not be found in the input '{JsonValues.ToJson(input)}'");
     }
 }

@@ -61,13 +61,24 @@ public class FormatFunctionTests
         Assert.Contains("placeholder", failure.Message, StringComparison.Ordinal);
     }
 
+    // Recorded on AWS: localstack/localstack tests/aws/services/stepfunctions/v2/intrinsic_functions/test_generic.snapshot.json
+    // (test_format_2 prints {"Arg1": 1, "Arg2": []} as {Arg1=1, Arg2=[]}; test_context_json_path prints $$.StateMachine as {Id=…, Name=…}).
     [Theory]
-    [InlineData("States.Format('{}', $.array)")]
-    [InlineData("States.Format('{}', $.object)")]
-    [InlineData("States.Format($.number)")]
-    public void Arrays_objects_and_a_non_string_template_are_intrinsic_failures(string expression)
+    [InlineData("""{"v":{"k":1,"list":[]}}""", "<{k=1, list=[]}>")]
+    [InlineData("""{"v":["a",2,null,{"s":"t"}]}""", "<[a, 2, null, {s=t}]>")]
+    [InlineData("""{"v":""}""", "<>")]
+    [InlineData("""{"v":" "}""", "< >")]
+    [InlineData("""{"v":null}""", "<null>")]
+    [InlineData("""{"v":1.1}""", "<1.1>")]
+    public void Objects_arrays_and_empty_strings_format_as_AWS_prints_them(string input, string expected)
     {
-        Intrinsic.Fails(expression, """{"array":[1],"object":{"a":1},"number":5}""");
+        Assert.Equal(expected, Intrinsic.Evaluate("States.Format('<{}>', $.v)", input)!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_non_string_template_is_an_intrinsic_failure()
+    {
+        Intrinsic.Fails("States.Format($.number)", """{"number":5}""");
     }
 
     [Fact]

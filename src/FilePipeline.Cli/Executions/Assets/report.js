@@ -28,6 +28,8 @@
     show('detail-cause', state.cause);
     show('detail-input', state.input);
     show('detail-output', state.output);
+    show('detail-variables', state.variables);
+    show('detail-expressions', state.expressions);
   }
 
   document.querySelectorAll('[data-state]').forEach(function (element) {

@@ -7,14 +7,15 @@ namespace FilePipeline.States.Intrinsics.Functions;
 /// <summary>
 /// <c>States.Format(template, values...)</c>: replaces each <c>{}</c> of the template with the
 /// next value's natural string form (strings without quotes). There must be exactly as many
-/// values as placeholders; values must be strings, numbers, booleans or null.
+/// values as placeholders. Objects and arrays print as AWS prints them (recorded): Java's map and
+/// list forms, <c>{a=1, b=[x, y]}</c>, with strings unquoted at every depth.
 /// </summary>
 internal sealed class FormatFunction : IntrinsicFunction
 {
     public override IntrinsicSignature Signature { get; } = new(
         "States.Format", 1, IntrinsicSignature.Unbounded,
         IntrinsicArgumentTypes.String,
-        IntrinsicArgumentTypes.String | IntrinsicArgumentTypes.Number | IntrinsicArgumentTypes.Boolean | IntrinsicArgumentTypes.Null);
+        IntrinsicArgumentTypes.Any);
 
     public override JsonNode? Invoke(IntrinsicArguments arguments, IntrinsicServices services)
     {
@@ -36,6 +37,11 @@ internal sealed class FormatFunction : IntrinsicFunction
         return JsonValue.Create(result.Append(text, copied, text.Length - copied).ToString());
     }
 
-    private static string NaturalString(JsonNode? value) =>
-        value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString() ?? "null";
+    private static string NaturalString(JsonNode? value) => value switch
+    {
+        JsonObject obj => "{" + string.Join(", ", obj.Select(p => $"{p.Key}={NaturalString(p.Value)}")) + "}",
+        JsonArray array => "[" + string.Join(", ", array.Select(NaturalString)) + "]",
+        _ when value?.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        _ => value?.ToJsonString() ?? "null",
+    };
 }

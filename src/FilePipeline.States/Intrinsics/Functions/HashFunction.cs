@@ -27,11 +27,13 @@ internal sealed class HashFunction : IntrinsicFunction
     {
         var data = InputLimit.Check(arguments, 0);
         var algorithm = arguments.String(1);
-        if (!Algorithms.TryGetValue(algorithm, out var hash))
-        {
-            throw arguments.Failure($"the algorithm '{algorithm}' is not one of {string.Join(", ", Algorithms.Keys.Order(StringComparer.Ordinal))}");
-        }
-
-        return JsonValue.Create(Convert.ToHexStringLower(hash(Encoding.UTF8.GetBytes(data))));
+        return JsonValue.Create(Digest(data, algorithm) ?? throw arguments.Failure($"the algorithm '{algorithm}' is not one of {AlgorithmNames}"));
     }
+
+    /// <summary>The algorithm names, for messages.</summary>
+    public static string AlgorithmNames => string.Join(", ", Algorithms.Keys.Order(StringComparer.Ordinal));
+
+    /// <summary>The lowercase hex digest of <paramref name="data"/>'s UTF-8 bytes; null for an unknown algorithm (JSONata's <c>$hash</c> shares it).</summary>
+    public static string? Digest(string data, string algorithm) =>
+        Algorithms.TryGetValue(algorithm, out var hash) ? Convert.ToHexStringLower(hash(Encoding.UTF8.GetBytes(data))) : null;
 }

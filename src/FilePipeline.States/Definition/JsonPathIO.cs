@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using FilePipeline.States.Execution;
+using FilePipeline.States.Json;
+
+namespace FilePipeline.States.Definition;
+
+/// <summary>JSONPath processing: InputPath → Parameters → (work) → ResultSelector → Assign → ResultPath → OutputPath.</summary>
+internal sealed class JsonPathIO : StateIO
+{
+    public static readonly JsonPathIO Identity = new();
+
+    public NullablePath InputPath { get; init; } = NullablePath.Root;
+
+    public PayloadTemplate? Parameters { get; init; }
+
+    /// <summary>The error a missing Parameters path raises: AWS raises States.Runtime in a Pass state.</summary>
+    public string ParametersFailure { get; init; } = StatesErrors.ParameterPathFailure;
+
+    public PayloadTemplate? ResultSelector { get; init; }
+
+    public NullablePath ResultPath { get; init; } = NullablePath.Root;
+
+    public NullablePath OutputPath { get; init; } = NullablePath.Root;
+
+    public override JsonNode? EffectiveInput(StateRun run, JsonNode? rawInput) => InputPath.Select(rawInput, run.Roots);
+
+    public override JsonNode? Arguments(StateRun run, JsonNode? rawInput, JsonNode? effectiveInput) =>
+        Parameters is null ? effectiveInput?.DeepClone() : Parameters.Evaluate(effectiveInput, run.Roots, ParametersFailure);
+
+    protected override JsonNode? SelectResult(StateRun run, JsonNode? value, ResultKind kind) =>
+        ResultSelector is null || kind != ResultKind.Result ? value : ResultSelector.Evaluate(value, run.Roots);
+
+    protected override JsonNode? Output(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
+        OutputPath.Select(ResultPath.Merge(rawInput, value), run.Roots);
+}
+
+/// <summary>A JSONPath Assign: a payload template whose <c>$</c> is the state's result (or input, or error output).</summary>
+internal sealed class JsonPathAssign(PayloadTemplate template) : AssignField
+{
+    public override JsonObject Evaluate(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
+        (JsonObject)template.Evaluate(value, run.Roots, StatesErrors.Runtime)!;
+}
