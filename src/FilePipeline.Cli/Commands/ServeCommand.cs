@@ -7,7 +7,7 @@ using FilePipeline.Serve;
 namespace FilePipeline.Cli.Commands;
 
 /// <summary>
-/// <c>filepipeline serve [--port N] [--address IP] [--workers N]</c>: the pipeline's S3, DynamoDB, SQS and Step
+/// <c>filepipeline serve [--port N] [--address IP] [--workers N] [--no-pipeline]</c>: the pipeline's S3, DynamoDB, SQS and Step
 /// Functions APIs on localhost while the pipeline runs (docs/serve.md). Exit 0 when stopped, 1 on a usage error.
 /// </summary>
 internal static class ServeCommand
@@ -17,7 +17,8 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "The port to listen on.", DefaultValueFactory = _ => ServeOptions.DefaultPort };
         var address = new Option<string>("--address") { Description = "The address to bind; anything but loopback exposes the endpoints to the network.", DefaultValueFactory = _ => "127.0.0.1" };
         var workers = new Option<int>("--workers") { Description = "Concurrent pollers running the pipeline.", DefaultValueFactory = _ => 2 };
-        var command = new Command("serve", "Serve the stack's AWS APIs (S3, DynamoDB, SQS, Step Functions) on localhost and run the pipeline.") { port, address, workers };
+        var noPipeline = new Option<bool>("--no-pipeline") { Description = "Serve the APIs only: another host runs the functions (e.g. a pipeline command with --backend aws pointed at serve)." };
+        var command = new Command("serve", "Serve the stack's AWS APIs (S3, DynamoDB, SQS, Step Functions) on localhost and run the pipeline.") { port, address, workers, noPipeline };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: true, offersBackend: false);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, error, cancellationToken) =>
@@ -42,6 +43,7 @@ internal static class ServeCommand
                 Address = ip,
                 Port = parseResult.GetValue(port),
                 Workers = parseResult.GetValue(workers),
+                RunPipeline = !parseResult.GetValue(noPipeline),
                 AccessKeyId = environment.Variables(ServeOptions.AccessKeyIdVariable) is { Length: > 0 } key ? key : ServeOptions.DefaultAccessKeyId,
                 SecretAccessKey = environment.Variables(ServeOptions.SecretAccessKeyVariable) is { Length: > 0 } secret ? secret : ServeOptions.DefaultSecretAccessKey,
             };

@@ -38,6 +38,7 @@ public sealed class SqsQueues(EmbeddedQueues queues, PipelineTemplate template)
                 "DeleteMessage" => await Done(queues.DeleteMessageAsync(QueueName(request), Text(request, "ReceiptHandle"), cancellationToken)),
                 "DeleteMessageBatch" => await DeleteMessageBatchAsync(request, cancellationToken),
                 "ChangeMessageVisibility" => await Done(queues.ChangeMessageVisibilityAsync(QueueName(request), Text(request, "ReceiptHandle"), Number(request, "VisibilityTimeout") ?? 0, cancellationToken)),
+                "ChangeMessageVisibilityBatch" => await ChangeMessageVisibilityBatchAsync(request, cancellationToken),
                 "PurgeQueue" => await Done(queues.PurgeQueueAsync(QueueName(request), cancellationToken)),
                 "StartMessageMoveTask" => await StartMessageMoveTaskAsync(request, cancellationToken),
                 _ => throw new AwsErrorException("InvalidAction", $"The action {operation} is not valid for this endpoint."),
@@ -146,6 +147,34 @@ public sealed class SqsQueues(EmbeddedQueues queues, PipelineTemplate template)
             ["Successful"] = new JsonArray([.. entries.Select(entry => (JsonNode)new JsonObject { ["Id"] = Text(entry, "Id") })]),
             ["Failed"] = new JsonArray(),
         };
+    }
+
+    /// <summary>Each entry on its own, as SQS does: a stale or malformed handle fails that entry only.</summary>
+    private async Task<JsonObject> ChangeMessageVisibilityBatchAsync(JsonObject request, CancellationToken cancellationToken)
+    {
+        var queue = QueueName(request);
+        var entries = Entries(request);
+        if (entries.Count is 0 or > 10)
+        {
+            throw new AwsErrorException(entries.Count == 0 ? QueueErrorCodes.EmptyBatchRequest : QueueErrorCodes.TooManyEntriesInBatchRequest, $"A batch holds 1 to 10 entries; this one has {entries.Count}.");
+        }
+
+        var successful = new JsonArray();
+        var failed = new JsonArray();
+        foreach (var entry in entries)
+        {
+            try
+            {
+                await queues.ChangeMessageVisibilityAsync(queue, Text(entry, "ReceiptHandle"), Number(entry, "VisibilityTimeout") ?? 0, cancellationToken);
+                successful.Add(new JsonObject { ["Id"] = Text(entry, "Id") });
+            }
+            catch (QueueOperationException e)
+            {
+                failed.Add(new JsonObject { ["Id"] = Text(entry, "Id"), ["SenderFault"] = true, ["Code"] = e.ErrorCode, ["Message"] = e.Message });
+            }
+        }
+
+        return new JsonObject { ["Successful"] = successful, ["Failed"] = failed };
     }
 
     /// <summary>The DLQ redrive: moves the source queue's messages back to where they came from (or to DestinationArn), done at once.</summary>
