@@ -21,5 +21,6 @@ internal static class CommandCatalog
         DemoCommand.Create(environment),
         StatesCommand.Create(environment),
         BenchCommand.Create(environment),
+        ServeCommand.Create(environment),
     ];
 }

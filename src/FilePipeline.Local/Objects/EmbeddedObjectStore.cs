@@ -73,7 +73,20 @@ public sealed partial class EmbeddedObjectStore : IObjectStore
 
     /// <exception cref="ObjectKeyRejectedException">The key breaks the store's key rules.</exception>
     /// <exception cref="NoSuchBucketException">The bucket has not been created.</exception>
-    public async Task<ObjectInfo> PutAsync(string bucket, string key, Stream content, CancellationToken cancellationToken)
+    public Task<ObjectInfo> PutAsync(string bucket, string key, Stream content, CancellationToken cancellationToken) =>
+        PutVersionAsync(bucket, key, content, multipartETag: null, cancellationToken);
+
+    /// <summary>
+    /// Commits a completed multipart upload (its parts' bytes in order) like a put, under S3's
+    /// multipart ETag (<paramref name="multipartETag"/>, "md5-of-md5s-N") and with the
+    /// ObjectCreated:CompleteMultipartUpload event.
+    /// </summary>
+    /// <exception cref="ObjectKeyRejectedException">The key breaks the store's key rules.</exception>
+    /// <exception cref="NoSuchBucketException">The bucket has not been created.</exception>
+    public Task<ObjectInfo> CompleteMultipartUploadAsync(string bucket, string key, Stream content, string multipartETag, CancellationToken cancellationToken) =>
+        PutVersionAsync(bucket, key, content, multipartETag, cancellationToken);
+
+    private async Task<ObjectInfo> PutVersionAsync(string bucket, string key, Stream content, string? multipartETag, CancellationToken cancellationToken)
     {
         ObjectKeyRules.Validate(key);
         var versionId = Guid.CreateVersion7().ToString("N");
@@ -85,8 +98,9 @@ public sealed partial class EmbeddedObjectStore : IObjectStore
             ObjectInfo info;
             await using (var temp = files.CreateTemp(versionId))
             {
-                var (eTag, size) = await CopyHashingAsync(content, temp, cancellationToken).ConfigureAwait(false);
+                var (md5, size) = await CopyHashingAsync(content, temp, cancellationToken).ConfigureAwait(false);
                 temp.Flush(flushToDisk: true);
+                var eTag = multipartETag ?? md5;
                 info = new ObjectInfo(bucket, key, eTag, size, versionId, timeProvider.GetUtcNow());
 
                 using var connection = database.Open();
@@ -101,7 +115,8 @@ public sealed partial class EmbeddedObjectStore : IObjectStore
                 if (notification is not null)
                 {
                     var sequencer = seq.ToString("X16", System.Globalization.CultureInfo.InvariantCulture);
-                    queues.Enqueue(connection, transaction, notification.QueueName, S3EventNotification.ObjectCreatedPut(info, sequencer, region, notification.ConfigurationId));
+                    var eventName = multipartETag is null ? S3EventNotification.Put : S3EventNotification.CompleteMultipartUpload;
+                    queues.Enqueue(connection, transaction, notification.QueueName, S3EventNotification.ObjectCreated(info, eventName, sequencer, region, notification.ConfigurationId));
                     eventQueued = true;
                 }
 

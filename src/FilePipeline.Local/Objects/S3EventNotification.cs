@@ -6,12 +6,19 @@ using FilePipeline.Core.Ports;
 
 namespace FilePipeline.Local.Objects;
 
-/// <summary>Writes the ObjectCreated:Put event S3 sends for a new object version, field for field in S3's shape (event version 2.1).</summary>
+/// <summary>Writes the ObjectCreated event S3 sends for a new object version, field for field in S3's shape (event version 2.1).</summary>
 internal static class S3EventNotification
 {
+    public const string Put = "Put";
+    public const string CompleteMultipartUpload = "CompleteMultipartUpload";
+
     private const string PrincipalId = "FILEPIPELINELOCAL";
 
-    public static string ObjectCreatedPut(ObjectInfo info, string sequencer, string region, string configurationId)
+    public static string ObjectCreatedPut(ObjectInfo info, string sequencer, string region, string configurationId) =>
+        ObjectCreated(info, Put, sequencer, region, configurationId);
+
+    /// <param name="eventName">How the object was created: <see cref="Put"/> or <see cref="CompleteMultipartUpload"/>.</param>
+    public static string ObjectCreated(ObjectInfo info, string eventName, string sequencer, string region, string configurationId)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer))
@@ -23,7 +30,7 @@ internal static class S3EventNotification
             json.WriteString("eventSource", "aws:s3");
             json.WriteString("awsRegion", region);
             json.WriteString("eventTime", info.LastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("eventName", "ObjectCreated:Put");
+            json.WriteString("eventName", "ObjectCreated:" + eventName);
             WritePrincipal(json, "userIdentity");
             json.WriteStartObject("requestParameters");
             json.WriteString("sourceIPAddress", "127.0.0.1");

@@ -30,8 +30,8 @@ public sealed partial class EmbeddedDynamoDb
     }
 
     /// <summary>
-    /// Runs one DynamoDB operation (GetItem, PutItem, UpdateItem, DeleteItem, Scan, CreateTable,
-    /// DescribeTable, DeleteTable) and returns its response; failures throw <see cref="DynamoDbException"/>.
+    /// Runs one DynamoDB operation (GetItem, PutItem, UpdateItem, DeleteItem, Scan, Query, CreateTable,
+    /// DescribeTable, DeleteTable, ListTables) and returns its response; failures throw <see cref="DynamoDbException"/>.
     /// </summary>
     public Task<JsonObject> ExecuteAsync(string operation, JsonObject request, CancellationToken cancellationToken)
     {
@@ -45,6 +45,8 @@ public sealed partial class EmbeddedDynamoDb
             "UpdateItem" => UpdateItem(request),
             "DeleteItem" => DeleteItem(request),
             "Scan" => Scan(request),
+            "Query" => Query(request),
+            "ListTables" => ListTables(request),
             "CreateTable" => CreateTable(request),
             "DescribeTable" => DescribeTable(request),
             "DeleteTable" => DeleteTable(request),

@@ -120,6 +120,16 @@ internal static class TableStore
         }
     }
 
+    public static IEnumerable<string> TableNames(SqliteConnection connection)
+    {
+        using var command = Command(connection, "SELECT name FROM dynamodb_tables ORDER BY name");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, string sql)
     {
         var command = connection.CreateCommand();

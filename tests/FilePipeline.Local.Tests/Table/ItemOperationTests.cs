@@ -187,7 +187,7 @@ public sealed class ItemOperationTests : IDisposable
     [Fact]
     public async Task An_unsupported_operation_is_UnknownOperationException()
     {
-        var error = await table.Fails("Query", "{}");
+        var error = await table.Fails("BatchWriteItem", "{}");
         Assert.Equal("UnknownOperationException", error.ErrorName);
     }
 

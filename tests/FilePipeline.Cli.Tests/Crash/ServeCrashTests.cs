@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Amazon.S3;
+using Amazon.S3.Model;
+using FilePipeline.Serve;
+using FilePipeline.Testing.Emulators;
+
+namespace FilePipeline.Cli.Tests.Crash;
+
+/// <summary>
+/// The real <c>filepipeline serve</c> binary, driven by AWSSDK.S3, killed with kill -9 during a multipart
+/// upload and during processing, and stopped with SIGTERM during an upload: nothing is lost or recorded twice.
+/// </summary>
+public sealed class ServeCrashTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    private readonly PipelineProcess pipeline = new();
+    private readonly int port = LoopbackPort.Free();
+
+    [Fact]
+    public async Task An_unfinished_multipart_upload_survives_kill_9_and_can_be_completed_or_aborted_after_restart()
+    {
+        var part = new byte[5 * 1024 * 1024];
+        Array.Fill(part, (byte)'\n');
+        "id\n"u8.CopyTo(part);
+        string uploadId, abandonedId;
+        using (var serve = await StartServeAsync(faults: null))
+        {
+            using var s3 = Client();
+            uploadId = (await s3.InitiateMultipartUploadAsync(Bucket, "mp/rows.csv")).UploadId;
+            abandonedId = (await s3.InitiateMultipartUploadAsync(Bucket, "mp/abandoned.csv")).UploadId;
+            await s3.UploadPartAsync(new UploadPartRequest { BucketName = Bucket, Key = "mp/rows.csv", UploadId = uploadId, PartNumber = 1, InputStream = new MemoryStream(part) });
+
+            // Part 2 is in flight (half sent) when serve is killed.
+            var gate = new GatedStream(new MemoryStream("1\n2\n3\n"u8.ToArray()), releaseAfter: 2);
+            using var http = new HttpClient();
+            var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+            {
+                BucketName = Bucket, Key = "mp/rows.csv", Verb = HttpVerb.PUT, UploadId = uploadId, PartNumber = 2, Expires = DateTime.UtcNow.AddMinutes(5), Protocol = Amazon.S3.Protocol.HTTP,
+            });
+            var inFlight = http.PutAsync(new Uri(url), new StreamContent(gate) { Headers = { ContentLength = 6 } });
+            await gate.Reached.WaitAsync(Limit);
+            serve.Kill();
+            await serve.WaitAsync(Limit);
+            gate.Release();
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => inFlight);
+        }
+
+        using (var serve = await StartServeAsync(faults: null))
+        {
+            using var s3 = Client();
+            var uploads = await s3.ListMultipartUploadsAsync(Bucket);
+            Assert.Equal(new[] { abandonedId, uploadId }.Order(), uploads.MultipartUploads.Select(u => u.UploadId).Order());
+            var parts = await s3.ListPartsAsync(Bucket, "mp/rows.csv", uploadId);
+            Assert.Equal([1], parts.Parts.Select(p => p.PartNumber ?? 0));
+
+            var two = await s3.UploadPartAsync(new UploadPartRequest { BucketName = Bucket, Key = "mp/rows.csv", UploadId = uploadId, PartNumber = 2, InputStream = new MemoryStream("1\n2\n3\n"u8.ToArray()) });
+            var complete = await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = Bucket, Key = "mp/rows.csv", UploadId = uploadId, PartETags = [new PartETag(1, parts.Parts[0].ETag), new PartETag(2, two.ETag)],
+            });
+            await s3.AbortMultipartUploadAsync(Bucket, "mp/abandoned.csv", abandonedId);
+            Assert.Empty((await s3.ListMultipartUploadsAsync(Bucket)).MultipartUploads ?? []);
+
+            var file = await SettledAsync(complete.ETag.Trim('"'));
+            Assert.Equal("PROCESSED", file["status"]!.GetValue<string>());
+            Assert.Equal(3, file["rowCount"]!.GetValue<int>());
+        }
+    }
+
+    [Fact]
+    public async Task Serve_killed_during_processing_records_the_upload_exactly_once_after_restart()
+    {
+        string eTag;
+        using (var serve = await StartServeAsync("exit-after=InspectFile"))
+        {
+            using var s3 = Client();
+            eTag = (await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "in/kill.csv", ContentBody = "a,b\n1,2\n3,4\n" })).ETag.Trim('"');
+            Assert.Equal(137, await serve.WaitAsync(Limit));
+        }
+
+        using (await StartServeAsync(faults: null))
+        {
+            var file = await SettledAsync(eTag);
+            Assert.Equal("PROCESSED", file["status"]!.GetValue<string>());
+            Assert.Equal(2, file["rowCount"]!.GetValue<int>());
+        }
+
+        var files = await pipeline.JsonAsync("files");
+        Assert.Single(files);
+        var executions = await pipeline.JsonAsync("executions", "list");
+        Assert.Single(executions, e => e["status"]!.GetValue<string>() == "SUCCEEDED" && e["outcome"]?.GetValue<string>() == "PROCESSED");
+    }
+
+    [Fact]
+    public async Task SIGTERM_lets_an_upload_in_flight_finish_and_stops_with_the_SIGTERM_exit_code()
+    {
+        using var serve = await StartServeAsync(faults: null);
+        using var s3 = Client();
+        var gate = new GatedStream(new MemoryStream("x\n1\n2\n"u8.ToArray()), releaseAfter: 2);
+        using var http = new HttpClient();
+        var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = Bucket, Key = "in/term.csv", Verb = HttpVerb.PUT, Expires = DateTime.UtcNow.AddMinutes(5), Protocol = Amazon.S3.Protocol.HTTP,
+        });
+        var put = http.PutAsync(new Uri(url), new StreamContent(gate) { Headers = { ContentLength = 6 } });
+        await gate.Reached.WaitAsync(Limit);
+        using (var term = Process.Start("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        gate.Release();
+        using var response = await put;
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var eTag = response.Headers.ETag!.Tag.Trim('"');
+        Assert.Equal(143, await serve.WaitAsync(Limit)); // 128 + SIGTERM, as System.CommandLine ends a terminated command
+        Assert.Contains("stopping", serve.Output, StringComparison.Ordinal);
+
+        using (await StartServeAsync(faults: null))
+        {
+            var file = await SettledAsync(eTag);
+            Assert.Equal(2, file["rowCount"]!.GetValue<int>());
+        }
+    }
+
+    public void Dispose() => pipeline.Dispose();
+
+    private static string Bucket => "filepipeline-uploads-123456789012-us-east-1";
+
+    private AmazonS3Client Client() =>
+        new(new Amazon.Runtime.BasicAWSCredentials(ServeOptions.DefaultAccessKeyId, ServeOptions.DefaultSecretAccessKey),
+            new AmazonS3Config { ServiceURL = $"http://127.0.0.1:{port}", ForcePathStyle = true, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+
+    private async Task<RunningCommand> StartServeAsync(string? faults)
+    {
+        var serve = pipeline.Start(faults, shortVisibility: true, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var deadline = DateTime.UtcNow + Limit;
+        while (!serve.Output.Contains("serving ", StringComparison.Ordinal))
+        {
+            Assert.False(serve.HasExited, "serve exited: " + serve.Output);
+            Assert.True(DateTime.UtcNow < deadline, "serve did not start: " + serve.Output);
+            await Task.Delay(50);
+        }
+
+        return serve;
+    }
+
+    private async Task<JsonObject> SettledAsync(string eTag)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (true)
+        {
+            var file = (await pipeline.JsonAsync("files")).FirstOrDefault(f => f["eTag"]?.GetValue<string>() == eTag);
+            if (file is not null && file["status"]!.GetValue<string>() is "PROCESSED" or "REJECTED")
+            {
+                return file;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the upload was not processed: " + file?.ToJsonString());
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SQS;
+using FilePipeline.Local.Hosting;
+using FilePipeline.Testing;
+
+namespace FilePipeline.Serve.Tests;
+
+/// <summary>
+/// serve in-process on a free loopback port over a fresh state directory and the repository's
+/// template, with SDK clients pointed at it. With <c>runPipeline</c> the pollers run as in
+/// <c>filepipeline serve</c>; without, queues hold what tests put in them.
+/// </summary>
+public sealed class ServeFixture : IAsyncDisposable
+{
+    public static readonly BasicAWSCredentials Credentials = new(ServeOptions.DefaultAccessKeyId, ServeOptions.DefaultSecretAccessKey);
+
+    private ServeFixture(LocalPipeline pipeline, ServeHost host, string stateDirectory)
+    {
+        Pipeline = pipeline;
+        Host = host;
+        StateDirectory = stateDirectory;
+    }
+
+    public LocalPipeline Pipeline { get; }
+
+    public ServeHost Host { get; }
+
+    public string StateDirectory { get; }
+
+    public string Endpoint => Host.Endpoint.ToString().TrimEnd('/');
+
+    public string Bucket => Pipeline.BucketName;
+
+    public string Table => Pipeline.Template.Table.Name;
+
+    public static async Task<ServeFixture> StartAsync(bool runPipeline)
+    {
+        var stateDirectory = Path.Combine(Path.GetTempPath(), "fp-serve-" + Guid.NewGuid().ToString("N"));
+        var options = new LocalHostOptions
+        {
+            StateDirectory = stateDirectory,
+            TemplatePath = RepositoryRoot.Combine("serverless.template"),
+            FunctionLog = TextWriter.Null,
+            SkipDelays = true,
+        };
+        var pipeline = await LocalPipeline.OpenAsync(options);
+        var host = await ServeHost.StartAsync(pipeline, new ServeOptions { Port = 0, RunPipeline = runPipeline }, TextWriter.Null, CancellationToken.None);
+        return new ServeFixture(pipeline, host, stateDirectory);
+    }
+
+    public AmazonS3Client S3(AWSCredentials? credentials = null) =>
+        new(credentials ?? Credentials, new AmazonS3Config { ServiceURL = Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+
+    public AmazonDynamoDBClient DynamoDb(AWSCredentials? credentials = null) =>
+        new(credentials ?? Credentials, new AmazonDynamoDBConfig { ServiceURL = Endpoint, AuthenticationRegion = "us-east-1" });
+
+    public AmazonSQSClient Sqs(AWSCredentials? credentials = null) =>
+        new(credentials ?? Credentials, new AmazonSQSConfig { ServiceURL = Endpoint, AuthenticationRegion = "us-east-1" });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Pipeline.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(StateDirectory, recursive: true);
+    }
+}
