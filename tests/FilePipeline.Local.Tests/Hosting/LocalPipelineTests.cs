@@ -108,9 +108,34 @@ public sealed class LocalPipelineTests : IDisposable
 
         var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
         Assert.Equal((FileStatus.Failed, 3), (record.Status, record.Attempts));
-        Assert.StartsWith("StorageUnavailableException: {\"errorMessage\":\"Injected fault", record.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("StorageUnavailableException: Injected fault", record.LastError, StringComparison.Ordinal);
         Assert.Equal(3, Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None)).ReceiveCount);
         Assert.All(pipeline.Executions.List(), e => Assert.Equal(("FAILED", "StorageUnavailableException"), (e.Status, e.Error)));
+    }
+
+    [Fact]
+    public async Task A_valid_file_with_a_400_KB_header_of_25000_columns_is_PROCESSED()
+    {
+        var pipeline = await fixture.OpenAsync();
+        var header = string.Join(',', Enumerable.Range(0, 25_000).Select(i => $"column_{i:D8}"));
+        await PipelineFixture.UploadAsync(pipeline, "in/wide.csv", header + "\n" + string.Join(',', Enumerable.Range(0, 25_000)) + "\n");
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 1L, 25_000L, 1), (record.Status, record.RowCount, record.ColumnCount, record.Attempts));
+    }
+
+    [Fact]
+    public async Task A_success_after_a_failed_attempt_clears_lastError()
+    {
+        var pipeline = await fixture.OpenAsync("fail=InspectFile,times=4");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 2, null), (record.Status, record.Attempts, record.LastError));
     }
 
     [Fact]
