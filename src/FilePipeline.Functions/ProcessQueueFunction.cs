@@ -14,8 +14,10 @@ namespace FilePipeline.Functions;
 /// <summary>
 /// A batch of work-queue messages → one synchronous state-machine execution per message, a few at
 /// a time; the partial batch response names exactly the messages to receive again (architecture.md §1).
+/// On a message's last allowed receive, a failure is recorded in the ledger here, because the
+/// execution may have ended without recording it (docs/reliability.md).
 /// </summary>
-public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSettings settings, TimeProvider time)
+public sealed class ProcessQueueFunction(IWorkflowStarter workflows, ILedger ledger, FunctionSettings settings, TimeProvider time)
 {
     private const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
@@ -56,10 +58,22 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSet
         }
 
         log = log.WithField(LogFields.FileId, input.FileId);
+        var (succeeded, executionId, failure) = await RunAsync(input, context, log);
+        if (!succeeded && input.ReceiveCount >= settings.MaxReceiveCount)
+        {
+            await RecordLastFailureAsync(input, executionId, failure, log);
+        }
+
+        return succeeded;
+    }
+
+    private async Task<(bool Succeeded, string? ExecutionId, string Failure)> RunAsync(ExecutionInput input, ILambdaContext context, ILambdaLogger log)
+    {
         if (context.RemainingTime < settings.ExecutionTimeLimit)
         {
-            log.LogWarning($"Not started: {context.RemainingTime.TotalSeconds:0} s left in this invocation, an execution may need {settings.ExecutionTimeLimit.TotalSeconds:0} s.");
-            return false;
+            var reason = $"Not started: {context.RemainingTime.TotalSeconds:0} s left in this invocation, an execution may need {settings.ExecutionTimeLimit.TotalSeconds:0} s.";
+            log.LogWarning(reason);
+            return (false, null, FailureText.Of("ExecutionNotStarted", reason));
         }
 
         WorkflowResult result;
@@ -73,18 +87,40 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, FunctionSet
 #pragma warning restore CA1031
         {
             log.LogError("The execution could not be started.", e);
-            return false;
+            return (false, null, FailureText.Of(e));
         }
 
         log = log.WithField(LogFields.ExecutionId, result.ExecutionArn);
         if (result.Status != WorkflowStatus.Succeeded)
         {
             log.LogError($"The execution ended {result.Status}: {result.Error}: {result.Cause}");
-            return false;
+            return (false, result.ExecutionArn, FailureText.Of(result.Error ?? (result.Status == WorkflowStatus.TimedOut ? "States.Timeout" : null), result.Cause));
         }
 
         log.LogInformation($"The execution succeeded: {OutcomeOf(result.Output)}.");
-        return true;
+        return (true, result.ExecutionArn, "");
+    }
+
+    /// <summary>
+    /// The message goes to the DLQ after this receive: the ledger must say FAILED, not PROCESSING
+    /// (or the PROCESSING ValidateUpload wrote), whatever ended the execution. The conditional write
+    /// leaves settled files and other executions' live claims alone.
+    /// </summary>
+    private async Task RecordLastFailureAsync(ExecutionInput input, string? executionId, string failure, ILambdaLogger log)
+    {
+        try
+        {
+            var recorded = await ledger.TryRecordFailedAsync(input.FileId, failure, executionId, time.GetUtcNow(), CancellationToken.None);
+            log.LogWarning(recorded
+                ? $"Last allowed receive ({input.ReceiveCount}) failed; the ledger records FAILED: {failure}"
+                : $"Last allowed receive ({input.ReceiveCount}) failed; the ledger's record is settled or held by another execution, so it was kept.");
+        }
+#pragma warning disable CA1031 // The message is reported failed either way; a ledger outage must not fail the other messages of the batch.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.LogError("The failure could not be recorded in the ledger.", e);
+        }
     }
 
     private ExecutionInput BuildInput(SQSMessage message)

@@ -18,7 +18,7 @@ public class FunctionDispatcherTests
         var settings = new FunctionSettings();
         return new FunctionDispatcher(
             new ValidateUploadFunction(_objects, _queue, new FakeLedger(), settings, _invocation.Time),
-            new ProcessQueueFunction(_workflows, settings, _invocation.Time),
+            new ProcessQueueFunction(_workflows, new FakeLedger(), settings, _invocation.Time),
             new InspectFileFunction(_objects, settings, _invocation.Time));
     }
 

@@ -16,6 +16,9 @@ public static class FunctionEnvironment
     /// <summary>How long a claim on a file lasts, in seconds.</summary>
     public const string LeaseSeconds = "LEASE_SECONDS";
 
+    /// <summary>The work queue's maxReceiveCount: on that receive ProcessQueue records a failure itself.</summary>
+    public const string MaxReceiveCount = "MAX_RECEIVE_COUNT";
+
     /// <summary>How many executions ProcessQueue runs at once.</summary>
     public const string MaxConcurrency = "MAX_CONCURRENCY";
 

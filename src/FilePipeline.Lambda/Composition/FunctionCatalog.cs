@@ -41,7 +41,7 @@ public static class FunctionCatalog
                     StepFunctionsClient.FromEnvironment(environment),
                     Required(settings.StateMachineArn, FunctionEnvironment.StateMachineArn),
                     () => environment(LambdaBootstrap.TraceIdVariable));
-                var function = new ProcessQueueFunction(new MeteredWorkflowStarter(starter, metrics), settings, time);
+                var function = new ProcessQueueFunction(new MeteredWorkflowStarter(starter, metrics), new DynamoDbLedger(new AmazonDynamoDBClient(), settings.FilesTableName), settings, time);
                 return JsonHandler.Create(function.HandleAsync, FunctionsJsonContext.Default.SQSEvent, FunctionsJsonContext.Default.SQSBatchResponse);
             },
             [HandlerNames.InspectFile] = () =>

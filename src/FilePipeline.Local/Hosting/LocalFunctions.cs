@@ -42,7 +42,7 @@ public sealed class LocalFunctions
         this.logger = logger;
         dispatcher = new FunctionDispatcher(
             new ValidateUploadFunction(objects, workQueue, ledger, SettingsOf(template.ValidateUpload, environmentOverrides), time),
-            new ProcessQueueFunction(workflows, SettingsOf(template.ProcessQueue, environmentOverrides), time),
+            new ProcessQueueFunction(workflows, ledger, SettingsOf(template.ProcessQueue, environmentOverrides), time),
             new InspectFileFunction(objects, SettingsOf(template.InspectFile, environmentOverrides), time));
     }
 

@@ -30,7 +30,32 @@ public sealed class EmbeddedLedger : ILedger
         return response["Item"] is JsonObject item ? FileRecordItem.FromItem(item) : null;
     }
 
-    public async Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken)
+    public Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken) => TryAddAsync(record, cancellationToken);
+
+    public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => TryAddAsync(record, cancellationToken);
+
+    public async Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.ExecuteAsync("UpdateItem", new JsonObject
+            {
+                ["TableName"] = tableName,
+                ["Key"] = new JsonObject { ["fileId"] = new JsonObject { ["S"] = fileId } },
+                ["UpdateExpression"] = FailureRecording.UpdateExpression,
+                ["ConditionExpression"] = FailureRecording.ConditionExpression,
+                ["ExpressionAttributeNames"] = new JsonObject([.. FailureRecording.Names().Select(n => KeyValuePair.Create(n.Key, (JsonNode?)n.Value))]),
+                ["ExpressionAttributeValues"] = FailureRecording.Values(lastError, executionId, now),
+            }, cancellationToken);
+            return true;
+        }
+        catch (DynamoDbException error) when (error.ErrorName == "ConditionalCheckFailedException")
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> TryAddAsync(FileRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         try

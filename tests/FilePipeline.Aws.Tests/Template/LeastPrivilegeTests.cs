@@ -17,8 +17,8 @@ public class LeastPrivilegeTests
     /// <summary>The port calls each function makes (checked against its IL below).</summary>
     private static readonly Dictionary<string, (Type Function, string[] PortCalls)> Functions = new()
     {
-        [HandlerNames.ValidateUpload] = (typeof(ValidateUploadFunction), ["IObjectStore.ReadPrefixAsync", "IJobQueue.SendBatchAsync", "ILedger.TryRecordRejectedAsync"]),
-        [HandlerNames.ProcessQueue] = (typeof(ProcessQueueFunction), ["IWorkflowStarter.StartSyncExecutionAsync"]),
+        [HandlerNames.ValidateUpload] = (typeof(ValidateUploadFunction), ["IObjectStore.ReadPrefixAsync", "IJobQueue.SendBatchAsync", "ILedger.TryRecordRejectedAsync", "ILedger.TryRecordAcceptedAsync"]),
+        [HandlerNames.ProcessQueue] = (typeof(ProcessQueueFunction), ["IWorkflowStarter.StartSyncExecutionAsync", "ILedger.TryRecordFailedAsync"]),
         [HandlerNames.InspectFile] = (typeof(InspectFileFunction), ["IObjectStore.OpenReadAsync"]),
     };
 
@@ -131,7 +131,8 @@ public class LeastPrivilegeTests
                 [new("s3:GetObject", bucket + "/*"), new("s3:GetObjectVersion", bucket + "/*"), new("s3:ListBucket", bucket)],
             // SendMessageBatch is authorised as sqs:SendMessage.
             "IJobQueue.SendBatchAsync" => [new("sqs:SendMessage", Target(FunctionEnvironment.QueueUrl))],
-            "ILedger.TryRecordRejectedAsync" => [new("dynamodb:PutItem", Target(FunctionEnvironment.FilesTableName))],
+            "ILedger.TryRecordRejectedAsync" or "ILedger.TryRecordAcceptedAsync" => [new("dynamodb:PutItem", Target(FunctionEnvironment.FilesTableName))],
+            "ILedger.TryRecordFailedAsync" => [new("dynamodb:UpdateItem", Target(FunctionEnvironment.FilesTableName))],
             "IWorkflowStarter.StartSyncExecutionAsync" => [new("states:StartSyncExecution", Target(FunctionEnvironment.StateMachineArn))],
             _ => throw new InvalidDataException($"No IAM mapping for {portCall}: add the actions its AWS adapter makes."),
         };

@@ -287,8 +287,13 @@ public sealed class LocalPipelineTests : IDisposable
     [Fact]
     public async Task A_throttled_table_fails_the_executions_with_DynamoDBs_error_name_and_the_message_is_parked()
     {
+        // Accepted while the table still answers; then every table operation is throttled.
+        var accepting = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(accepting, "in/a.csv", Csv);
+        var s3Event = Assert.Single(await accepting.Queues.ListMessagesAsync(accepting.AsyncInvokeQueue, CancellationToken.None));
+        await accepting.Functions.InvokeAsync(accepting.Template.ValidateUpload, s3Event.Body);
+        await accepting.Queues.PurgeQueueAsync(accepting.AsyncInvokeQueue, CancellationToken.None);
         var pipeline = await fixture.OpenAsync("throttle=1");
-        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
 
         await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
 
@@ -297,6 +302,19 @@ public sealed class LocalPipelineTests : IDisposable
         Assert.All(executions, e => Assert.Equal(("FAILED", "DynamoDB.ProvisionedThroughputExceededException"), (e.Status, e.Error)));
         Assert.Equal(4, pipeline.Executions.History(executions[0].Id).Count(e => e.Type == "TaskFailed"));
         Assert.Equal(3, Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None)).ReceiveCount);
+    }
+
+    [Fact]
+    public async Task An_upload_ValidateUpload_cannot_record_is_retried_and_its_event_parked_not_queued_unrecorded()
+    {
+        var pipeline = await fixture.OpenAsync("throttle=1");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        Assert.Empty(pipeline.Executions.List());
+        var parked = Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None));
+        Assert.Contains("\"ObjectCreated:Put\"", parked.Body, StringComparison.Ordinal);
     }
 
     [Fact]
