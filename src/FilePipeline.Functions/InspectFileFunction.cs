@@ -37,14 +37,16 @@ public sealed class InspectFileFunction(IObjectStore objects, FunctionSettings s
             await using var stored = await objects.OpenReadAsync(file, deadline.Token);
             var inspection = await CsvInspector.InspectAsync(stored.Content, options, deadline.Token);
             log.LogInformation($"Inspected {inspection.Bytes} bytes: {inspection.RowCount} rows, {inspection.ColumnCount} columns, {inspection.RaggedRows} ragged.");
+            var (header, headerTruncated) = HeaderPreview.Of(inspection.Header);
             return new InspectFileResult(
                 inspection.RowCount,
                 inspection.ColumnCount,
-                inspection.Header,
+                header,
                 inspection.Bytes,
                 inspection.Checksum,
                 inspection.RaggedRows,
-                inspection.FirstRaggedLine);
+                inspection.FirstRaggedLine,
+                headerTruncated);
         }
         catch (OperationCanceledException e) when (deadline.IsCancellationRequested)
         {

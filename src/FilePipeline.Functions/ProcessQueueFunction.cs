@@ -16,9 +16,11 @@ namespace FilePipeline.Functions;
 /// <summary>
 /// A batch of work-queue messages → one synchronous state-machine execution per message, a few at
 /// a time; the partial batch response names exactly the messages to receive again (architecture.md §1),
-/// each made invisible for its retry backoff first (<see cref="RetryBackoff"/>).
+/// each made invisible for its retry backoff first (<see cref="RetryBackoff"/>). On a message's last
+/// allowed receive, a failure is recorded in the ledger here, because the execution may have ended
+/// without recording it (docs/reliability.md).
 /// </summary>
-public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVisibility visibility, FunctionSettings settings, TimeProvider time)
+public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVisibility visibility, ILedger ledger, FunctionSettings settings, TimeProvider time)
 {
     private const string ReceiveCountAttribute = "ApproximateReceiveCount";
 
@@ -52,12 +54,15 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
             .ToList());
     }
 
-    /// <summary>Whether a message succeeded and, if not, until when its file's claim may still hold (epoch seconds, 0 for none).</summary>
-    private readonly record struct Attempt(bool Succeeded, long ClaimMayHoldUntil = 0)
+    /// <summary>
+    /// Whether a message succeeded and, if not, why (<c>Type: message</c>, for the ledger), which
+    /// execution ran, and until when its file's claim may still hold (epoch seconds, 0 for none).
+    /// </summary>
+    private readonly record struct Attempt(bool Succeeded, string Failure = "", string? ExecutionId = null, long ClaimMayHoldUntil = 0)
     {
         public static Attempt Success => new(true);
 
-        public static Attempt Failure => new(false);
+        public static Attempt Failed(string failure, string? executionId = null, long claimMayHoldUntil = 0) => new(false, failure, executionId, claimMayHoldUntil);
     }
 
     // Only ReportBatchItemFailures decides the message's fate; a failed visibility change leaves it
@@ -88,14 +93,26 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
         catch (Exception e) when (e is FormatException or JsonException)
         {
             log.LogError($"The message body is not a file message, so it is left to reach the dead-letter queue: {e.Message}");
-            return Attempt.Failure;
+            return Attempt.Failed(FailureText.Of(e));
         }
 
         log = log.WithField(LogFields.FileId, input.FileId);
+        var attempt = await RunAsync(input, context, log);
+        if (!attempt.Succeeded && input.ReceiveCount >= settings.MaxReceiveCount)
+        {
+            await RecordLastFailureAsync(input, attempt, log);
+        }
+
+        return attempt;
+    }
+
+    private async Task<Attempt> RunAsync(ExecutionInput input, ILambdaContext context, ILambdaLogger log)
+    {
         if (context.RemainingTime < settings.ExecutionTimeLimit)
         {
-            log.LogWarning($"Not started: {context.RemainingTime.TotalSeconds:0} s left in this invocation, an execution may need {settings.ExecutionTimeLimit.TotalSeconds:0} s.");
-            return Attempt.Failure;
+            var reason = $"Not started: {context.RemainingTime.TotalSeconds:0} s left in this invocation, an execution may need {settings.ExecutionTimeLimit.TotalSeconds:0} s.";
+            log.LogWarning(reason);
+            return Attempt.Failed(FailureText.Of("ExecutionNotStarted", reason));
         }
 
         WorkflowResult result;
@@ -109,7 +126,7 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
 #pragma warning restore CA1031
         {
             log.LogError("The execution could not be started.", e);
-            return new Attempt(false, input.LeaseUntil); // It may have started and claimed the file.
+            return Attempt.Failed(FailureText.Of(e), claimMayHoldUntil: input.LeaseUntil); // It may have started and claimed the file.
         }
 
         log = log.WithField(LogFields.ExecutionId, result.ExecutionArn);
@@ -117,11 +134,34 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
         {
             log.LogError($"The execution ended {result.Status}: {result.Error}: {result.Cause}");
             // A failed execution has recorded its failure, releasing the claim; a timed-out one has not.
-            return result.Status == WorkflowStatus.Failed ? Attempt.Failure : new Attempt(false, input.LeaseUntil);
+            var failure = FailureText.Of(result.Error ?? (result.Status == WorkflowStatus.TimedOut ? "States.Timeout" : null), result.Cause);
+            return Attempt.Failed(failure, result.ExecutionArn, result.Status == WorkflowStatus.Failed ? 0 : input.LeaseUntil);
         }
 
         log.LogInformation($"The execution succeeded: {OutcomeOf(result.Output)}.");
         return Attempt.Success;
+    }
+
+    /// <summary>
+    /// The message goes to the DLQ after this receive: the ledger must say FAILED, not PROCESSING
+    /// (or the PROCESSING ValidateUpload wrote), whatever ended the execution. The conditional write
+    /// leaves settled files and other executions' live claims alone.
+    /// </summary>
+    private async Task RecordLastFailureAsync(ExecutionInput input, Attempt attempt, ILambdaLogger log)
+    {
+        try
+        {
+            var recorded = await ledger.TryRecordFailedAsync(input.FileId, attempt.Failure, attempt.ExecutionId, time.GetUtcNow(), CancellationToken.None);
+            log.LogWarning(recorded
+                ? $"Last allowed receive ({input.ReceiveCount}) failed; the ledger records FAILED: {attempt.Failure}"
+                : $"Last allowed receive ({input.ReceiveCount}) failed; the ledger's record is settled or held by another execution, so it was kept.");
+        }
+#pragma warning disable CA1031 // The message is reported failed either way; a ledger outage must not fail the other messages of the batch.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.LogError("The failure could not be recorded in the ledger.", e);
+        }
     }
 
     private ExecutionInput BuildInput(SQSMessage message)

@@ -86,7 +86,7 @@ public sealed class ValidateUploadFunction(IObjectStore objects, IJobQueue queue
             return null;
         }
 
-        log.LogInformation($"Accepted {entity.Size} bytes for processing.");
+        await AcceptAsync(file, entity.Size, log, cancellationToken);
         return new QueueMessage(file.Bucket, file.Key, file.VersionId, file.ETag, entity.Size, entity.Sequencer, record.EventTime);
     }
 
@@ -112,26 +112,39 @@ public sealed class ValidateUploadFunction(IObjectStore objects, IJobQueue queue
 
     private async Task RejectAsync(FileRef file, long size, UploadRejection rejection, ILambdaLogger log, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var record = new FileRecord
-        {
-            FileId = file.FileId,
-            Bucket = file.Bucket,
-            Key = file.Key,
-            FileName = file.FileName,
-            VersionId = file.VersionId,
-            ETag = file.ETag,
-            SizeBytes = size,
-            Status = FileStatus.Rejected,
-            FirstSeenAt = now,
-            UpdatedAt = now,
-            Reason = FormatReason(rejection),
-        };
+        var record = NewRecord(file, size, FileStatus.Rejected, time.GetUtcNow()) with { Reason = FormatReason(rejection) };
         var recorded = await ledger.TryRecordRejectedAsync(record, cancellationToken);
         log.WithField(LogFields.FileId, file.FileId).LogWarning(recorded
             ? $"Rejected: {record.Reason}"
             : $"Rejected ({rejection.Code}); the ledger already had a record of this file, which was kept.");
     }
+
+    /// <summary>
+    /// Records the upload before its message is sent, so it is in the ledger whatever later stops its
+    /// processing (docs/reliability.md); a file that already has a record keeps it.
+    /// </summary>
+    private async Task AcceptAsync(FileRef file, long size, ILambdaLogger log, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var recorded = await ledger.TryRecordAcceptedAsync(NewRecord(file, size, FileStatus.Processing, now), cancellationToken);
+        log.LogInformation(recorded
+            ? $"Accepted {size} bytes for processing."
+            : $"Accepted {size} bytes for processing; the ledger already had a record of this file, which was kept.");
+    }
+
+    private static FileRecord NewRecord(FileRef file, long size, FileStatus status, DateTimeOffset now) => new()
+    {
+        FileId = file.FileId,
+        Bucket = file.Bucket,
+        Key = file.Key,
+        FileName = file.FileName,
+        VersionId = file.VersionId,
+        ETag = file.ETag,
+        SizeBytes = size,
+        Status = status,
+        FirstSeenAt = now,
+        UpdatedAt = now,
+    };
 
     /// <summary>The ledger's reason text: <c>{code}: {sentence}</c>, the same shape the state machine writes.</summary>
     public static string FormatReason(UploadRejection rejection)

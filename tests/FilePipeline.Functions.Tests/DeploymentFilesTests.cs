@@ -23,7 +23,13 @@ public partial class DeploymentFilesTests
         {
             foreach (var (name, value) in scope["Environment"]?["Variables"]?.AsObject() ?? [])
             {
-                variables[name] = value is JsonValue text && text.TryGetValue<string>(out var s) ? s : "(reference)";
+                variables[name] = value switch
+                {
+                    JsonValue text when text.TryGetValue<string>(out var s) => s,
+                    // A parameter reference reads as the parameter's default, as the local host resolves it.
+                    JsonObject { Count: 1 } reference when Template["Parameters"]?[(string?)reference["Ref"] ?? ""]?["Default"] is { } defaultValue => defaultValue.ToString(),
+                    _ => "(reference)",
+                };
             }
         }
 
@@ -76,6 +82,8 @@ public partial class DeploymentFilesTests
     {
         Assert.Equal(3, (int)Template["Parameters"]!["MaxReceiveCount"]!["Default"]!);
         Assert.Equal("MaxReceiveCount", (string?)Resource("WorkQueue")["RedrivePolicy"]!["maxReceiveCount"]!["Ref"]);
+        Assert.Equal("MaxReceiveCount", (string?)Resource("ProcessQueueFunction")["Environment"]!["Variables"]![FunctionEnvironment.MaxReceiveCount]!["Ref"]);
+        Assert.Equal(3, FunctionSettings.FromEnvironment(Environment("ProcessQueueFunction").GetValueOrDefault).MaxReceiveCount);
     }
 
     [Fact]

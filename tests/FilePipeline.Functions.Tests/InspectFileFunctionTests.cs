@@ -65,8 +65,38 @@ public class InspectFileFunctionTests
 
         var json = JsonNode.Parse(JsonSerializer.Serialize(result, FunctionsJsonContext.Default.InspectFileResult))!.AsObject();
 
-        Assert.Equal(["rowCount", "columnCount", "header", "bytes", "checksum", "raggedRows", "firstRaggedLine"], json.Select(p => p.Key));
+        Assert.Equal(["rowCount", "columnCount", "header", "bytes", "checksum", "raggedRows", "firstRaggedLine", "headerTruncated"], json.Select(p => p.Key));
         Assert.Null(json["firstRaggedLine"]);
+        Assert.False(json["headerTruncated"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_25000_column_header_returns_its_leading_names_within_the_budget_and_says_it_was_truncated()
+    {
+        var names = Enumerable.Range(0, 25_000).Select(i => $"column_{i:D8}").ToArray();
+        var csv = Encoding.UTF8.GetBytes(string.Join(',', names) + "\n" + string.Join(',', names.Select((_, i) => i)) + "\n");
+        Assert.True(csv.Length > 400_000);
+
+        var result = await Function().HandleAsync(Stored("wide.csv", csv), _invocation.Context);
+
+        var json = JsonSerializer.Serialize(result, FunctionsJsonContext.Default.InspectFileResult);
+        Assert.Equal((1, 25_000), (result.RowCount, result.ColumnCount));
+        Assert.True(result.HeaderTruncated);
+        Assert.Equal(names.Take(result.Header.Count), result.Header);
+        Assert.InRange(result.Header.Count, 500, 25_000 - 1);
+        Assert.InRange(Encoding.UTF8.GetByteCount(json), 1, HeaderPreview.ByteBudget + 1024);
+    }
+
+    [Fact]
+    public void Names_that_escape_in_JSON_are_measured_escaped()
+    {
+        var (names, truncated) = HeaderPreview.Of(["\u0001\u0001", "a"], byteBudget: 2 * 6 + 3 + 1 + 3);
+        Assert.Equal(["\u0001\u0001", "a"], names);
+        Assert.False(truncated);
+
+        (names, truncated) = HeaderPreview.Of(["\u0001\u0001", "a"], byteBudget: 2 * 6 + 3);
+        Assert.Equal(["\u0001\u0001"], names);
+        Assert.True(truncated);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions.Events;
 using FilePipeline.Functions.Settings;
@@ -14,9 +15,10 @@ public class ProcessQueueFunctionTests
     private readonly FakeWorkflowStarter _workflows = new();
     private readonly FakeMessageVisibility _visibility = new();
     private readonly TestInvocation _invocation = new();
+    private readonly FakeLedger _ledger = new();
 
     private ProcessQueueFunction Function(FunctionSettings? settings = null) =>
-        new(_workflows, _visibility, settings ?? new FunctionSettings(), _invocation.Time);
+        new(_workflows, _visibility, _ledger, settings ?? new FunctionSettings(), _invocation.Time);
 
     private static SQSMessage Message(string id, string? body = Body, string receiveCount = "1") => new()
     {
@@ -68,6 +70,74 @@ public class ProcessQueueFunctionTests
         var input = JsonNode.Parse(Assert.Single(_workflows.Starts).Input)!;
         Assert.Equal("", (string?)input["versionId"]);
         Assert.Null(System.Text.Json.JsonSerializer.Deserialize(input, FunctionsJsonContext.Default.ExecutionInput)!.ToFileRef().VersionId);
+    }
+
+    private const string FileId = "uploads/in/customers.csv@0123abcd";
+
+    private void Recorded(FileStatus status, string? claimedBy = null, long? leaseUntil = null) =>
+        _ledger.Records[FileId] = new FileRecord
+        {
+            FileId = FileId, Bucket = "uploads", Key = "in/customers.csv", FileName = "customers.csv", ETag = "0123abcd",
+            Status = status, ClaimedBy = claimedBy, LeaseUntil = leaseUntil,
+        };
+
+    public static TheoryData<string, WorkflowStatus, string?, string?, string> EndingsWithoutARecordedOutcome => new()
+    {
+        { "timed out", WorkflowStatus.TimedOut, "States.Timeout", "Execution timed out after 300 seconds.", "States.Timeout: Execution timed out after 300 seconds." },
+        { "runtime error", WorkflowStatus.Failed, "States.Runtime", "An error occurred while executing the state 'ParseFunctionError'.", "States.Runtime: An error occurred while executing the state 'ParseFunctionError'." },
+        { "function error JSON", WorkflowStatus.Failed, "StorageUnavailableException", """{"errorMessage":"S3 returned 503","errorType":"StorageUnavailableException","stackTrace":[]}""", "StorageUnavailableException: S3 returned 503" },
+        { "timed out without error", WorkflowStatus.TimedOut, null, null, "States.Timeout" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EndingsWithoutARecordedOutcome))]
+    public async Task An_execution_ending_on_the_last_allowed_receive_without_recording_leaves_the_ledger_FAILED_with_Type_colon_message(string ending, WorkflowStatus status, string? error, string? cause, string lastError)
+    {
+        var arn = "arn:aws:states:us-east-1:123456789012:express:fp:m-r3:1";
+        Recorded(FileStatus.Processing, claimedBy: arn, leaseUntil: _invocation.Time.GetUtcNow().ToUnixTimeSeconds() + 300);
+        _workflows.Run = (_, _) => Task.FromResult(new WorkflowResult(arn, status, null, error, cause));
+
+        var response = await Function().ProcessQueue(Event(Message("m", receiveCount: "3")), _invocation.Context);
+
+        Assert.Single(response.BatchItemFailures);
+        var record = _ledger.Records[FileId];
+        Assert.True((FileStatus.Failed, lastError) == (record.Status, record.LastError), $"{ending}: {record}");
+    }
+
+    [Fact]
+    public async Task A_start_throttled_on_the_last_allowed_receive_turns_the_accepted_record_FAILED()
+    {
+        Recorded(FileStatus.Processing);
+        _workflows.Run = (_, _) => throw new StorageUnavailableExceptionForTest("Rate exceeded");
+
+        await Function().ProcessQueue(Event(Message("m", receiveCount: "3")), _invocation.Context);
+
+        Assert.Equal((FileStatus.Failed, "StorageUnavailableExceptionForTest: Rate exceeded"), (_ledger.Records[FileId].Status, _ledger.Records[FileId].LastError));
+    }
+
+    [Fact]
+    public async Task A_failure_before_the_last_allowed_receive_leaves_the_ledger_to_the_next_attempt()
+    {
+        Recorded(FileStatus.Processing);
+        _workflows.Run = (name, _) => Task.FromResult(Ended(name, WorkflowStatus.Failed));
+
+        await Function().ProcessQueue(Event(Message("m", receiveCount: "2")), _invocation.Context);
+
+        Assert.Equal(FileStatus.Processing, _ledger.Records[FileId].Status);
+    }
+
+    [Fact]
+    public async Task The_last_allowed_receive_never_overwrites_a_settled_file_or_another_executions_live_claim()
+    {
+        _workflows.Run = (name, _) => Task.FromResult(Ended(name, WorkflowStatus.Failed));
+        Recorded(FileStatus.Processing, claimedBy: "arn:other", leaseUntil: _invocation.Time.GetUtcNow().ToUnixTimeSeconds() + 300);
+
+        await Function(new FunctionSettings { MaxReceiveCount = 5 }).ProcessQueue(Event(Message("m", receiveCount: "5")), _invocation.Context);
+        Assert.Equal(FileStatus.Processing, _ledger.Records[FileId].Status);
+
+        Recorded(FileStatus.Processed);
+        await Function(new FunctionSettings { MaxReceiveCount = 5 }).ProcessQueue(Event(Message("m", receiveCount: "6")), _invocation.Context);
+        Assert.Equal(FileStatus.Processed, _ledger.Records[FileId].Status);
     }
 
     [Fact]
@@ -132,7 +202,7 @@ public class ProcessQueueFunctionTests
     {
         var invocation = new TestInvocation(TimeSpan.FromMinutes(4));
 
-        var response = await new ProcessQueueFunction(_workflows, _visibility, new FunctionSettings(), invocation.Time).ProcessQueue(Event(Message("late")), invocation.Context);
+        var response = await new ProcessQueueFunction(_workflows, _visibility, new FakeLedger(), new FunctionSettings(), invocation.Time).ProcessQueue(Event(Message("late")), invocation.Context);
 
         Assert.Equal("late", Assert.Single(response.BatchItemFailures).ItemIdentifier);
         Assert.Empty(_workflows.Starts);
@@ -221,4 +291,6 @@ public class ProcessQueueFunctionTests
 
         Assert.Equal(["bad"], response.BatchItemFailures.Select(f => f.ItemIdentifier));
     }
+
+    private sealed class StorageUnavailableExceptionForTest(string message) : Exception(message);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using FilePipeline.Core;
 using FilePipeline.Core.Errors;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
@@ -61,7 +62,24 @@ public class ValidateUploadFunctionTests
         Assert.Equal(Csv.Length, (long)body["size"]!);
         Assert.Equal("0055AED6DCD90281E5", (string?)body["sequencer"]);
         Assert.Equal("2026-11-28T11:59:00.123Z", (string?)body["eventTime"]);
-        Assert.Empty(_ledger.Records);
+        var accepted = Assert.Single(_ledger.Records.Values);
+        Assert.Equal(("in/Q1 report+final.csv", FileStatus.Processing, 0, null, null), (accepted.Key, accepted.Status, accepted.Attempts, accepted.ClaimedBy, accepted.LeaseUntil));
+    }
+
+    [Fact]
+    public async Task An_accepted_upload_is_recorded_before_its_message_is_sent_and_an_existing_record_is_kept()
+    {
+        var first = Uploaded("a.csv", Csv);
+        var second = Uploaded("b.csv", Csv);
+        var fileId = FileRef.FromS3("uploads", "b.csv", second.S3!.Object!.ETag!, "v1").FileId;
+        var existing = new FileRecord { FileId = fileId, Bucket = "uploads", Key = "b.csv", FileName = "b.csv", ETag = "e", Status = FileStatus.Processed, RowCount = 2 };
+        _ledger.Records[fileId] = existing;
+        _queue.Refuse = (_, entries) => [.. entries.Select(e => new SendFailure(e.Id, "InvalidMessageContents", "refused", SenderFault: true))];
+
+        await Assert.ThrowsAsync<QueueSendException>(() => Function().HandleAsync(Event(first, second), _invocation.Context));
+
+        Assert.Equal(FileStatus.Processing, _ledger.Records.Values.Single(r => r.Key == "a.csv").Status);
+        Assert.Same(existing, _ledger.Records[fileId]);
     }
 
     [Fact]
@@ -184,7 +202,8 @@ public class ValidateUploadFunctionTests
         await Function().ValidateUpload(Event(Uploaded("ok.csv", Csv), Uploaded("no.json", Csv)), _invocation.Context);
 
         Assert.Contains("\"key\":\"ok.csv\"", Assert.Single(_queue.Delivered), StringComparison.Ordinal);
-        Assert.Equal("no.json", Assert.Single(_ledger.Records.Values).Key);
+        Assert.Equal("no.json", Assert.Single(_ledger.Records.Values, r => r.Status == FileStatus.Rejected).Key);
+        Assert.Equal("ok.csv", Assert.Single(_ledger.Records.Values, r => r.Status == FileStatus.Processing).Key);
     }
 
     [Fact]

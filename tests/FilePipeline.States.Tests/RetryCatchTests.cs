@@ -92,6 +92,23 @@ public class RetryCatchTests
         Assert.Equal("States.Runtime", result.Error);
     }
 
+    /// <summary>AWS's error-handling guide: States.DataLimitExceeded is terminal, "can't be caught by the States.ALL error type".</summary>
+    [Fact]
+    public async Task States_ALL_does_not_catch_a_task_result_over_256_KiB()
+    {
+        var harness = new Harness().Handle("arn:aws:states:::lambda:invoke", _ => JsonValue.Create(new string('x', 262_145)));
+        var result = await harness.RunAsync("catch-data-limit.json", "{}");
+        Assert.Equal("States.DataLimitExceeded", result.Error);
+    }
+
+    [Fact]
+    public async Task A_catcher_naming_States_DataLimitExceeded_catches_a_task_result_over_256_KiB()
+    {
+        var harness = new Harness().Handle("arn:aws:states:::lambda:invoke", _ => JsonValue.Create(new string('x', 262_145)));
+        var result = await harness.RunAsync("catch-data-limit-named.json", "{}");
+        Harness.AssertJson("""{"error":"States.DataLimitExceeded"}""", Harness.Output(result));
+    }
+
     [Fact]
     public async Task States_TaskFailed_does_not_match_a_timeout_but_States_Timeout_does()
     {

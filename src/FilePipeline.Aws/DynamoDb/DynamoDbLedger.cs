@@ -20,7 +20,34 @@ public sealed class DynamoDbLedger(IAmazonDynamoDB dynamoDb, string tableName) :
         return response.Item is { Count: > 0 } item ? FileRecordItem.FromItem(AttributeValueJson.ToJson(item)) : null;
     }
 
-    public async Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken)
+    public Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken) => TryAddAsync(record, cancellationToken);
+
+    public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => TryAddAsync(record, cancellationToken);
+
+    public async Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(() => dynamoDb.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = tableName,
+                    Key = Key(fileId),
+                    UpdateExpression = FailureRecording.UpdateExpression,
+                    ConditionExpression = FailureRecording.ConditionExpression,
+                    ExpressionAttributeNames = FailureRecording.Names(),
+                    ExpressionAttributeValues = AttributeValueJson.ToItem(FailureRecording.Values(lastError, executionId, now)),
+                },
+                cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> TryAddAsync(FileRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         try

@@ -10,6 +10,16 @@ public interface ILedger
     /// <summary>Records a rejection unless the file already has a record; returns false when it had one.</summary>
     Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken);
 
+    /// <summary>Records an accepted upload (PROCESSING, unclaimed, no lease) unless the file already has a record; returns false when it had one.</summary>
+    Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the file FAILED with <paramref name="lastError"/> when it is FAILED already, or PROCESSING
+    /// unclaimed, claimed by <paramref name="executionId"/>, or under an expired lease (<see cref="FailureRecording"/>);
+    /// returns false when it is settled, held by another live claim, or has no record.
+    /// </summary>
+    Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Every record, or those with <paramref name="status"/>.</summary>
     Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken);
 }

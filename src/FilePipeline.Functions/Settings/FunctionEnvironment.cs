@@ -22,6 +22,9 @@ public static class FunctionEnvironment
     /// </summary>
     public const string RetryBackoffSeconds = "RETRY_BACKOFF_SECONDS";
 
+    /// <summary>The work queue's maxReceiveCount: on that receive ProcessQueue records a failure itself.</summary>
+    public const string MaxReceiveCount = "MAX_RECEIVE_COUNT";
+
     /// <summary>How many executions ProcessQueue runs at once.</summary>
     public const string MaxConcurrency = "MAX_CONCURRENCY";
 

@@ -36,6 +36,12 @@ public sealed record FunctionSettings
     /// </summary>
     public IReadOnlyList<TimeSpan> RetryBackoff { get; init; } = [TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(300)];
 
+    /// <summary>
+    /// The work queue's maxReceiveCount. A message that fails on this receive goes to the DLQ, so
+    /// ProcessQueue records the file FAILED then whatever ended the execution (docs/reliability.md).
+    /// </summary>
+    public int MaxReceiveCount { get; init; } = 3;
+
     /// <summary>How many executions ProcessQueue runs at once (a batch holds at most 10 messages).</summary>
     public int MaxConcurrency { get; init; } = 10;
 
@@ -62,6 +68,7 @@ public sealed record FunctionSettings
             Lease = TimeSpan.FromSeconds(Number(getVariable, FunctionEnvironment.LeaseSeconds, (long)defaults.Lease.TotalSeconds)),
             RetryBackoff = Backoff(getVariable, FunctionEnvironment.RetryBackoffSeconds) ?? defaults.RetryBackoff,
             MaxConcurrency = (int)Number(getVariable, FunctionEnvironment.MaxConcurrency, defaults.MaxConcurrency, int.MaxValue),
+            MaxReceiveCount = (int)Number(getVariable, FunctionEnvironment.MaxReceiveCount, defaults.MaxReceiveCount, 1000),
             DeadlineMargin = TimeSpan.FromMilliseconds(Number(getVariable, FunctionEnvironment.DeadlineMarginMs, (long)defaults.DeadlineMargin.TotalMilliseconds)),
             UploadRules = rules with
             {

@@ -7,6 +7,9 @@ namespace FilePipeline.Local.Table;
 /// <summary>The ledger port on the embedded table, through the same DynamoDB requests the AWS adapter sends.</summary>
 public sealed class EmbeddedLedger : ILedger
 {
+    /// <summary>The AWS SDK's standard retry mode: a throttled request is sent up to 3 times before the adapter sees the error.</summary>
+    private const int MaxAttempts = 3;
+
     private readonly EmbeddedDynamoDb table;
     private readonly string tableName;
 
@@ -21,7 +24,7 @@ public sealed class EmbeddedLedger : ILedger
 
     public async Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken)
     {
-        var response = await table.ExecuteAsync("GetItem", new JsonObject
+        var response = await ExecuteAsync("GetItem", new JsonObject
         {
             ["TableName"] = tableName,
             ["Key"] = new JsonObject { ["fileId"] = new JsonObject { ["S"] = fileId } },
@@ -30,12 +33,37 @@ public sealed class EmbeddedLedger : ILedger
         return response["Item"] is JsonObject item ? FileRecordItem.FromItem(item) : null;
     }
 
-    public async Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken)
+    public Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken) => TryAddAsync(record, cancellationToken);
+
+    public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => TryAddAsync(record, cancellationToken);
+
+    public async Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync("UpdateItem", new JsonObject
+            {
+                ["TableName"] = tableName,
+                ["Key"] = new JsonObject { ["fileId"] = new JsonObject { ["S"] = fileId } },
+                ["UpdateExpression"] = FailureRecording.UpdateExpression,
+                ["ConditionExpression"] = FailureRecording.ConditionExpression,
+                ["ExpressionAttributeNames"] = new JsonObject([.. FailureRecording.Names().Select(n => KeyValuePair.Create(n.Key, (JsonNode?)n.Value))]),
+                ["ExpressionAttributeValues"] = FailureRecording.Values(lastError, executionId, now),
+            }, cancellationToken);
+            return true;
+        }
+        catch (DynamoDbException error) when (error.ErrorName == "ConditionalCheckFailedException")
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> TryAddAsync(FileRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            await table.ExecuteAsync("PutItem", new JsonObject
+            await ExecuteAsync("PutItem", new JsonObject
             {
                 ["TableName"] = tableName,
                 ["Item"] = FileRecordItem.ToItem(record),
@@ -68,12 +96,28 @@ public sealed class EmbeddedLedger : ILedger
                 request["ExclusiveStartKey"] = startKey;
             }
 
-            var response = await table.ExecuteAsync("Scan", request, cancellationToken);
+            var response = await ExecuteAsync("Scan", request, cancellationToken);
             records.AddRange(response["Items"]!.AsArray().Select(item => FileRecordItem.FromItem(item!.AsObject())));
             startKey = response["LastEvaluatedKey"]?.DeepClone().AsObject();
         }
         while (startKey is not null);
 
         return records;
+    }
+
+    /// <summary>Retries throttling as the AWS SDK does for the AWS adapter, so the functions see the same errors on both backends.</summary>
+    private async Task<JsonObject> ExecuteAsync(string operation, JsonObject request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await table.ExecuteAsync(operation, request, cancellationToken);
+            }
+            catch (DynamoDbException error) when (error.ErrorName == DynamoDbErrors.ThroughputExceeded && attempt < MaxAttempts)
+            {
+                // The injected throttling is random per request; the SDK's backoff would not change the outcome.
+            }
+        }
     }
 }

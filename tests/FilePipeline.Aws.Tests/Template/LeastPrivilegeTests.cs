@@ -17,8 +17,8 @@ public class LeastPrivilegeTests
     /// <summary>The port calls each function makes (checked against its IL below).</summary>
     private static readonly Dictionary<string, (Type Function, string[] PortCalls)> Functions = new()
     {
-        [HandlerNames.ValidateUpload] = (typeof(ValidateUploadFunction), ["IObjectStore.ReadPrefixAsync", "IJobQueue.SendBatchAsync", "ILedger.TryRecordRejectedAsync"]),
-        [HandlerNames.ProcessQueue] = (typeof(ProcessQueueFunction), ["IWorkflowStarter.StartSyncExecutionAsync", "IMessageVisibility.ChangeVisibilityAsync"]),
+        [HandlerNames.ValidateUpload] = (typeof(ValidateUploadFunction), ["IObjectStore.ReadPrefixAsync", "IJobQueue.SendBatchAsync", "ILedger.TryRecordRejectedAsync", "ILedger.TryRecordAcceptedAsync"]),
+        [HandlerNames.ProcessQueue] = (typeof(ProcessQueueFunction), ["IWorkflowStarter.StartSyncExecutionAsync", "IMessageVisibility.ChangeVisibilityAsync", "ILedger.TryRecordFailedAsync"]),
         [HandlerNames.InspectFile] = (typeof(InspectFileFunction), ["IObjectStore.OpenReadAsync"]),
     };
 
@@ -132,7 +132,8 @@ public class LeastPrivilegeTests
             // SendMessageBatch is authorised as sqs:SendMessage.
             "IJobQueue.SendBatchAsync" => [new("sqs:SendMessage", Target(FunctionEnvironment.QueueUrl))],
             "IMessageVisibility.ChangeVisibilityAsync" => [new("sqs:ChangeMessageVisibility", Target(FunctionEnvironment.QueueUrl))],
-            "ILedger.TryRecordRejectedAsync" => [new("dynamodb:PutItem", Target(FunctionEnvironment.FilesTableName))],
+            "ILedger.TryRecordRejectedAsync" or "ILedger.TryRecordAcceptedAsync" => [new("dynamodb:PutItem", Target(FunctionEnvironment.FilesTableName))],
+            "ILedger.TryRecordFailedAsync" => [new("dynamodb:UpdateItem", Target(FunctionEnvironment.FilesTableName))],
             "IWorkflowStarter.StartSyncExecutionAsync" => [new("states:StartSyncExecution", Target(FunctionEnvironment.StateMachineArn))],
             _ => throw new InvalidDataException($"No IAM mapping for {portCall}: add the actions its AWS adapter makes."),
         };

@@ -13,6 +13,23 @@ internal sealed class FakeLedger : ILedger
     public Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken) =>
         Task.FromResult(Records.TryAdd(record.FileId, record));
 
+    public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) =>
+        Task.FromResult(Records.TryAdd(record.FileId, record));
+
+    /// <summary>The conditions of <see cref="FailureRecording"/>.</summary>
+    public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var failable = Records.GetValueOrDefault(fileId) is { } record
+            && (record.Status == FileStatus.Failed
+                || (record.Status == FileStatus.Processing && (record.ClaimedBy is null || record.ClaimedBy == executionId || record.LeaseUntil < now.ToUnixTimeSeconds())));
+        if (failable)
+        {
+            Records[fileId] = Records[fileId] with { Status = FileStatus.Failed, LastError = lastError, LeaseUntil = null, UpdatedAt = now };
+        }
+
+        return Task.FromResult(failable);
+    }
+
     public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FileRecord>>(Records.Values.Where(r => status is null || r.Status == status).ToList());
 }

@@ -108,9 +108,34 @@ public sealed class LocalPipelineTests : IDisposable
 
         var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
         Assert.Equal((FileStatus.Failed, 3), (record.Status, record.Attempts));
-        Assert.StartsWith("StorageUnavailableException: {\"errorMessage\":\"Injected fault", record.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("StorageUnavailableException: Injected fault", record.LastError, StringComparison.Ordinal);
         Assert.Equal(3, Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None)).ReceiveCount);
         Assert.All(pipeline.Executions.List(), e => Assert.Equal(("FAILED", "StorageUnavailableException"), (e.Status, e.Error)));
+    }
+
+    [Fact]
+    public async Task A_valid_file_with_a_400_KB_header_of_25000_columns_is_PROCESSED()
+    {
+        var pipeline = await fixture.OpenAsync();
+        var header = string.Join(',', Enumerable.Range(0, 25_000).Select(i => $"column_{i:D8}"));
+        await PipelineFixture.UploadAsync(pipeline, "in/wide.csv", header + "\n" + string.Join(',', Enumerable.Range(0, 25_000)) + "\n");
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 1L, 25_000L, 1), (record.Status, record.RowCount, record.ColumnCount, record.Attempts));
+    }
+
+    [Fact]
+    public async Task A_success_after_a_failed_attempt_clears_lastError()
+    {
+        var pipeline = await fixture.OpenAsync("fail=InspectFile,times=2");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Processed, 2, null), (record.Status, record.Attempts, record.LastError));
     }
 
     [Fact]
@@ -195,6 +220,76 @@ public sealed class LocalPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_upload_whose_runner_was_killed_before_every_claim_is_FAILED_once_its_message_is_parked()
+    {
+        var pipeline = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+        var s3Event = Assert.Single(await pipeline.Queues.ListMessagesAsync(pipeline.AsyncInvokeQueue, CancellationToken.None));
+        await pipeline.Functions.InvokeAsync(pipeline.Template.ValidateUpload, s3Event.Body);
+        await pipeline.Queues.PurgeQueueAsync(pipeline.AsyncInvokeQueue, CancellationToken.None);
+        // Three runners received the work message and were killed before ClaimFile; the next receive parks it.
+        await ReceiveUntilParkedAsync(pipeline);
+        var runner = new PipelineRunner(pipeline);
+
+        Assert.True(await runner.IsSettledAsync());
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Failed, 0), (record.Status, record.Attempts));
+        Assert.StartsWith("Interrupted: accepted, but no execution claimed the file", record.LastError, StringComparison.Ordinal);
+        Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_claim_a_killed_runner_left_is_FAILED_once_idle_and_its_lease_has_ended_not_before()
+    {
+        var crashed = await fixture.OpenAsync("exit-after=ClaimFile", exit: _ => throw new SimulatedCrashException());
+        await PipelineFixture.UploadAsync(crashed, "in/a.csv", Csv);
+        Assert.True(await new PipelineRunner(crashed).PollOnceAsync());
+        var claimed = Assert.Single(await crashed.Ledger.ListAsync(null, CancellationToken.None));
+        var restarted = await fixture.OpenAsync();
+        // Its message is gone while the claim's lease holds (here purged; e.g. deleted as another execution's DUPLICATE).
+        await restarted.Queues.PurgeQueueAsync(restarted.Template.WorkQueue.Name, CancellationToken.None);
+        var runner = new PipelineRunner(restarted);
+
+        Assert.False(await runner.IsSettledAsync());
+        Assert.Equal(FileStatus.Processing, Assert.Single(await restarted.Ledger.ListAsync(null, CancellationToken.None)).Status);
+        fixture.Time.Advance(TimeSpan.FromSeconds(claimed.LeaseUntil!.Value - fixture.Time.GetUtcNow().ToUnixTimeSeconds() + 1));
+        Assert.True(await runner.IsSettledAsync());
+
+        var record = Assert.Single(await restarted.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Failed, 1, null), (record.Status, record.Attempts, record.LeaseUntil));
+        Assert.StartsWith("Interrupted: the work stopped (a crash or kill) after 1 attempt(s)", record.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_claim_a_runner_killed_on_the_last_receive_left_is_FAILED_once_its_message_is_parked()
+    {
+        var crashed = await fixture.OpenAsync("exit-after=ClaimFile", exit: _ => throw new SimulatedCrashException());
+        await PipelineFixture.UploadAsync(crashed, "in/a.csv", Csv);
+        Assert.True(await new PipelineRunner(crashed).PollOnceAsync());
+        var claimed = Assert.Single(await crashed.Ledger.ListAsync(null, CancellationToken.None));
+        fixture.Time.Advance(TimeSpan.FromSeconds(claimed.LeaseUntil!.Value - fixture.Time.GetUtcNow().ToUnixTimeSeconds() + 1));
+        var restarted = await fixture.OpenAsync();
+        await ReceiveUntilParkedAsync(restarted);
+
+        Assert.True(await new PipelineRunner(restarted).IsSettledAsync());
+
+        var record = Assert.Single(await restarted.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal((FileStatus.Failed, 1), (record.Status, record.Attempts));
+        Assert.StartsWith("Interrupted: ", record.LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>Receives the work message with no visibility until the queue moves it to the DLQ, as killed runners would.</summary>
+    private static async Task ReceiveUntilParkedAsync(LocalPipeline pipeline)
+    {
+        var request = new ReceiveMessageRequest(pipeline.Template.WorkQueue.Name) { VisibilityTimeout = 0, WaitTimeSeconds = 0 };
+        while (await pipeline.DeadLetters.ListAsync(CancellationToken.None) is { Count: 0 })
+        {
+            await pipeline.Queues.ReceiveMessageAsync(request, CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Two_runners_on_one_state_directory_never_process_one_message_at_once()
     {
         var first = await fixture.OpenAsync();
@@ -275,8 +370,13 @@ public sealed class LocalPipelineTests : IDisposable
     [Fact]
     public async Task A_throttled_table_fails_the_executions_with_DynamoDBs_error_name_and_the_message_is_parked()
     {
+        // Accepted while the table still answers; then every table operation is throttled.
+        var accepting = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(accepting, "in/a.csv", Csv);
+        var s3Event = Assert.Single(await accepting.Queues.ListMessagesAsync(accepting.AsyncInvokeQueue, CancellationToken.None));
+        await accepting.Functions.InvokeAsync(accepting.Template.ValidateUpload, s3Event.Body);
+        await accepting.Queues.PurgeQueueAsync(accepting.AsyncInvokeQueue, CancellationToken.None);
         var pipeline = await fixture.OpenAsync("throttle=1");
-        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
 
         await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
 
@@ -285,6 +385,19 @@ public sealed class LocalPipelineTests : IDisposable
         Assert.All(executions, e => Assert.Equal(("FAILED", "DynamoDB.ProvisionedThroughputExceededException"), (e.Status, e.Error)));
         Assert.Equal(4, pipeline.Executions.History(executions[0].Id).Count(e => e.Type == "TaskFailed"));
         Assert.Equal(3, Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None)).ReceiveCount);
+    }
+
+    [Fact]
+    public async Task An_upload_ValidateUpload_cannot_record_is_retried_and_its_event_parked_not_queued_unrecorded()
+    {
+        var pipeline = await fixture.OpenAsync("throttle=1");
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        Assert.Empty(pipeline.Executions.List());
+        var parked = Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None));
+        Assert.Contains("\"ObjectCreated:Put\"", parked.Body, StringComparison.Ordinal);
     }
 
     [Fact]

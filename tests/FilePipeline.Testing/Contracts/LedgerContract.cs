@@ -58,6 +58,70 @@ public abstract class LedgerContract
         Assert.Equal([0L, 2L, 4L], processed.Select(r => r.RowCount ?? -1).Order());
     }
 
+    [Fact]
+    public async Task An_accepted_upload_reads_back_as_PROCESSING_without_a_claim_and_is_recorded_once()
+    {
+        var accepted = Accepted("uploads/acc.csv@0d");
+
+        Assert.True(await Ledger.TryRecordAcceptedAsync(accepted, CancellationToken.None));
+        Assert.False(await Ledger.TryRecordAcceptedAsync(accepted with { SizeBytes = 99 }, CancellationToken.None));
+
+        var read = await Ledger.GetAsync(accepted.FileId, CancellationToken.None);
+        Assert.Equal(accepted, read);
+        Assert.Equal((FileStatus.Processing, 0, null, null), (read!.Status, read.Attempts, read.ClaimedBy, read.LeaseUntil));
+    }
+
+    [Fact]
+    public async Task A_failure_is_recorded_on_an_unclaimed_own_or_expired_claim_and_on_an_earlier_failure()
+    {
+        var at = Now.ToUnixTimeSeconds();
+        FileRecord[] records =
+        [
+            Accepted("uploads/unclaimed.csv@01"),
+            Accepted("uploads/own.csv@02") with { ClaimedBy = "arn:exec:own", LeaseUntil = at + 300, Attempts = 3 },
+            Accepted("uploads/expired.csv@03") with { ClaimedBy = "arn:exec:old", LeaseUntil = at - 1, Attempts = 2 },
+            Accepted("uploads/failed.csv@04") with { Status = FileStatus.Failed, ClaimedBy = "arn:exec:old", LastError = "Old: error", Attempts = 1 },
+        ];
+        foreach (var record in records)
+        {
+            await WriteAsync(record);
+        }
+
+        foreach (var record in records)
+        {
+            Assert.True(await Ledger.TryRecordFailedAsync(record.FileId, "States.Timeout: Execution timed out.", "arn:exec:own", Now.AddSeconds(5), CancellationToken.None), record.FileId);
+            var read = await Ledger.GetAsync(record.FileId, CancellationToken.None);
+            Assert.Equal(record with { Status = FileStatus.Failed, LastError = "States.Timeout: Execution timed out.", LeaseUntil = null, UpdatedAt = Now.AddSeconds(5) }, read);
+        }
+    }
+
+    [Fact]
+    public async Task A_failure_is_not_recorded_over_an_outcome_a_live_claim_of_another_execution_or_a_missing_record()
+    {
+        var at = Now.ToUnixTimeSeconds();
+        FileRecord[] records =
+        [
+            Accepted("uploads/processed.csv@01") with { Status = FileStatus.Processed, RowCount = 3 },
+            Rejected("uploads/rejected.csv@02"),
+            Accepted("uploads/held.csv@03") with { ClaimedBy = "arn:exec:other", LeaseUntil = at + 300, Attempts = 1 },
+        ];
+        foreach (var record in records)
+        {
+            await WriteAsync(record);
+        }
+
+        foreach (var record in records)
+        {
+            Assert.False(await Ledger.TryRecordFailedAsync(record.FileId, "X: y", "arn:exec:own", Now, CancellationToken.None), record.FileId);
+            Assert.Equal(record, await Ledger.GetAsync(record.FileId, CancellationToken.None));
+        }
+
+        Assert.False(await Ledger.TryRecordFailedAsync("uploads/never.csv@05", "X: y", null, Now, CancellationToken.None));
+        Assert.Null(await Ledger.GetAsync("uploads/never.csv@05", CancellationToken.None));
+    }
+
+    private static FileRecord Accepted(string fileId) => Rejected(fileId) with { Status = FileStatus.Processing, Attempts = 0, Reason = null };
+
     private static FileRecord Rejected(string fileId)
     {
         var at = fileId.IndexOf('@', StringComparison.Ordinal);
