@@ -77,7 +77,7 @@ public class InspectFileFunctionTests
         var csv = Encoding.UTF8.GetBytes(string.Join(',', names) + "\n" + string.Join(',', names.Select((_, i) => i)) + "\n");
         Assert.True(csv.Length > 400_000);
 
-        var result = await Function().HandleAsync(Stored("wide.csv", csv), _invocation.Context);
+        var result = await Function().InspectFile(Stored("wide.csv", csv), _invocation.Context);
 
         var json = JsonSerializer.Serialize(result, FunctionsJsonContext.Default.InspectFileResult);
         Assert.Equal((1, 25_000), (result.RowCount, result.ColumnCount));

@@ -76,7 +76,7 @@ public class ValidateUploadFunctionTests
         _ledger.Records[fileId] = existing;
         _queue.Refuse = (_, entries) => [.. entries.Select(e => new SendFailure(e.Id, "InvalidMessageContents", "refused", SenderFault: true))];
 
-        await Assert.ThrowsAsync<QueueSendException>(() => Function().HandleAsync(Event(first, second), _invocation.Context));
+        await Assert.ThrowsAsync<QueueSendException>(() => Function().ValidateUpload(Event(first, second), _invocation.Context));
 
         Assert.Equal(FileStatus.Processing, _ledger.Records.Values.Single(r => r.Key == "a.csv").Status);
         Assert.Same(existing, _ledger.Records[fileId]);
