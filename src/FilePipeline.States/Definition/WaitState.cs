@@ -33,7 +33,7 @@ internal sealed class WaitState : State
     {
         if (Seconds is { } seconds)
         {
-            return TimeSpan.FromSeconds(seconds);
+            return ExecutionLimits.FromSeconds(seconds);
         }
 
         if (Timestamp is { } timestamp)
@@ -45,7 +45,7 @@ internal sealed class WaitState : State
         {
             var value = Select(SecondsPath, effective, run);
             return JsonValues.TryGetNumber(value, out var number) && number >= 0 && number == Math.Floor(number)
-                ? TimeSpan.FromSeconds(number)
+                ? ExecutionLimits.FromSeconds(number)
                 : throw new StateErrorException(StatesErrors.Runtime, $"The SecondsPath parameter does not reference a valid non-negative integer: {JsonValues.ToJson(value)}");
         }
 
