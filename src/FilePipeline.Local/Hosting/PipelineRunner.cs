@@ -1,4 +1,6 @@
 using FilePipeline.Local.Queues;
+using FilePipeline.Local.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace FilePipeline.Local.Hosting;
 
@@ -11,6 +13,10 @@ public sealed class PipelineRunner(LocalPipeline pipeline)
 {
     private readonly AsyncInvokePoller asyncInvokes = new(pipeline);
     private readonly EventSourceMapping workMapping = new(pipeline);
+    private int busyRounds;
+
+    /// <summary>Rounds that found the database locked by another process for longer than the busy timeout, and polled again.</summary>
+    public int BusyRounds => busyRounds;
 
     /// <summary>One round: at most one S3 event to ValidateUpload and one batch to ProcessQueue. False when nothing was visible.</summary>
     public async Task<bool> PollOnceAsync(CancellationToken cancellationToken = default)
@@ -38,14 +44,24 @@ public sealed class PipelineRunner(LocalPipeline pipeline)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await PollOnceAsync(cancellationToken))
+            try
             {
-                continue;
-            }
+                if (await PollOnceAsync(cancellationToken))
+                {
+                    continue;
+                }
 
-            if (mode == RunMode.UntilIdle && await IsIdleAsync(cancellationToken))
+                if (mode == RunMode.UntilIdle && await IsIdleAsync(cancellationToken))
+                {
+                    return;
+                }
+            }
+            catch (SqliteException e) when (SqliteErrorText.IsBusy(e))
             {
-                return;
+                // Another process held the database past the busy timeout: a message this round
+                // received stays invisible and comes back after its visibility timeout, so nothing
+                // is lost by polling again instead of ending the run.
+                Interlocked.Increment(ref busyRounds);
             }
 
             await Task.Delay(EmbeddedQueues.PollInterval, pipeline.Options.Time, cancellationToken);
