@@ -94,9 +94,9 @@ internal static class StatesCommand
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!file.Exists)
+        if (UnreadableFile(file.FullName, "definition") is { } unreadable)
         {
-            error.WriteLine($"Definition file not found: {file.FullName}");
+            error.WriteLine(unreadable);
             return ExitUsage;
         }
 
@@ -120,9 +120,9 @@ internal static class StatesCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!options.Definition.Exists)
+        if (UnreadableFile(options.Definition.FullName, "definition") is { } unreadable)
         {
-            error.WriteLine($"Definition file not found: {options.Definition.FullName}");
+            error.WriteLine(unreadable);
             return ExitUsage;
         }
 
@@ -154,7 +154,7 @@ internal static class StatesCommand
 
             handlers = await BuildHandlersAsync(options, pipeline?.TaskHandlers ?? new TaskHandlerRegistry(), machineName, cancellationToken);
         }
-        catch (Exception e) when (e is FormatException or IOException or ArgumentException or TemplateException or HostConfigurationException)
+        catch (Exception e) when (e is FormatException or IOException or ArgumentException or TemplateException or HostConfigurationException or UsageException)
         {
             pipeline?.Dispose();
             error.WriteLine(e.Message);
@@ -204,6 +204,7 @@ internal static class StatesCommand
                 throw new ArgumentException("--mock-config needs --test-case NAME");
             }
 
+            InputFile.RequireRegular(options.MockConfig.FullName, "--mock-config");
             var configuration = MockConfiguration.Parse(await File.ReadAllTextAsync(options.MockConfig.FullName, cancellationToken));
             handlers.Fallback = configuration.CreateHandler(machineName, options.TestCase);
         }
@@ -222,7 +223,26 @@ internal static class StatesCommand
             throw new ArgumentException("Give either --input or --input-file, not both");
         }
 
-        return options.InputFile is null ? options.Input : await File.ReadAllTextAsync(options.InputFile.FullName, cancellationToken);
+        if (options.InputFile is null)
+        {
+            return options.Input;
+        }
+
+        InputFile.RequireRegular(options.InputFile.FullName, "--input-file");
+        return await File.ReadAllTextAsync(options.InputFile.FullName, cancellationToken);
+    }
+
+    private static string? UnreadableFile(string path, string what)
+    {
+        try
+        {
+            InputFile.RequireRegular(path, what);
+            return null;
+        }
+        catch (UsageException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>file-processing.asl.json → file-processing.</summary>

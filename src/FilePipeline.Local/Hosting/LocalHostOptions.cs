@@ -72,7 +72,7 @@ public sealed record LocalHostOptions
     {
         ArgumentNullException.ThrowIfNull(environment);
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Seconds(environment, LeaseSecondsVariable) is { } lease)
+        if (Seconds(environment, LeaseSecondsVariable, minimum: 1) is { } lease)
         {
             overrides[FunctionEnvironment.LeaseSeconds] = lease.ToString(CultureInfo.InvariantCulture);
         }
@@ -83,12 +83,13 @@ public sealed record LocalHostOptions
             TemplatePath = ResolveTemplate(template),
             Faults = FaultPlan.Parse(environment(FaultPlan.EnvironmentVariable)).Merge(FaultPlan.Parse(faults)),
             RetryDelaySeconds = Seconds(environment, RetryDelayVariable) ?? DefaultRetryDelaySeconds,
-            VisibilityTimeout = Seconds(environment, VisibilityTimeoutVariable),
+            VisibilityTimeout = Seconds(environment, VisibilityTimeoutVariable, minimum: 1),
             EnvironmentOverrides = overrides,
         };
     }
 
-    private static int? Seconds(Func<string, string?> environment, string name)
+    /// <summary>A whole number of seconds up to SQS's longest visibility timeout (12 hours); a lease or visibility of 0 would expire at once.</summary>
+    private static int? Seconds(Func<string, string?> environment, string name, int minimum = 0)
     {
         var text = environment(name);
         if (string.IsNullOrWhiteSpace(text))
@@ -96,8 +97,8 @@ public sealed record LocalHostOptions
             return null;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 43_200
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= minimum && seconds <= 43_200
             ? seconds
-            : throw new FormatException($"{name} is '{text}'; it must be a whole number of seconds from 0 to 43200.");
+            : throw new FormatException($"{name} is '{text}'; it must be a whole number of seconds from {minimum} to 43200.");
     }
 }

@@ -25,12 +25,13 @@ public sealed class LocalPipeline : IDisposable
         Options = options;
         Template = template;
         this.ownedLog = ownedLog;
+        Definition = LoadDefinition(template.StateMachine);
+        options.Faults.RequireKnownTargets([.. template.Functions.Select(f => (IReadOnlyList<string>)[f.Handler, f.Name, f.LogicalId, f.Arn])], Definition.StateNames);
         Database = new LocalDatabase(options.StateDirectory, options.BusyTimeout);
         Queues = new EmbeddedQueues(Database, options.Time);
         Services = services ?? EmbeddedServices(Database, Queues, options, template);
         Executions = new ExecutionStore(Database);
         Faults = new FaultInjector(options.Faults, options.Exit);
-        Definition = LoadDefinition(template.StateMachine);
         TaskHandlers = DynamoDbTaskHandler.RegisterAll(new TaskHandlerRegistry(), Services.Table);
         Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, Faults.AfterHistoryEvent);
         var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
