@@ -9,11 +9,16 @@ namespace FilePipeline.Local.Hosting;
 /// so runners in several processes share one state directory safely: a received message is
 /// invisible to the others until deleted or its visibility lapses, and a killed runner loses nothing.
 /// </summary>
-public sealed class PipelineRunner(LocalPipeline pipeline)
+/// <param name="onWaiting">Told, when a run until idle has nothing to do but wait for in-flight messages, what it waits for (then every <see cref="WaitingReportInterval"/>).</param>
+public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessages>? onWaiting = null)
 {
+    /// <summary>How often a waiting run says again what it is waiting for.</summary>
+    public static readonly TimeSpan WaitingReportInterval = TimeSpan.FromSeconds(30);
+
     private readonly AsyncInvokePoller asyncInvokes = new(pipeline);
     private readonly EventSourceMapping workMapping = new(pipeline);
     private int busyRounds;
+    private long nextWaitingReport = long.MinValue;
 
     /// <summary>Rounds that found the database locked by another process for longer than the busy timeout, and polled again.</summary>
     public int BusyRounds => busyRounds;
@@ -40,6 +45,24 @@ public sealed class PipelineRunner(LocalPipeline pipeline)
         return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(mode, cancellationToken), cancellationToken)));
     }
 
+    /// <summary>Says what the run waits for, at most once per interval across all workers.</summary>
+    private async Task ReportWaitingAsync(CancellationToken cancellationToken)
+    {
+        var now = pipeline.Options.Time.GetUtcNow();
+        var due = Interlocked.Read(ref nextWaitingReport);
+        if (onWaiting is null || now.UtcTicks < due
+            || Interlocked.CompareExchange(ref nextWaitingReport, (now + WaitingReportInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        var inFlight = await InFlightMessages.ReadAsync(pipeline, cancellationToken);
+        if (inFlight.Count > 0)
+        {
+            onWaiting(inFlight);
+        }
+    }
+
     private async Task WorkAsync(RunMode mode, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -51,9 +74,14 @@ public sealed class PipelineRunner(LocalPipeline pipeline)
                     continue;
                 }
 
-                if (mode == RunMode.UntilIdle && await IsIdleAsync(cancellationToken))
+                if (mode == RunMode.UntilIdle)
                 {
-                    return;
+                    if (await IsIdleAsync(cancellationToken))
+                    {
+                        return;
+                    }
+
+                    await ReportWaitingAsync(cancellationToken);
                 }
             }
             catch (SqliteException e) when (SqliteErrorText.IsBusy(e))
