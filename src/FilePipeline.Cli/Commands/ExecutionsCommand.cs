@@ -101,7 +101,7 @@ internal static class ExecutionsCommand
             var view = StoredExecutionView.Read(pipeline, execution);
             if (parseResult.GetValue(html) is { } file)
             {
-                await File.WriteAllTextAsync(file.FullName, ExecutionHtmlReport.Render(view), cancellationToken);
+                await OutputFile.WriteAllTextAsync(file.FullName, ExecutionHtmlReport.Render(view), cancellationToken);
                 await output.WriteLineAsync($"HTML report: {file.FullName}");
                 return ExitCodes.Success;
             }

@@ -94,7 +94,7 @@ internal static class StatesCommand
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (UnreadableFile(file.FullName, "definition") is { } unreadable)
+        if (InputFile.ProblemWith(file.FullName, "definition") is { } unreadable)
         {
             error.WriteLine(unreadable);
             return ExitUsage;
@@ -120,7 +120,7 @@ internal static class StatesCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (UnreadableFile(options.Definition.FullName, "definition") is { } unreadable)
+        if (InputFile.ProblemWith(options.Definition.FullName, "definition") is { } unreadable)
         {
             error.WriteLine(unreadable);
             return ExitUsage;
@@ -178,7 +178,16 @@ internal static class StatesCommand
         Print(result, options, output, error);
         if (options.Html is { } htmlFile)
         {
-            await WriteHtmlReportAsync(htmlFile, definitionJson, input, result, cancellationToken);
+            try
+            {
+                await WriteHtmlReportAsync(htmlFile, definitionJson, input, result, cancellationToken);
+            }
+            catch (UsageException e)
+            {
+                error.WriteLine(e.Message);
+                return ExitUsage;
+            }
+
             error.WriteLine($"HTML report: {htmlFile.FullName}");
         }
 
@@ -191,7 +200,7 @@ internal static class StatesCommand
         var describe = JsonNode.Parse(result.ToStartSyncExecutionJson())!.AsObject();
         describe["input"] = input ?? "{}";
         var html = ExecutionHtmlReport.Render(definitionJson, HistorySerializer.Serialize(result.History), describe.ToJsonString());
-        return File.WriteAllTextAsync(file.FullName, html, cancellationToken);
+        return OutputFile.WriteAllTextAsync(file.FullName, html, cancellationToken);
     }
 
     /// <summary>Where Task states are served from: <paramref name="handlers"/> (empty, or the local services), with mocks for the rest.</summary>
@@ -230,19 +239,6 @@ internal static class StatesCommand
 
         InputFile.RequireRegular(options.InputFile.FullName, "--input-file");
         return await File.ReadAllTextAsync(options.InputFile.FullName, cancellationToken);
-    }
-
-    private static string? UnreadableFile(string path, string what)
-    {
-        try
-        {
-            InputFile.RequireRegular(path, what);
-            return null;
-        }
-        catch (UsageException e)
-        {
-            return e.Message;
-        }
     }
 
     /// <summary>file-processing.asl.json → file-processing.</summary>

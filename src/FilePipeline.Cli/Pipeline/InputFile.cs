@@ -17,11 +17,20 @@ internal static partial class InputFile
     /// <exception cref="UsageException"><paramref name="path"/> is missing, a directory, a symbolic link loop, or not a regular file.</exception>
     public static void RequireRegular(string path, string what = "")
     {
+        if (ProblemWith(path, what) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be read as a regular file (named "<paramref name="what"/> path"), or null when it can.</summary>
+    public static string? ProblemWith(string path, string what = "")
+    {
         var name = what.Length == 0 ? path : $"{what} {path}";
         path = Path.GetFullPath(path);
         if (Directory.Exists(path))
         {
-            throw new UsageException($"{name} is a directory, not a file.");
+            return $"{name} is a directory, not a file.";
         }
 
         if (new FileInfo(path).LinkTarget is not null)
@@ -29,19 +38,18 @@ internal static partial class InputFile
             var target = FinalTarget(path);
             if (target is not { Exists: true })
             {
-                throw new UsageException(target is null ? $"{name} is a loop of symbolic links." : $"{name} is a symbolic link to {target.FullName}, which does not exist.");
+                return target is null ? $"{name} is a loop of symbolic links." : $"{name} is a symbolic link to {target.FullName}, which does not exist.";
             }
         }
 
         if (!File.Exists(path))
         {
-            throw new UsageException($"{name} does not exist.");
+            return $"{name} does not exist.";
         }
 
-        if (KindOf(path) is { } kind)
-        {
-            throw new UsageException($"{name} is {kind}, not a regular file; only regular files can be read whole (copy the data into a file first).");
-        }
+        return KindOf(path) is { } kind
+            ? $"{name} is {kind}, not a regular file; only regular files can be read whole (copy the data into a file first)."
+            : null;
     }
 
     /// <summary>Where a chain of symbolic links ends; null when it loops.</summary>

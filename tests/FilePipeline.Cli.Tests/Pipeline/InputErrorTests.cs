@@ -31,6 +31,16 @@ public sealed class InputErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task An_HTML_report_aimed_at_a_directory_or_a_missing_folder_is_a_usage_error()
+    {
+        await cli.RunAsync("process", CliHarness.Sample("customer-data.csv"));
+        var folder = Path.GetDirectoryName(cli.WriteFile("placeholder.csv", ""))!;
+
+        AssertUsage(await cli.RunAsync("executions", "show", "1", "--html", folder), "it is a directory; give a file name");
+        AssertUsage(await cli.RunAsync("executions", "show", "1", "--html", Path.Combine(folder, "absent", "x.html")), "absent does not exist");
+    }
+
+    [Fact]
     public async Task Upload_of_a_device_is_refused()
     {
         AssertUsage(await cli.RunAsync("upload", "/dev/null", "--key", "in/null.csv"), "/dev/null is a character device, not a regular file");
