@@ -40,9 +40,12 @@ public class ExecutionLimitsTests
     [Fact]
     public async Task An_express_pass_loop_ends_after_five_minutes_and_keeps_a_bounded_history()
     {
-        var harness = new Harness();
+        // The observer is how a store (--services local) receives events: it must get no more than are kept.
+        var observed = 0;
+        var harness = new Harness { Options = new StateMachineEngineOptions { OnHistoryEvent = _ => observed++ } };
         harness.Clock.AutoAdvanceAmount = TimeSpan.FromMilliseconds(1);
         var result = await RunOnThreadPool(harness, PassLoop);
+        Assert.Equal(result.History.Count, observed);
         Assert.Equal(ExecutionStatus.TimedOut, result.Status);
         Assert.Equal("The execution exceeded the maximum duration of an express execution (300 seconds)", result.Cause);
         Assert.True(result.History.Count <= 25_000, $"{result.History.Count} events kept");
