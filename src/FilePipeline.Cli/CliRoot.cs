@@ -12,6 +12,7 @@ internal static class CliRoot
         var root = new RootCommand("FilePipeline: exactly-once CSV ingestion for AWS, runnable on one machine.");
         foreach (var command in CommandCatalog.All(environment))
         {
+            StateErrorGuard.Apply(command);
             root.Subcommands.Add(command);
         }
 

@@ -30,10 +30,22 @@ public sealed class StateMachineDefinition
 
     internal StateBlock Root { get; }
 
+    /// <summary>The longest definition CreateStateMachine accepts, in characters.</summary>
+    public const int MaxDefinitionLength = 1_048_576;
+
     /// <summary>Parses and validates; on failure the result lists every error with its location.</summary>
     public static DefinitionParseResult Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxDefinitionLength)
+        {
+            // CreateStateMachine's constraint on the definition, in AWS's words.
+            return DefinitionParseResult.Invalid(new ValidationError(
+                "ValidationException",
+                $"1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to {MaxDefinitionLength}",
+                "/"));
+        }
+
         JsonNode? node;
         try
         {

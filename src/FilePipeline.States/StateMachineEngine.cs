@@ -22,7 +22,7 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
         ArgumentNullException.ThrowIfNull(definition);
         var inputNode = ParseInput(input);
         name ??= Guid.NewGuid().ToString();
-        var run = new ExecutionRun(ExecutionArn(name), name, inputNode, options, handlers, time);
+        var run = new ExecutionRun(ExecutionArn(name), name, inputNode, options, handlers, time, definition.TimeoutSeconds);
         var cursor = new EventCursor(0);
         var inputJson = JsonValues.ToJson(inputNode);
         run.Recorder.Record(cursor, "ExecutionStarted", () => new JsonObject
@@ -53,7 +53,7 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
         }
         catch (StateErrorException e)
         {
-            status = e.Error == StatesErrors.Timeout && executionCancellation.IsCancellationRequested ? ExecutionStatus.TimedOut : ExecutionStatus.Failed;
+            status = e.Error == StatesErrors.Timeout && (executionCancellation.IsCancellationRequested || run.Ending) ? ExecutionStatus.TimedOut : ExecutionStatus.Failed;
             (output, error, cause) = (null, e.Error, e.Cause);
             run.Recorder.Record(cursor, status == ExecutionStatus.TimedOut ? "ExecutionTimedOut" : "ExecutionFailed",
                 e.ToHistoryDetails, closes: true);
@@ -94,23 +94,27 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
         }
     }
 
-    /// <summary>The machine's TimeoutSeconds races the run on the TimeProvider; the loser is cancelled.</summary>
+    /// <summary>
+    /// The execution's deadline (TimeoutSeconds, capped by AWS's maximum duration) races the run on the
+    /// TimeProvider, so a Task that never returns is cut off too; the loser is cancelled. The run itself
+    /// checks the deadline at every transition, which ends loops that never wait.
+    /// </summary>
     private async Task<JsonNode?> RunWithMachineTimeoutAsync(
         StateMachineDefinition definition, ExecutionRun run, JsonNode? input, EventCursor cursor, CancellationTokenSource executionCancellation)
     {
         var execution = run.RunBlockAsync(definition.Root, input, cursor, new VariableScope(), executionCancellation.Token);
-        if (definition.TimeoutSeconds is not { } seconds || execution.IsCompleted)
+        if (execution.IsCompleted)
         {
             return await execution;
         }
 
         using var timerCancellation = new CancellationTokenSource();
-        var timer = Task.Delay(TimeSpan.FromSeconds(seconds), time, timerCancellation.Token);
+        var timer = ExecutionLimits.DelayUntilAsync(time, run.Deadline, timerCancellation.Token);
         if (await Task.WhenAny(execution, timer) == timer)
         {
             executionCancellation.Cancel();
             _ = execution.ContinueWith(t => t.Exception, TaskScheduler.Default);
-            throw new StateErrorException(StatesErrors.Timeout, $"The execution exceeded its TimeoutSeconds of {seconds} seconds");
+            throw new StateErrorException(StatesErrors.Timeout, run.TimeoutCause);
         }
 
         timerCancellation.Cancel();

@@ -16,9 +16,11 @@ internal sealed class Harness
     public static string ReadDefinition(string file) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Definitions", file));
 
-    public static StateMachineDefinition Load(string file)
+    public static StateMachineDefinition Load(string file) => Parse(ReadDefinition(file));
+
+    public static StateMachineDefinition Parse(string json)
     {
-        var parsed = StateMachineDefinition.Parse(ReadDefinition(file));
+        var parsed = StateMachineDefinition.Parse(json);
         Assert.True(parsed.IsValid, string.Join('\n', parsed.Errors));
         return parsed.Definition;
     }
@@ -55,10 +57,12 @@ internal sealed class Harness
     /// starts without xunit's SynchronizationContext so that timer continuations run inline within
     /// Advance, making every delay land exactly on the fake clock.
     /// </summary>
-    public async Task<ExecutionResult> RunAsync(string file, string? input = "{}")
+    public Task<ExecutionResult> RunAsync(string file, string? input = "{}") => RunAsync(Load(file), input);
+
+    /// <inheritdoc cref="RunAsync(string, string?)"/>
+    public async Task<ExecutionResult> RunAsync(StateMachineDefinition definition, string? input = "{}")
     {
         var engine = new StateMachineEngine(Handlers, Clock, Options);
-        var definition = Load(file);
         var context = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         var run = engine.StartExecutionAsync(definition, input, "test-execution");

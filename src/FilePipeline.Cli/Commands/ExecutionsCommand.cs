@@ -78,6 +78,11 @@ internal static class ExecutionsCommand
         options.AddTo(command, runsPipeline: false);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
+            if (parseResult.GetValue(json) && parseResult.GetValue(html) is not null)
+            {
+                throw new UsageException("give either --json or --html, not both: each is a whole report of the execution.");
+            }
+
             var wanted = parseResult.GetRequiredValue(id);
             var execution = pipeline.Executions.Find(wanted) ?? throw new UsageException($"no execution '{wanted}' (see `filepipeline executions list`).");
             if (parseResult.GetValue(json))
@@ -96,7 +101,7 @@ internal static class ExecutionsCommand
             var view = StoredExecutionView.Read(pipeline, execution);
             if (parseResult.GetValue(html) is { } file)
             {
-                await File.WriteAllTextAsync(file.FullName, ExecutionHtmlReport.Render(view), cancellationToken);
+                await OutputFile.WriteAllTextAsync(file.FullName, ExecutionHtmlReport.Render(view), cancellationToken);
                 await output.WriteLineAsync($"HTML report: {file.FullName}");
                 return ExitCodes.Success;
             }

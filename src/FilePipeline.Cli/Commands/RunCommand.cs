@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Local.Hosting;
 
@@ -37,7 +38,8 @@ internal static class RunCommand
             await output.WriteLineAsync($"running ({(mode == RunMode.Watch ? "watching; Ctrl+C to stop" : "until idle")}, {count} worker(s)) on {pipeline.Options.StateDirectory}");
             try
             {
-                await new PipelineRunner(pipeline).RunAsync(mode, count, cancellationToken);
+                var time = pipeline.Options.Time;
+                await new PipelineRunner(pipeline, inFlight => output.WriteLine(WaitingText(inFlight, time.GetUtcNow()))).RunAsync(mode, count, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -49,5 +51,15 @@ internal static class RunCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>"waiting for 1 in-flight message …": after a crash its visibility timeout has to pass before anyone may receive it again.</summary>
+    public static string WaitingText(InFlightMessages inFlight, DateTimeOffset now)
+    {
+        var left = inFlight.NextVisibleAt is { } at && at > now ? at - now : TimeSpan.Zero;
+        var when = inFlight.NextVisibleAt is { } next
+            ? string.Create(CultureInfo.InvariantCulture, $"; the next becomes visible again in {(int)left.TotalMinutes}m{left.Seconds:00}s, at {next.UtcDateTime:HH:mm:ss} UTC")
+            : "";
+        return $"waiting for {inFlight.Count} in-flight message(s) — being processed, or received by a run that stopped or crashed, and returning after their visibility timeout{when}";
     }
 }

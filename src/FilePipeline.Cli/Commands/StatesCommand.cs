@@ -94,9 +94,9 @@ internal static class StatesCommand
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!file.Exists)
+        if (InputFile.ProblemWith(file.FullName, "definition") is { } unreadable)
         {
-            error.WriteLine($"Definition file not found: {file.FullName}");
+            error.WriteLine(unreadable);
             return ExitUsage;
         }
 
@@ -120,9 +120,9 @@ internal static class StatesCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!options.Definition.Exists)
+        if (InputFile.ProblemWith(options.Definition.FullName, "definition") is { } unreadable)
         {
-            error.WriteLine($"Definition file not found: {options.Definition.FullName}");
+            error.WriteLine(unreadable);
             return ExitUsage;
         }
 
@@ -154,7 +154,7 @@ internal static class StatesCommand
 
             handlers = await BuildHandlersAsync(options, pipeline?.TaskHandlers ?? new TaskHandlerRegistry(), machineName, cancellationToken);
         }
-        catch (Exception e) when (e is FormatException or IOException or ArgumentException or TemplateException or HostConfigurationException)
+        catch (Exception e) when (e is FormatException or IOException or ArgumentException or TemplateException or HostConfigurationException or UsageException)
         {
             pipeline?.Dispose();
             error.WriteLine(e.Message);
@@ -178,7 +178,16 @@ internal static class StatesCommand
         Print(result, options, output, error);
         if (options.Html is { } htmlFile)
         {
-            await WriteHtmlReportAsync(htmlFile, definitionJson, input, result, cancellationToken);
+            try
+            {
+                await WriteHtmlReportAsync(htmlFile, definitionJson, input, result, cancellationToken);
+            }
+            catch (UsageException e)
+            {
+                error.WriteLine(e.Message);
+                return ExitUsage;
+            }
+
             error.WriteLine($"HTML report: {htmlFile.FullName}");
         }
 
@@ -191,7 +200,7 @@ internal static class StatesCommand
         var describe = JsonNode.Parse(result.ToStartSyncExecutionJson())!.AsObject();
         describe["input"] = input ?? "{}";
         var html = ExecutionHtmlReport.Render(definitionJson, HistorySerializer.Serialize(result.History), describe.ToJsonString());
-        return File.WriteAllTextAsync(file.FullName, html, cancellationToken);
+        return OutputFile.WriteAllTextAsync(file.FullName, html, cancellationToken);
     }
 
     /// <summary>Where Task states are served from: <paramref name="handlers"/> (empty, or the local services), with mocks for the rest.</summary>
@@ -204,6 +213,7 @@ internal static class StatesCommand
                 throw new ArgumentException("--mock-config needs --test-case NAME");
             }
 
+            InputFile.RequireRegular(options.MockConfig.FullName, "--mock-config");
             var configuration = MockConfiguration.Parse(await File.ReadAllTextAsync(options.MockConfig.FullName, cancellationToken));
             handlers.Fallback = configuration.CreateHandler(machineName, options.TestCase);
         }
@@ -222,7 +232,13 @@ internal static class StatesCommand
             throw new ArgumentException("Give either --input or --input-file, not both");
         }
 
-        return options.InputFile is null ? options.Input : await File.ReadAllTextAsync(options.InputFile.FullName, cancellationToken);
+        if (options.InputFile is null)
+        {
+            return options.Input;
+        }
+
+        InputFile.RequireRegular(options.InputFile.FullName, "--input-file");
+        return await File.ReadAllTextAsync(options.InputFile.FullName, cancellationToken);
     }
 
     /// <summary>file-processing.asl.json → file-processing.</summary>

@@ -17,6 +17,13 @@ public static class ExecutionHtmlReport
     // The default encoder escapes <, > and &, so user data cannot close the <script> element it sits in.
     private static readonly JsonSerializerOptions DataOptions = new() { Encoder = JavaScriptEncoder.Default };
 
+    /// <summary>
+    /// The most states drawn as a graph: a page cannot show more legibly, and the layered layout's
+    /// time and depth grow with the count (60,000 states overflowed its stack). Beyond it the page
+    /// keeps everything else.
+    /// </summary>
+    public const int MaxGraphStates = 1_000;
+
     /// <summary>Renders the execution from the three JSON documents (definition, history, DescribeExecution).</summary>
     public static string Render(string definitionJson, string historyJson, string describeExecutionJson) =>
         Render(ExecutionViewParser.Parse(definitionJson, historyJson, describeExecutionJson));
@@ -25,7 +32,7 @@ public static class ExecutionHtmlReport
     public static string Render(ExecutionView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        GraphLayout layout = LayeredGraphLayout.Compute(view.Graph);
+        GraphLayout? layout = view.Graph.States.Count <= MaxGraphStates ? LayeredGraphLayout.Compute(view.Graph) : null;
         ExecutionSummary summary = view.Summary;
         string title = string.IsNullOrEmpty(summary.Name) ? "Execution" : summary.Name;
 
@@ -38,7 +45,15 @@ public static class ExecutionHtmlReport
         WriteHeader(html, view, title);
         html.Append("<main>\n<section class=\"graph\" aria-label=\"Graph\">\n");
         WriteLegend(html);
-        SvgGraphWriter.Write(html, layout, view);
+        if (layout is not null)
+        {
+            SvgGraphWriter.Write(html, layout, view);
+        }
+        else
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"graph-omitted\">The graph is not drawn: the definition has {view.Graph.States.Count} states, more than {MaxGraphStates}. The events below are complete.</p>\n");
+        }
+
         html.Append("</section>\n");
         WriteDetailsPanel(html);
         html.Append("</main>\n");

@@ -1,5 +1,6 @@
 using FilePipeline.Core.Csv;
 using FilePipeline.Core.Errors;
+using FilePipeline.Cli.Pipeline;
 
 namespace FilePipeline.Cli.Inspection;
 
@@ -29,13 +30,12 @@ internal sealed class InspectRunner(
             return UsageError;
         }
 
-        var missing = request.Files.Where(file => !File.Exists(file)).ToList();
-        if (missing.Count > 0)
+        var unreadable = request.Files.Select(file => InputFile.ProblemWith(file)).OfType<string>().ToList();
+        if (unreadable.Count > 0)
         {
-            foreach (var file in missing)
+            foreach (var problem in unreadable)
             {
-                var problem = Directory.Exists(file) ? "is a directory, not a file" : "does not exist";
-                await error.WriteLineAsync($"filepipeline inspect: '{file}' {problem}.").ConfigureAwait(false);
+                await error.WriteLineAsync($"filepipeline inspect: {problem}").ConfigureAwait(false);
             }
 
             return UsageError;

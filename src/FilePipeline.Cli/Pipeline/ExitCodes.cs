@@ -7,4 +7,7 @@ internal static class ExitCodes
     public const int Usage = 1;
     public const int Rejected = 2;
     public const int Failed = 3;
+
+    /// <summary>The state directory or its database cannot be used (damaged, locked, full, read-only, not FilePipeline's).</summary>
+    public const int StateDirectory = 4;
 }

@@ -1,5 +1,6 @@
 using FilePipeline.Core.Ledger;
 using FilePipeline.Local.Hosting;
+using FilePipeline.Local.Hosting.Executions;
 
 namespace FilePipeline.Cli.Pipeline;
 
@@ -32,8 +33,23 @@ internal static class OutcomeResolver
             outcome switch
             {
                 FileOutcome.Rejected => record?.Reason,
-                FileOutcome.Failed => record?.LastError ?? "ValidateUpload failed on every try; its S3 event is in the DLQ.",
+                FileOutcome.Failed => record?.LastError ?? FailureWithoutLedgerError(executions, record),
                 _ => null,
             });
+    }
+
+    /// <summary>Why a file failed when the ledger recorded no error: say what is known, never guess a culprit.</summary>
+    private static string FailureWithoutLedgerError(List<ExecutionRecord> executions, FileRecord? record)
+    {
+        if (executions.Count > 0)
+        {
+            var last = executions[^1];
+            var ended = last.Error is null ? last.Status : $"{last.Status} ({last.Error}: {last.Cause})";
+            return $"{executions.Count} execution(s) ran; the last ended {ended}; the ledger says {(record is null ? "nothing" : FileRecordItem.StatusName(record.Status))}. See `filepipeline executions show {last.Id}`.";
+        }
+
+        return record is null
+            ? "no execution ran and the ledger has no record: the S3 event or the work message did not get through (see `filepipeline dlq list`)."
+            : $"no execution ran; the ledger says {FileRecordItem.StatusName(record.Status)} without an error (see `filepipeline dlq list`).";
     }
 }

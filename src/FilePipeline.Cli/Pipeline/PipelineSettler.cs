@@ -9,6 +9,11 @@ internal static class PipelineSettler
     public static async Task<IReadOnlyList<FileOutcome>> ProcessAsync(
         LocalPipeline pipeline, IReadOnlyList<(string Path, string Key)> files, CancellationToken cancellationToken)
     {
+        foreach (var (path, _) in files)
+        {
+            InputFile.RequireRegular(path);
+        }
+
         var notification = pipeline.Template.ValidateUpload.S3Events!;
         if (files.FirstOrDefault(f => !notification.Matches(f.Key)) is { Key: { } unmatched })
         {

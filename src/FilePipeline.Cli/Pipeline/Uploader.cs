@@ -12,6 +12,7 @@ internal static class Uploader
     /// <exception cref="UsageException">A file is missing or its key is not a valid object key.</exception>
     public static async Task<UploadedFile> UploadAsync(LocalPipeline pipeline, string path, string key, CancellationToken cancellationToken)
     {
+        InputFile.RequireRegular(path);
         FileStream content;
         try
         {

@@ -22,7 +22,7 @@ public static class CsvInspector
 
     /// <summary>Inspects <paramref name="content"/> from its current position to its end; the stream is left open.</summary>
     /// <exception cref="InvalidCsvException">Malformed quoting, or a record longer than <see cref="MaxRecordBytes"/>.</exception>
-    /// <exception cref="BinaryFileException">NUL bytes (UTF-8 itself is sniffed by <see cref="Uploads.UploadRules.CheckPrefix"/>).</exception>
+    /// <exception cref="BinaryFileException">NUL bytes, or bytes that are not UTF-8 anywhere in the file (the same rule <see cref="Uploads.UploadRules.CheckPrefix"/> sniffs the first bytes with).</exception>
     /// <exception cref="EmptyFileException">No record at all.</exception>
     /// <exception cref="FileTooLargeException">More than <see cref="CsvInspectionOptions.MaxBytes"/> bytes.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>

@@ -32,6 +32,7 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     private readonly XxHash128 _hash = new();
     private readonly QuotingCheck _quoting = new(separator);
     private readonly ulong[] _quoteMasks = new ulong[ByteScan.QuoteMaskWords(BufferSize)];
+    private Utf8Check _utf8;
     private PhysicalLineCounter _lines;
     private int _current = -1;
     private int _offset;
@@ -57,7 +58,7 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
 
     /// <summary>Reads and checks whatever the parser left unread.</summary>
     /// <returns>The checksum of all bytes, algorithm first: <c>xxh128:&lt;32 hex digits&gt;</c>.</returns>
-    /// <exception cref="BinaryFileException">A NUL byte was found.</exception>
+    /// <exception cref="BinaryFileException">A NUL byte or invalid UTF-8 was found.</exception>
     /// <exception cref="InvalidCsvException">Bad quoting was found.</exception>
     public string Complete()
     {
@@ -153,6 +154,11 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
         {
             _ended = true;
             _length = 0;
+            if (_utf8.PendingBytes > 0)
+            {
+                throw NotUtf8(BytesRead - _utf8.PendingBytes, "the file ends inside a multi-byte character");
+            }
+
             if (_quoting.InQuotes)
             {
                 // Reported where its record starts, which is where a person should look. The parser
@@ -188,6 +194,11 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
             throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
         }
 
+        if (_utf8.FirstInvalid(piece) is { } invalid)
+        {
+            throw NotUtf8(slot.Start + invalid, "a byte that is not UTF-8");
+        }
+
         if (_quoting.Next(piece, quoteMasks) is var (index, reason))
         {
             throw new InvalidCsvException(_lines.LineOf(piece, index), reason);
@@ -195,6 +206,14 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
 
         _hash.Append(piece);
         _lines.Advance(piece, scan);
+    }
+
+    /// <summary>Invalid UTF-8 anywhere in the file is rejected with the rule the upload's first bytes were sniffed with.</summary>
+    private BinaryFileException NotUtf8(long offset, string what)
+    {
+        var slot = Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End);
+        var line = slot is null ? _lines.LineOf([], 0) : slot.LinesBefore.LineOf(slot.Buffer.AsSpan(0, slot.Length), (int)(offset - slot.Start));
+        return new BinaryFileException(line, $"{what} at byte offset {offset}; save or export the file as UTF-8 CSV");
     }
 
     /// <summary>One buffer of the ring and what the checks knew when it began.</summary>

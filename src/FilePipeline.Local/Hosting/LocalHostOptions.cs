@@ -44,6 +44,9 @@ public sealed record LocalHostOptions
     /// <summary>Function environment variables that replace the template's (e.g. LEASE_SECONDS for crash tests).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentOverrides { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How long a write waits for another process's database lock before giving up the round (tests shorten it).</summary>
+    public TimeSpan BusyTimeout { get; init; } = Storage.LocalDatabase.DefaultBusyTimeout;
+
     /// <summary>Skip Retry intervals and Wait states in the state machine (tests).</summary>
     public bool SkipDelays { get; init; }
 
@@ -86,7 +89,7 @@ public sealed record LocalHostOptions
     {
         ArgumentNullException.ThrowIfNull(environment);
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Seconds(environment, LeaseSecondsVariable) is { } lease)
+        if (Seconds(environment, LeaseSecondsVariable, minimum: 1) is { } lease)
         {
             overrides[FunctionEnvironment.LeaseSeconds] = lease.ToString(CultureInfo.InvariantCulture);
         }
@@ -96,13 +99,14 @@ public sealed record LocalHostOptions
             StateDirectory = ResolveStateDirectory(stateDirectory, environment),
             TemplatePath = ResolveTemplate(template),
             Faults = FaultPlan.Parse(environment(FaultPlan.EnvironmentVariable)).Merge(FaultPlan.Parse(faults)),
-            VisibilityTimeout = Seconds(environment, VisibilityTimeoutVariable),
+            VisibilityTimeout = Seconds(environment, VisibilityTimeoutVariable, minimum: 1),
             EnvironmentOverrides = overrides,
         };
         return Seconds(environment, RetryDelayVariable) is { } retryDelay ? options.WithRetryDelay(retryDelay) : options;
     }
 
-    private static int? Seconds(Func<string, string?> environment, string name)
+    /// <summary>A whole number of seconds up to SQS's longest visibility timeout (12 hours); a lease or visibility of 0 would expire at once.</summary>
+    private static int? Seconds(Func<string, string?> environment, string name, int minimum = 0)
     {
         var text = environment(name);
         if (string.IsNullOrWhiteSpace(text))
@@ -110,8 +114,8 @@ public sealed record LocalHostOptions
             return null;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 43_200
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= minimum && seconds <= 43_200
             ? seconds
-            : throw new FormatException($"{name} is '{text}'; it must be a whole number of seconds from 0 to 43200.");
+            : throw new FormatException($"{name} is '{text}'; it must be a whole number of seconds from {minimum} to 43200.");
     }
 }

@@ -25,12 +25,13 @@ public sealed class LocalPipeline : IDisposable
         Options = options;
         Template = template;
         this.ownedLog = ownedLog;
-        Database = new LocalDatabase(options.StateDirectory);
+        Definition = LoadDefinition(template.StateMachine);
+        options.Faults.RequireKnownTargets([.. template.Functions.Select(f => (IReadOnlyList<string>)[f.Handler, f.Name, f.LogicalId, f.Arn])], Definition.StateNames);
+        Database = new LocalDatabase(options.StateDirectory, options.BusyTimeout);
         Queues = new EmbeddedQueues(Database, options.Time);
         Services = services ?? EmbeddedServices(Database, Queues, options, template);
         Executions = new ExecutionStore(Database);
         Faults = new FaultInjector(options.Faults, options.Exit);
-        Definition = LoadDefinition(template.StateMachine);
         TaskHandlers = DynamoDbTaskHandler.RegisterAll(new TaskHandlerRegistry(), Services.Table);
         Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, Faults.AfterHistoryEvent);
         var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
@@ -94,6 +95,11 @@ public sealed class LocalPipeline : IDisposable
         {
             await pipeline.CreateResourcesAsync(cancellationToken);
             return pipeline;
+        }
+        catch (QueueOperationException e) when (e.ErrorCode == QueueErrorCodes.InvalidParameterValue)
+        {
+            pipeline.Dispose();
+            throw new TemplateException($"{options.TemplatePath}: a queue setting is out of range: {e.Message}");
         }
         catch
         {
@@ -230,8 +236,15 @@ public sealed class LocalPipeline : IDisposable
     private static StreamWriter OpenLogFile(LocalHostOptions options)
     {
         var directory = Path.Combine(options.StateDirectory, "logs");
-        Directory.CreateDirectory(directory);
-        var name = $"functions-{options.Time.GetUtcNow():yyyyMMdd'T'HHmmss}-{Environment.ProcessId}.log";
-        return new StreamWriter(new FileStream(Path.Combine(directory, name), FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var name = $"functions-{options.Time.GetUtcNow():yyyyMMdd'T'HHmmss}-{Environment.ProcessId}.log";
+            return new StreamWriter(new FileStream(Path.Combine(directory, name), FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateDirectoryException($"cannot write the function log in {directory} ({e.Message}); make the state directory writable or choose another with --state-dir.", e);
+        }
     }
 }

@@ -1,4 +1,6 @@
 using FilePipeline.Local.Queues;
+using FilePipeline.Local.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace FilePipeline.Local.Hosting;
 
@@ -8,15 +10,26 @@ namespace FilePipeline.Local.Hosting;
 /// invisible to the others until deleted or its visibility lapses, and a killed runner loses nothing:
 /// once idle, the files its kill left PROCESSING are recorded FAILED (<see cref="AbandonedWorkSweep"/>).
 /// </summary>
-public sealed class PipelineRunner(LocalPipeline pipeline)
+/// <param name="onWaiting">Told, when a run until idle has nothing to do but wait for in-flight messages, what it waits for (then every <see cref="WaitingReportInterval"/>).</param>
+public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessages>? onWaiting = null)
 {
+    /// <summary>How often a waiting run says again what it is waiting for.</summary>
+    public static readonly TimeSpan WaitingReportInterval = TimeSpan.FromSeconds(30);
+
     private readonly AsyncInvokePoller asyncInvokes = new(pipeline);
     private readonly EventSourceMapping workMapping = new(pipeline);
+
     /// <summary>How often a watching runner that stays idle looks for files a kill left PROCESSING (a ledger scan).</summary>
     private static readonly TimeSpan WatchSweepInterval = TimeSpan.FromSeconds(5);
 
     private readonly AbandonedWorkSweep sweep = new(pipeline.Ledger, pipeline.Options.Time);
     private DateTimeOffset nextWatchSweep;
+
+    private int busyRounds;
+    private long nextWaitingReport = long.MinValue;
+
+    /// <summary>Rounds that found the database locked by another process for longer than the busy timeout, and polled again.</summary>
+    public int BusyRounds => busyRounds;
 
     /// <summary>One round: at most one S3 event to ValidateUpload and one batch to ProcessQueue. False when nothing was visible.</summary>
     public async Task<bool> PollOnceAsync(CancellationToken cancellationToken = default)
@@ -47,26 +60,56 @@ public sealed class PipelineRunner(LocalPipeline pipeline)
         return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(mode, cancellationToken), cancellationToken)));
     }
 
+    /// <summary>Says what the run waits for, at most once per interval across all workers.</summary>
+    private async Task ReportWaitingAsync(CancellationToken cancellationToken)
+    {
+        var now = pipeline.Options.Time.GetUtcNow();
+        var due = Interlocked.Read(ref nextWaitingReport);
+        if (onWaiting is null || now.UtcTicks < due
+            || Interlocked.CompareExchange(ref nextWaitingReport, (now + WaitingReportInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        var inFlight = await InFlightMessages.ReadAsync(pipeline, cancellationToken);
+        if (inFlight.Count > 0)
+        {
+            onWaiting(inFlight);
+        }
+    }
+
     private async Task WorkAsync(RunMode mode, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await PollOnceAsync(cancellationToken))
+            try
             {
-                continue;
-            }
-
-            if (mode == RunMode.UntilIdle)
-            {
-                if (await IsSettledAsync(cancellationToken))
+                if (await PollOnceAsync(cancellationToken))
                 {
-                    return;
+                    continue;
+                }
+
+                if (mode == RunMode.UntilIdle)
+                {
+                    if (await IsSettledAsync(cancellationToken))
+                    {
+                        return;
+                    }
+
+                    await ReportWaitingAsync(cancellationToken);
+                }
+                else if (pipeline.Options.Time.GetUtcNow() >= nextWatchSweep && await IsIdleAsync(cancellationToken))
+                {
+                    nextWatchSweep = pipeline.Options.Time.GetUtcNow() + WatchSweepInterval;
+                    await sweep.SweepAsync(cancellationToken);
                 }
             }
-            else if (pipeline.Options.Time.GetUtcNow() >= nextWatchSweep && await IsIdleAsync(cancellationToken))
+            catch (SqliteException e) when (SqliteErrorText.IsBusy(e))
             {
-                nextWatchSweep = pipeline.Options.Time.GetUtcNow() + WatchSweepInterval;
-                await sweep.SweepAsync(cancellationToken);
+                // Another process held the database past the busy timeout: a message this round
+                // received stays invisible and comes back after its visibility timeout, so nothing
+                // is lost by polling again instead of ending the run.
+                Interlocked.Increment(ref busyRounds);
             }
 
             await Task.Delay(EmbeddedQueues.PollInterval, pipeline.Options.Time, cancellationToken);

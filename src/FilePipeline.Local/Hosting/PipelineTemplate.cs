@@ -86,7 +86,7 @@ public sealed class PipelineTemplate
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TemplateException($"Cannot read {path}: {e.Message}");
+            throw new TemplateException(Directory.Exists(path) ? $"{path} is a directory, not a template file." : $"Cannot read {path}: {e.Message}");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {

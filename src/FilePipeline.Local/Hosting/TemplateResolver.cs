@@ -39,7 +39,9 @@ public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity ident
         var text = Text(node, where);
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new TemplateException($"{where} is '{text}', not a whole number.");
+            : throw new TemplateException(System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                ? $"{where} is {text}, far beyond any valid value (at most {int.MaxValue})."
+                : $"{where} is '{text}', not a whole number.");
     }
 
     public JsonObject Resource(string logicalId) =>

@@ -131,7 +131,7 @@ internal sealed class TaskState : State
         var invocation = handler.InvokeAsync(request, invocationCancellation.Token);
         if (!invocation.IsCompleted)
         {
-            var timer = Task.Delay(TimeSpan.FromSeconds(timeout), run.Execution.Time, invocationCancellation.Token);
+            var timer = ExecutionLimits.DelayUntilAsync(run.Execution.Time, run.Execution.Time.GetUtcNow() + TimeSpan.FromSeconds(timeout), invocationCancellation.Token);
             if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
             {
                 invocationCancellation.Cancel();

@@ -40,7 +40,7 @@ internal sealed class WaitState : State
     {
         if (Seconds is { } seconds)
         {
-            return TimeSpan.FromSeconds(seconds);
+            return ExecutionLimits.FromSeconds(seconds);
         }
 
         if (Timestamp is { } timestamp)
@@ -52,7 +52,7 @@ internal sealed class WaitState : State
         {
             var value = SecondsExpression.Evaluate(new JsonataScope(run, effective) { Reads = SecondsExpression.Reads }, "Seconds");
             return JsonValues.TryGetNumber(value, out var number) && number >= 0 && number == Math.Floor(number) && number <= 99_999_999
-                ? TimeSpan.FromSeconds(number)
+                ? ExecutionLimits.FromSeconds(number)
                 : throw JsonataScope.Failure("Seconds", $"The Seconds field must be a non-negative integer, but was: {JsonValues.ToJson(value)}");
         }
 
@@ -74,7 +74,7 @@ internal sealed class WaitState : State
 
             return number < 0
                 ? throw new StateErrorException(StatesErrors.Runtime, $"The SecondsPath parameter references a negative value: {SecondsPath.Text} == {Display(value)}")
-                : TimeSpan.FromSeconds(number);
+                : ExecutionLimits.FromSeconds(number);
         }
 
         var text = Select(TimestampPath!, "TimestampPath", effective, run);

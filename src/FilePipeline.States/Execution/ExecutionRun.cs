@@ -14,7 +14,7 @@ internal sealed class ExecutionRun
     private readonly string startTimeText;
 
     public ExecutionRun(
-        string arn, string name, JsonNode? input, StateMachineEngineOptions options, TaskHandlerRegistry handlers, TimeProvider time)
+        string arn, string name, JsonNode? input, StateMachineEngineOptions options, TaskHandlerRegistry handlers, TimeProvider time, int? timeoutSeconds)
     {
         Arn = arn;
         Name = name;
@@ -24,7 +24,8 @@ internal sealed class ExecutionRun
         Time = time;
         StartTime = time.GetUtcNow();
         startTimeText = StateRun.FormatTime(StartTime);
-        Recorder = new HistoryRecorder(time, options.OnHistoryEvent);
+        (Deadline, TimeoutCause) = ExecutionLimits.Deadline(StartTime, timeoutSeconds, options.Express);
+        Recorder = new HistoryRecorder(time, options.OnHistoryEvent, options.Express ? null : EndOnHistoryLimit);
     }
 
     public string Arn { get; }
@@ -43,9 +44,44 @@ internal sealed class ExecutionRun
 
     public HistoryRecorder Recorder { get; }
 
-    /// <summary>Waits on the TimeProvider's clock (never for real in tests), or not at all with SkipDelays.</summary>
-    public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-        Options.SkipDelays || delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, Time, cancellationToken);
+    /// <summary>When the execution times out: its TimeoutSeconds, capped by AWS's maximum duration for its type.</summary>
+    public DateTimeOffset Deadline { get; }
+
+    public string TimeoutCause { get; }
+
+    /// <summary>
+    /// Set once the execution has timed out or hit the history limit: from then on no Retrier or
+    /// Catcher handles the error, so the execution ends instead of looping on.
+    /// </summary>
+    public bool Ending { get; private set; }
+
+    /// <summary>Ends the execution TIMED_OUT once the clock passes the deadline; checked at every transition and wait.</summary>
+    public void ThrowIfPastDeadline()
+    {
+        if (Time.GetUtcNow() >= Deadline)
+        {
+            Ending = true;
+            throw new StateErrorException(StatesErrors.Timeout, TimeoutCause);
+        }
+    }
+
+    /// <summary>
+    /// Waits on the TimeProvider's clock (never for real in tests), or not at all with SkipDelays; a
+    /// wait that would outlast the execution ends it at its deadline instead.
+    /// </summary>
+    public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        ThrowIfPastDeadline();
+        if (Options.SkipDelays || delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var now = Time.GetUtcNow();
+        var wakeAt = delay >= Deadline - now ? Deadline : now + delay;
+        await ExecutionLimits.DelayUntilAsync(Time, wakeAt, cancellationToken);
+        ThrowIfPastDeadline();
+    }
 
     public JsonObject BuildContextRoot() => new()
     {
@@ -73,6 +109,7 @@ internal sealed class ExecutionRun
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfPastDeadline();
             var run = new StateRun(this, state, cursor, variables, cancellationToken);
             var stateName = state.Name;
             var enteredJson = inputJson ??= Payload(input, $"state '{stateName}' input");
@@ -83,7 +120,7 @@ internal sealed class ExecutionRun
                 result = await state.ExecuteAsync(run, input);
             }
             catch (StateErrorException e) when (e.Error is StatesErrors.Runtime or StatesErrors.QueryEvaluationError
-                && e.Cause?.StartsWith("An error occurred", StringComparison.Ordinal) != true)
+                && !Ending && e.Cause?.StartsWith("An error occurred", StringComparison.Ordinal) != true)
             {
                 var located = new StateErrorException(
                     e.Error, $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredId}). {e.Cause}");
@@ -126,6 +163,8 @@ internal sealed class ExecutionRun
             inputJson = outputJson;
         }
     }
+
+    private void EndOnHistoryLimit() => Ending = true;
 
     /// <summary>Serializes a payload for history, enforcing AWS's 256 KiB limit on state input and output.</summary>
     public static string Payload(JsonNode? node, string what)

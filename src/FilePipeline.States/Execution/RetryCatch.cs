@@ -23,7 +23,7 @@ internal static class RetryCatch
             {
                 return await attempt();
             }
-            catch (StateErrorException e)
+            catch (StateErrorException e) when (!run.Execution.Ending)
             {
                 var index = IndexOfMatch(retriers.Select(r => r.ErrorEquals), e.Error ?? "");
                 if (index >= 0 && attemptsPerRetrier[index] < retriers[index].MaxAttempts)

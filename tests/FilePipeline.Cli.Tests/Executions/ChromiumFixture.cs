@@ -1,14 +1,19 @@
+using FilePipeline.Testing.Tools;
 using Microsoft.Playwright;
 
 namespace FilePipeline.Cli.Tests.Executions;
 
 /// <summary>
 /// One headless Debian Chromium for a test class, driven by the Playwright driver shipped in the NuGet
-/// package. Playwright never downloads a browser here: the system one is launched by path.
+/// package. Playwright never downloads a browser here: the system one is launched by path, and
+/// installed with apt-get when it is missing.
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
     public const string ExecutablePath = "/usr/bin/chromium";
+
+    /// <summary>Debian's Chromium and a font, so that reports render the same everywhere (.ci/run installs the same).</summary>
+    public static readonly string[] Packages = ["chromium", "fonts-dejavu-core"];
 
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -21,10 +26,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        if (!File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException($"{ExecutablePath} is missing: install Debian's chromium (apt-get install -y chromium).");
-        }
+        await DebianPackages.System.EnsureAsync(ExecutablePath, Packages);
 
         Directory.CreateDirectory(ArtifactFolder);
         playwright = await Playwright.CreateAsync();

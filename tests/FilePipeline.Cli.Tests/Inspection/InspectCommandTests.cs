@@ -140,7 +140,7 @@ public sealed class InspectCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Empty(output);
-        Assert.Contains($"'{missing}' does not exist", error, StringComparison.Ordinal);
+        Assert.Contains($"{missing} does not exist", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -185,6 +185,28 @@ public sealed class InspectCommandTests : IDisposable
         var path = Path.Combine(_folder, name);
         File.WriteAllBytes(path, bytes);
         return path;
+    }
+
+    [Fact]
+    public async Task A_FIFO_is_refused_at_once_instead_of_waiting_for_a_writer()
+    {
+        var fifo = Path.Combine(Path.GetTempPath(), $"fp-fifo-{Guid.NewGuid():N}.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        try
+        {
+            var (exitCode, _, error) = await RunAsync("inspect", fifo).WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("is a FIFO (named pipe), not a regular file", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)

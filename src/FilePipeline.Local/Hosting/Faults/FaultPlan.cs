@@ -43,6 +43,52 @@ public sealed record FaultPlan
         return plan;
     }
 
+    /// <summary>Rejects a rule naming a function or state that does not exist, suggesting the closest real name.</summary>
+    /// <param name="functions">Each function's accepted names, the handler name (shown in suggestions) first.</param>
+    /// <exception cref="FormatException">A rule names nothing that exists.</exception>
+    public void RequireKnownTargets(IReadOnlyList<IReadOnlyList<string>> functions, IReadOnlyCollection<string> states)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        ArgumentNullException.ThrowIfNull(states);
+        foreach (var fault in FunctionFaults.Where(f => !functions.Any(names => names.Contains(f.Function))))
+        {
+            throw new FormatException(Unknown($"fail={fault.Function}", "function", fault.Function, [.. functions.Select(names => names[0])]));
+        }
+
+        foreach (var exit in Exits.Where(e => !states.Contains(e.StateName)))
+        {
+            throw new FormatException(Unknown($"exit-after={exit.StateName}", "state", exit.StateName, states));
+        }
+    }
+
+    private static string Unknown(string rule, string what, string name, IReadOnlyCollection<string> known)
+    {
+        var closest = known.MinBy(candidate => EditDistance(name.ToUpperInvariant(), candidate.ToUpperInvariant()));
+        var suggestion = closest is not null && EditDistance(name.ToUpperInvariant(), closest.ToUpperInvariant()) <= Math.Max(2, name.Length / 3)
+            ? $" Did you mean '{closest}'?"
+            : "";
+        return $"Fault '{rule}': there is no {what} '{name}'.{suggestion} ({what}s: {string.Join(", ", known)})";
+    }
+
+    /// <summary>Levenshtein distance: edits (insert, delete, replace) from one name to the other.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
     public FaultPlan Merge(FaultPlan other) => new()
     {
         FunctionFaults = [.. FunctionFaults, .. other.FunctionFaults],
