@@ -10,11 +10,11 @@ namespace FilePipeline.Local.Hosting;
 /// </summary>
 public sealed class PipelineRunner(LocalPipeline pipeline)
 {
-    private readonly AsyncInvokePoller asyncInvokes = new(pipeline);
-    private readonly EventSourceMapping workMapping = new(pipeline);
     /// <summary>How often a watching runner that stays idle looks for files a kill left PROCESSING (a ledger scan).</summary>
     private static readonly TimeSpan WatchSweepInterval = TimeSpan.FromSeconds(5);
 
+    private readonly AsyncInvokePoller asyncInvokes = new(pipeline);
+    private readonly EventSourceMapping workMapping = new(pipeline);
     private readonly AbandonedWorkSweep sweep = new(pipeline.Ledger, pipeline.Options.Time);
     private DateTimeOffset nextWatchSweep;
 
