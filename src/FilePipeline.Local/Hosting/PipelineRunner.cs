@@ -16,12 +16,11 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
     /// <summary>How often a waiting run says again what it is waiting for.</summary>
     public static readonly TimeSpan WaitingReportInterval = TimeSpan.FromSeconds(30);
 
-    private readonly AsyncInvokePoller asyncInvokes = new(pipeline);
-    private readonly EventSourceMapping workMapping = new(pipeline);
-
     /// <summary>How often a watching runner that stays idle looks for files a kill left PROCESSING (a ledger scan).</summary>
     private static readonly TimeSpan WatchSweepInterval = TimeSpan.FromSeconds(5);
 
+    private readonly AsyncInvokePoller asyncInvokes = new(pipeline);
+    private readonly EventSourceMapping workMapping = new(pipeline);
     private readonly AbandonedWorkSweep sweep = new(pipeline.Ledger, pipeline.Options.Time);
     private DateTimeOffset nextWatchSweep;
 

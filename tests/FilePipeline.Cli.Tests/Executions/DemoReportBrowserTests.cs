@@ -48,6 +48,6 @@ public sealed partial class DemoReportBrowserTests(ChromiumFixture chromium) : I
         return ((await node.GetAttributeAsync("data-outcome"))!, await node.Locator("rect").EvaluateAsync<string>("r => getComputedStyle(r).stroke"));
     }
 
-    [GeneratedRegex("Failed at Failed: StorageUnavailableException .*InspectFile failed after 3 retries with StorageUnavailableException, caught → RecordFailure")]
+    [GeneratedRegex("Failed at Failed: StorageUnavailableException .*InspectFile failed after 3 retries with StorageUnavailableException, caught → DescribeFailure")]
     private static partial Regex FailureBanner();
 }
