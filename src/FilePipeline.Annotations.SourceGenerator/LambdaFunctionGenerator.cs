@@ -75,7 +75,7 @@ public sealed class LambdaFunctionGenerator : IIncrementalGenerator
             var names = string.Join(", ", startups.Select(s => s.FullName.Replace("global::", "")));
             foreach (var startup in startups)
             {
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleStartupClasses, startup.Location?.ToLocation(), startups.Length.ToString(), names).ToDiagnostic());
+                output.ReportDiagnostic(DiagnosticInfo.At(DiagnosticDescriptors.MultipleStartupClasses, startup.Location, startups.Length.ToString(), names).ToDiagnostic());
             }
 
             return;
@@ -99,7 +99,7 @@ public sealed class LambdaFunctionGenerator : IIncrementalGenerator
 
         if (global.GenerateMain && !global.IsExecutable)
         {
-            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GenerateMainNeedsExecutable, global.GenerateMainLocation?.ToLocation()).ToDiagnostic());
+            output.ReportDiagnostic(DiagnosticInfo.At(DiagnosticDescriptors.GenerateMainNeedsExecutable, global.GenerateMainLocation).ToDiagnostic());
         }
 
         if (accepted.Count > 0)
@@ -111,27 +111,27 @@ public sealed class LambdaFunctionGenerator : IIncrementalGenerator
     /// <summary>The problems that need the other functions, the startup class or the JSON contexts to see.</summary>
     private static DiagnosticInfo? Check(FunctionModel function, List<FunctionModel> accepted, string? startup, ImmutableArray<JsonContextModel> jsonContexts)
     {
-        var location = function.Location?.ToLocation();
+        var location = function.Location;
         var display = $"{function.ClassName}.{function.MethodName}";
         if (accepted.FirstOrDefault(f => f.MethodName == function.MethodName) is { } sameName)
         {
-            return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateHandlerName, location, $"{sameName.ClassName}.{sameName.MethodName}", display, function.MethodName);
+            return DiagnosticInfo.At(DiagnosticDescriptors.DuplicateHandlerName, location, $"{sameName.ClassName}.{sameName.MethodName}", display, function.MethodName);
         }
 
         if (accepted.FirstOrDefault(f => f.ResourceName == function.ResourceName) is { } sameResource)
         {
-            return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateResourceName, location, $"{sameResource.ClassName}.{sameResource.MethodName}", display, function.ResourceName);
+            return DiagnosticInfo.At(DiagnosticDescriptors.DuplicateResourceName, location, $"{sameResource.ClassName}.{sameResource.MethodName}", display, function.ResourceName);
         }
 
         if (function.NeedsServices && startup is null)
         {
             var needs = function.Parameters.Any(p => p.Kind == ParameterKind.Service) ? "[FromServices] parameters" : "constructor parameters";
-            return DiagnosticInfo.Create(DiagnosticDescriptors.MissingStartupClass, location, display, needs);
+            return DiagnosticInfo.At(DiagnosticDescriptors.MissingStartupClass, location, display, needs);
         }
 
         var serialized = new[] { function.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Event)?.TypeFullName, function.ResultTypeFullName };
         return serialized.FirstOrDefault(type => type is not null && ContextFor(type, jsonContexts) is null) is { } missing
-            ? DiagnosticInfo.Create(DiagnosticDescriptors.MissingJsonContext, location, missing.Replace("global::", ""), display)
+            ? DiagnosticInfo.At(DiagnosticDescriptors.MissingJsonContext, location, missing.Replace("global::", ""), display)
             : null;
     }
 

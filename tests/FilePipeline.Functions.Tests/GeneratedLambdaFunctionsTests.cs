@@ -64,7 +64,7 @@ public class GeneratedLambdaFunctionsTests
     {
         var error = await Assert.ThrowsAsync<JsonException>(() => InvokeAsync(HandlerNames.ProcessQueue, "null"));
 
-        Assert.Equal("The event is null; expected a SQSEvent.", error.Message);
+        Assert.Equal("The event is null; ProcessQueue takes SQSEvent.", error.Message);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ internal static class WrapperWriter
         {
             var typeName = eventParameter.TypeFullName.Split('.').Last();
             code.AppendLine($"        var __event = global::System.Text.Json.JsonSerializer.Deserialize(input.Span, EventType)");
-            code.AppendLine($"            ?? throw new global::System.Text.Json.JsonException(\"The event is null; expected a {typeName}.\");");
+            code.AppendLine($"            ?? throw new global::System.Text.Json.JsonException(\"The event is null; {function.MethodName} takes {typeName}.\");");
         }
 
         var arguments = function.Parameters.Where(p => p.Kind != ParameterKind.Service)
