@@ -35,6 +35,7 @@ internal sealed class IntegerPicture
     private Case _case;
     private readonly List<(int Position, char Character)> _separators = [];
     private int _regularGroup;
+    private char _zero = '0';
 
     public bool Ordinal { get; private set; }
 
@@ -82,8 +83,17 @@ internal sealed class IntegerPicture
         for (var i = primary.Length - 1; i >= 0; i--)
         {
             var c = primary[i];
-            if (char.IsAsciiDigit(c))
+            var digit = CharUnicodeInfo.GetDecimalDigitValue(c);
+            if (digit >= 0)
             {
+                // Any Unicode decimal digit family works (Arabic-Indic, full-width, …), but only one per picture.
+                var zero = (char)(c - digit);
+                if (MandatoryDigits > 0 && zero != _zero)
+                {
+                    throw Errors.Create("D3131");
+                }
+
+                _zero = zero;
                 MandatoryDigits++;
                 position++;
             }
@@ -170,7 +180,7 @@ internal sealed class IntegerPicture
             }
         }
 
-        var text = result.ToString();
+        var text = _zero == '0' ? result.ToString() : new string(result.ToString().Select(c => char.IsAsciiDigit(c) ? (char)(_zero + (c - '0')) : c).ToArray());
         return Ordinal ? text + OrdinalSuffix(value) : text;
     }
 
@@ -267,7 +277,7 @@ internal sealed class IntegerPicture
             case Kind.Words:
                 return ReadWords(text.ToLowerInvariant());
             default:
-                var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+                var digits = new string(text.Select(c => CharUnicodeInfo.GetDecimalDigitValue(c)).Where(d => d >= 0).Select(d => (char)('0' + d)).ToArray());
                 return digits.Length == 0 ? null : double.Parse(digits, CultureInfo.InvariantCulture);
         }
     }

@@ -6,7 +6,7 @@ namespace FilePipeline.States.Jsonata;
 /// order-by becomes a sort step, parent references (<c>%</c>) are linked to the step whose input they
 /// mean, and calls in tail position are marked so recursion does not grow the stack.
 /// </summary>
-internal sealed class Resolver
+internal sealed partial class Resolver
 {
     private readonly List<Node> _ancestry = [];
     private int _ancestorLabel;
@@ -367,13 +367,6 @@ internal sealed class Resolver
         return expr;
     }
 
-    private Node ProcessParent(Node expr)
-    {
-        expr.Slot = new ParentSlot("!" + _ancestorLabel++, 1, _ancestry.Count);
-        _ancestry.Add(expr);
-        return expr;
-    }
-
     private static Node TailCallOptimize(Node expr)
     {
         switch (expr.Kind)
@@ -393,107 +386,6 @@ internal sealed class Resolver
                 return expr;
             default:
                 return expr;
-        }
-    }
-
-    private ParentSlot SeekParent(Node node, ParentSlot slot)
-    {
-        switch (node.Kind)
-        {
-            case NodeKind.Name or NodeKind.Wildcard:
-                slot.Level--;
-                if (slot.Level == 0)
-                {
-                    if (node.Ancestor is not null)
-                    {
-                        _ancestry[slot.Index].Slot!.Label = node.Ancestor.Label;
-                    }
-
-                    node.Ancestor = slot;
-                    node.Tuple = true;
-                }
-
-                break;
-            case NodeKind.Parent:
-                slot.Level++;
-                break;
-            case NodeKind.Block:
-                if (node.Items.Count > 0)
-                {
-                    node.Tuple = true;
-                    slot = SeekParent(node.Items[^1], slot);
-                }
-
-                break;
-            case NodeKind.Path:
-                node.Tuple = true;
-                var index = node.Items.Count - 1;
-                slot = SeekParent(node.Items[index--], slot);
-                while (slot.Level > 0 && index >= 0)
-                {
-                    slot = SeekParent(node.Items[index--], slot);
-                }
-
-                break;
-            default:
-                throw Errors.Syntax("S0217", node.Position, node.Kind.ToString().ToLowerInvariant());
-        }
-
-        return slot;
-    }
-
-    private static void PushAncestry(Node result, Node value)
-    {
-        if (value.SeekingParent is null && value.Kind != NodeKind.Parent)
-        {
-            return;
-        }
-
-        var slots = value.SeekingParent ?? [];
-        if (value.Kind == NodeKind.Parent)
-        {
-            slots.Add(value.Slot!);
-        }
-
-        if (result.SeekingParent is null)
-        {
-            result.SeekingParent = slots;
-        }
-        else
-        {
-            result.SeekingParent.AddRange(slots);
-        }
-    }
-
-    private void ResolveAncestry(Node path)
-    {
-        var last = path.Items[^1];
-        var slots = last.SeekingParent ?? [];
-        if (last.Kind == NodeKind.Parent)
-        {
-            slots.Add(last.Slot!);
-        }
-
-        foreach (var original in slots.ToList())
-        {
-            var slot = original;
-            var index = path.Items.Count - 2;
-            while (slot.Level > 0)
-            {
-                if (index < 0)
-                {
-                    (path.SeekingParent ??= []).Add(slot);
-                    break;
-                }
-
-                var step = path.Items[index--];
-                while (index >= 0 && step.Focus is not null && path.Items[index].Focus is not null)
-                {
-                    step = path.Items[index--];
-                }
-
-                slot = SeekParent(step, slot);
-            }
         }
     }
 }

@@ -9,7 +9,7 @@ namespace FilePipeline.States.Tests.Jsonata;
 /// Runs a test suite in the format of the JSONata reference implementation's own suite
 /// (jsonata-js <c>test/test-suite</c>: <c>groups/&lt;group&gt;/case*.json</c> holding a case or an array of
 /// cases with <c>expr</c> or <c>expr-file</c>, <c>data</c> or <c>dataset</c>, <c>bindings</c>, and one of
-/// <c>result</c>, <c>undefinedResult</c> or <c>code</c>; <c>datasets/&lt;name&gt;.json</c>) and reports
+/// <c>result</c>, <c>undefinedResult</c>, <c>code</c> or <c>error.code</c>; <c>datasets/&lt;name&gt;.json</c>) and reports
 /// the pass rate per group.
 /// </summary>
 public sealed class JsonataSuite
