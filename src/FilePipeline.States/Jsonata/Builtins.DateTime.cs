@@ -34,7 +34,7 @@ internal static partial class Builtins
 
         if (a.Count > 1 && a[1] is string picture)
         {
-            return DateTimePicture.Parse(timestamp, picture);
+            return DateTimeParser.Parse(timestamp, picture, context.Evaluator.Now);
         }
 
         if (!Iso8601.IsMatch(timestamp))

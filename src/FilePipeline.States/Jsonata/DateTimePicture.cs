@@ -13,7 +13,7 @@ internal static class DateTimePicture
     private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     private static readonly string[] Days = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-    private sealed record Marker(char Component, string Presentation, string? Modifier, int? MinWidth, int? MaxWidth);
+    internal sealed record Marker(char Component, string Presentation, string? Modifier, int? MinWidth, int? MaxWidth);
 
     public static string Format(long millis, string picture, string? timezone)
     {
@@ -33,7 +33,8 @@ internal static class DateTimePicture
         return result.ToString();
     }
 
-    private static List<object> Split(string picture)
+    /// <summary>The picture as literal strings and <see cref="Marker"/>s.</summary>
+    internal static List<object> Split(string picture)
     {
         var parts = new List<object>();
         var literal = new StringBuilder();
@@ -141,9 +142,9 @@ internal static class DateTimePicture
             'd' => time.DayOfYear,
             'F' => time.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)time.DayOfWeek,
             'W' => ISOWeek.GetWeekOfYear(time.DateTime),
-            'w' => WeekOfMonth(time),
+            'w' => WeekOfMonth(time).Week,
             'X' => ISOWeek.GetYear(time.DateTime),
-            'x' => time.Month,
+            'x' => WeekOfMonth(time).Month,
             'H' => time.Hour,
             'h' => time.Hour % 12 == 0 ? 12 : time.Hour % 12,
             'm' => time.Minute,
@@ -176,10 +177,15 @@ internal static class DateTimePicture
 
         if (marker.Component == 'Y')
         {
-            var digits = marker.MaxWidth ?? (picture.IsDecimal && picture.MandatoryDigits + picture.OptionalDigits >= 2 ? picture.MandatoryDigits + picture.OptionalDigits : -1);
+            // The year's width: an explicit maximum, else the picture's digits (widened to the minimum) when two or more.
+            var width = Math.Max(picture.MandatoryDigits, marker.MinWidth ?? 0) + picture.OptionalDigits;
+            var digits = marker.MaxWidth ?? (picture.IsDecimal && width >= 2 ? width : -1);
             if (digits > 0)
             {
                 value %= (int)Math.Pow(10, digits);
+                return marker.MaxWidth is { } exact
+                    ? value.ToString(CultureInfo.InvariantCulture).PadLeft(exact, '0')
+                    : picture.Format(value).PadLeft(marker.MinWidth ?? 0, '0');
             }
         }
 
@@ -195,11 +201,32 @@ internal static class DateTimePicture
         return fraction.Length > width && width > 0 ? fraction[..width] : fraction;
     }
 
-    private static int WeekOfMonth(DateTimeOffset time)
+    // ISO-style weeks of a month: week 1 is the Monday-to-Sunday week holding the month's first Thursday,
+    // so the first or last days of a month can belong to a week of the neighbouring month.
+    private static (int Week, int Month) WeekOfMonth(DateTimeOffset time)
     {
-        var first = new DateTime(time.Year, time.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        var offset = ((int)first.DayOfWeek + 6) % 7;
-        return ((time.Day + offset - 1) / 7) + (offset < 4 ? 1 : 0);
+        var date = time.Date;
+        var month = new DateTime(date.Year, date.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var start = StartOfFirstWeek(month);
+        var nextStart = StartOfFirstWeek(month.AddMonths(1));
+        if (date >= nextStart)
+        {
+            return (1, month.AddMonths(1).Month);
+        }
+
+        if (date < start)
+        {
+            var previous = StartOfFirstWeek(month.AddMonths(-1));
+            return (((date - previous).Days / 7) + 1, month.AddMonths(-1).Month);
+        }
+
+        return (((date - start).Days / 7) + 1, month.Month);
+    }
+
+    private static DateTime StartOfFirstWeek(DateTime firstOfMonth)
+    {
+        var day = firstOfMonth.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)firstOfMonth.DayOfWeek;
+        return day > 4 ? firstOfMonth.AddDays(8 - day) : firstOfMonth.AddDays(1 - day);
     }
 
     private static string FormatOffset(Marker marker, int offsetMinutes)
@@ -212,6 +239,10 @@ internal static class DateTimePicture
         {
             var hourDigits = presentation.IndexOf(':', StringComparison.Ordinal);
             text = Math.Abs(hours).ToString(CultureInfo.InvariantCulture).PadLeft(hourDigits, '0') + ":" + minutes.ToString("00", CultureInfo.InvariantCulture);
+        }
+        else if (presentation.Count(char.IsAsciiDigit) > 4)
+        {
+            throw Errors.Create("D3134", value: presentation.Count(char.IsAsciiDigit).ToString(CultureInfo.InvariantCulture));
         }
         else if (presentation.Length <= 2)
         {
@@ -233,121 +264,5 @@ internal static class DateTimePicture
         }
 
         return offsetMinutes == 0 && marker.Modifier == "t" ? "Z" : text;
-    }
-
-    /// <summary>Reads a timestamp written in a picture (numeric components and month names) to epoch milliseconds.</summary>
-    public static double? Parse(string timestamp, string picture)
-    {
-        var parts = Split(picture);
-        int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, millis = 0, offset = 0;
-        var pm = (bool?)null;
-        var hasDate = false;
-        var position = 0;
-        for (var p = 0; p < parts.Count; p++)
-        {
-            if (parts[p] is string literal)
-            {
-                if (string.CompareOrdinal(timestamp, position, literal, 0, literal.Length) != 0)
-                {
-                    return null;
-                }
-
-                position += literal.Length;
-                continue;
-            }
-
-            var marker = (Marker)parts[p];
-            var end = position;
-            if (marker.Presentation is "N" or "n" or "Nn")
-            {
-                while (end < timestamp.Length && char.IsLetter(timestamp[end]))
-                {
-                    end++;
-                }
-            }
-            else
-            {
-                var width = marker.Presentation.Count(char.IsAsciiDigit);
-                var nextIsLiteral = p + 1 < parts.Count && parts[p + 1] is string;
-                while (end < timestamp.Length && (char.IsAsciiDigit(timestamp[end]) || (marker.Component is 'Z' or 'z' && (timestamp[end] is '+' or '-' or ':'))) && (nextIsLiteral || end - position < Math.Max(width, 1)))
-                {
-                    end++;
-                }
-            }
-
-            var text = timestamp[position..end];
-            position = end;
-            if (marker.Component is 'Z' or 'z')
-            {
-                offset = ParseOffset(text);
-                continue;
-            }
-
-            if (marker.Component == 'P')
-            {
-                pm = text.Equals("pm", StringComparison.OrdinalIgnoreCase);
-                continue;
-            }
-
-            int value;
-            if (marker.Presentation is "N" or "n" or "Nn")
-            {
-                var index = Array.FindIndex(Months, m => m.StartsWith(text, StringComparison.OrdinalIgnoreCase) && text.Length >= 3);
-                value = index + 1;
-            }
-            else
-            {
-                var read = IntegerPicture.Parse(marker.Presentation).Read(text);
-                if (read is null)
-                {
-                    return null;
-                }
-
-                value = (int)read.Value;
-            }
-
-            switch (marker.Component)
-            {
-                case 'Y': year = value; hasDate = true; break;
-                case 'M' or 'x': month = value; break;
-                case 'D': day = value; break;
-                case 'H' or 'h': hour = value; break;
-                case 'm': minute = value; break;
-                case 's': second = value; break;
-                case 'f': millis = value; break;
-                case 'd':
-                    var date = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(value - 1);
-                    month = date.Month;
-                    day = date.Day;
-                    break;
-            }
-        }
-
-        if (!hasDate && parts.OfType<Marker>().All(m => m.Component is not ('H' or 'h' or 'm')))
-        {
-            throw Errors.Create("D3136");
-        }
-
-        if (pm is { } isPm)
-        {
-            hour = (hour % 12) + (isPm ? 12 : 0);
-        }
-
-        var utc = new DateTimeOffset(year, month, day, hour, minute, second, millis, TimeSpan.Zero);
-        return utc.ToUnixTimeMilliseconds() - (offset * 60_000L);
-    }
-
-    private static int ParseOffset(string text)
-    {
-        if (text is "Z" or "")
-        {
-            return 0;
-        }
-
-        var sign = text[0] == '-' ? -1 : 1;
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        var hours = digits.Length <= 2 ? int.Parse(digits, CultureInfo.InvariantCulture) : int.Parse(digits[..^2], CultureInfo.InvariantCulture);
-        var minutes = digits.Length <= 2 ? 0 : int.Parse(digits[^2..], CultureInfo.InvariantCulture);
-        return sign * ((hours * 60) + minutes);
     }
 }

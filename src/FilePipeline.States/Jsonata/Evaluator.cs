@@ -9,12 +9,14 @@ namespace FilePipeline.States.Jsonata;
 /// evaluation: it carries the cancellation token and the time limit, and it turns a runaway
 /// recursion into error D1011 before the .NET stack overflows.
 /// </summary>
-internal sealed partial class Evaluator(TimeSpan timeLimit, int depthLimit, DateTimeOffset now, CancellationToken cancellationToken)
+internal sealed partial class Evaluator(TimeProvider clock, TimeSpan timeLimit, int depthLimit, CancellationToken cancellationToken)
 {
-    /// <summary>The time <c>$now()</c> and <c>$millis()</c> return, fixed for the whole evaluation.</summary>
-    public DateTimeOffset Now => now;
+    private readonly DateTimeOffset _now = clock.GetUtcNow();
+    private readonly long _started = clock.GetTimestamp();
 
-    private readonly long _deadline = Environment.TickCount64 + (long)timeLimit.TotalMilliseconds;
+    /// <summary>The time <c>$now()</c> and <c>$millis()</c> return, fixed for the whole evaluation.</summary>
+    public DateTimeOffset Now => _now;
+
     private int _steps;
     private int _depth;
 
@@ -103,7 +105,7 @@ internal sealed partial class Evaluator(TimeSpan timeLimit, int depthLimit, Date
         if ((++_steps & 1023) == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Environment.TickCount64 > _deadline)
+            if (clock.GetElapsedTime(_started) > timeLimit)
             {
                 throw Errors.Create("D1012", value: ((long)timeLimit.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }

@@ -22,7 +22,7 @@ public sealed class JsonataBindings
     /// <summary>No bindings, the system clock and a 10 second time limit.</summary>
     public static JsonataBindings Empty { get; } = new(ImmutableDictionary.Create<string, object?>(StringComparer.Ordinal), TimeProvider.System, TimeSpan.FromSeconds(10));
 
-    /// <summary>The clock <c>$now()</c> and <c>$millis()</c> read (once per evaluation, as the reference does).</summary>
+    /// <summary>The clock <c>$now()</c> and <c>$millis()</c> read (once per evaluation, as the reference does) and the time limit is measured on.</summary>
     public TimeProvider TimeProvider { get; }
 
     /// <summary>How long one evaluation may run before it fails with D1012 (a guard against runaway expressions).</summary>

@@ -57,7 +57,7 @@ public sealed class JsonataExpression
             input = new JArray { array }.AsOuterWrapper();
         }
 
-        var evaluator = new Evaluator(bindings.TimeLimit, bindings.DepthLimit ?? int.MaxValue, bindings.TimeProvider.GetUtcNow(), cancellationToken);
+        var evaluator = new Evaluator(bindings.TimeProvider, bindings.TimeLimit, bindings.DepthLimit ?? int.MaxValue, cancellationToken);
         var root = new Frame(null);
         foreach (var (name, value) in bindings.Values)
         {

@@ -122,8 +122,7 @@ internal sealed class Signature
             {
                 if (parameter.UsesContext)
                 {
-                    var contextSymbol = SymbolOf(context).ToString();
-                    if (!Regex.IsMatch(contextSymbol, "^" + parameter.ContextPattern + "$", RegexOptions.CultureInvariant))
+                    if (!parameter.ContextPattern!.Contains(SymbolOf(context), StringComparison.Ordinal))
                     {
                         throw Errors.Create("T0411", null, functionName, (argumentIndex + 1).ToString(CultureInfo.InvariantCulture));
                     }
