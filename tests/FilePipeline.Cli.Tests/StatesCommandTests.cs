@@ -117,7 +117,7 @@ public class StatesCommandTests
     [Fact]
     public async Task An_invalid_definition_exits_2()
     {
-        var (exit, _, error) = await Run(new StatesRunOptions { Definition = Fixture("Definitions", "invalid", "jsonata.json") });
+        var (exit, _, error) = await Run(new StatesRunOptions { Definition = Fixture("Definitions", "invalid", "jsonata-with-jsonpath-fields.json") });
         Assert.Equal(2, exit);
         Assert.Contains("JSONata", error, StringComparison.Ordinal);
     }

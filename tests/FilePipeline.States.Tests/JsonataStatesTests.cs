@@ -125,6 +125,12 @@ public class JsonataStatesTests
     }
 
     [Fact]
+    public async Task States_used_as_a_whole_has_every_member_the_field_offers()
+    {
+        Harness.AssertJson("""["input","result","context"]""", Harness.Output(await Echo().RunAsync("jsonata-states-keys.json", "{}")));
+    }
+
+    [Fact]
     public async Task Eval_is_not_available_as_on_AWS()
     {
         var result = await new Harness().RunAsync("jsonata-eval.json", "{}");
