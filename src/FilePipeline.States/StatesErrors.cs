@@ -18,8 +18,12 @@ public static class StatesErrors
     public const string QueryEvaluationError = "States.QueryEvaluationError";
     public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
 
-    /// <summary>States.ALL matches every error except these terminal ones.</summary>
-    internal static bool IsTerminal(string error) => error is Runtime or DataLimitExceeded;
+    /// <summary>
+    /// States.ALL matches every error except States.Runtime. AWS's error-handling guide also calls
+    /// States.DataLimitExceeded terminal, but executions recorded against AWS show a Task's
+    /// States.ALL catcher catching it (docs/states.md, "where recordings overrule the docs").
+    /// </summary>
+    internal static bool IsTerminal(string error) => error is Runtime;
 
     /// <summary>Whether an ErrorEquals list matches <paramref name="error"/>, with AWS's wildcard rules.</summary>
     internal static bool Matches(IReadOnlyList<string> errorEquals, string error)
