@@ -127,26 +127,6 @@ public sealed class LocalPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task An_InspectFile_task_that_times_out_ends_FAILED_with_a_readable_lastError_although_a_timeout_has_no_cause()
-    {
-        var pipeline = await fixture.OpenAsync();
-        // The task never answers; moving the clock past InspectFile's TimeoutSeconds (60) times it out, as on AWS.
-        pipeline.TaskHandlers.Register(LambdaInvokeTaskHandler.Resource, async (_, cancellationToken) =>
-        {
-            fixture.Time.Advance(TimeSpan.FromSeconds(61));
-            await Task.Delay(Timeout.InfiniteTimeSpan, fixture.Time, cancellationToken);
-            return null;
-        });
-        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
-
-        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
-
-        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
-        Assert.Equal((FileStatus.Failed, "States.Timeout: the state ended without a cause"), (record.Status, record.LastError));
-        Assert.All(pipeline.Executions.List(), e => Assert.Equal("FAILED", e.Status));
-    }
-
-    [Fact]
     public async Task A_success_after_a_failed_attempt_clears_lastError()
     {
         var pipeline = await fixture.OpenAsync("fail=InspectFile,times=2");
