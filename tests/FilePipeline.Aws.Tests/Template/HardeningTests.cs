@@ -145,7 +145,6 @@ public class HardeningTests
     [InlineData("AWS/SQS", "ApproximateAgeOfOldestMessage", "WorkQueue")]
     [InlineData("AWS/Lambda", "Errors", "ValidateUploadFunction")]
     [InlineData("AWS/Lambda", "Errors", "ProcessQueueFunction")]
-    [InlineData("AWS/Lambda", "Errors", "InspectFileFunction")]
     [InlineData("AWS/States", "ExecutionsFailed", "FileProcessingStateMachine")]
     [InlineData("AWS/States", "ExecutionsTimedOut", "FileProcessingStateMachine")]
     public void An_alarm_watches_the_metric_and_notifies_the_optional_topic(string metricNamespace, string metric, string resource)
