@@ -4,17 +4,19 @@ using FilePipeline.Core.Ports;
 
 namespace FilePipeline.Cli.Pipeline;
 
-/// <summary>Prints the DLQ: work messages (their object key) and failed S3 events (ValidateUpload's OnFailure).</summary>
+/// <summary>Prints the DLQ's work messages (their object key) and the failed-invoke queue's records (their S3 event's key).</summary>
 internal static class DeadLetterReport
 {
-    public static void Write(TextWriter output, IReadOnlyList<DeadLetter> letters, bool json)
+    public static void Write(TextWriter output, IReadOnlyList<DeadLetter> workLetters, IReadOnlyList<DeadLetter> failedInvocations, bool json)
     {
+        var letters = workLetters.Select(l => (Queue: "dlq", Letter: l)).Concat(failedInvocations.Select(l => (Queue: "failed-invokes", Letter: l))).ToList();
         if (json)
         {
-            foreach (var letter in letters)
+            foreach (var (queue, letter) in letters)
             {
                 output.WriteLine(new JsonObject
                 {
+                    ["queue"] = queue,
                     ["messageId"] = letter.MessageId,
                     ["receiveCount"] = letter.ReceiveCount,
                     ["sentAt"] = letter.SentAt,
@@ -33,13 +35,14 @@ internal static class DeadLetterReport
 
         TextTable.Write(
             output,
-            ["MESSAGE ID", "RECEIVES", "SENT", "KIND", "OBJECT"],
+            ["QUEUE", "MESSAGE ID", "RECEIVES", "SENT", "KIND", "OBJECT"],
             letters.Select(l => (IReadOnlyList<string>)
             [
-                l.MessageId,
-                l.ReceiveCount.ToString(CultureInfo.InvariantCulture),
-                l.SentAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                .. Describe(l.Body),
+                l.Queue,
+                l.Letter.MessageId,
+                l.Letter.ReceiveCount.ToString(CultureInfo.InvariantCulture),
+                l.Letter.SentAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                .. Describe(l.Letter.Body),
             ]));
     }
 
@@ -54,6 +57,11 @@ internal static class DeadLetterReport
         catch (System.Text.Json.JsonException)
         {
             return ["unparseable", ""];
+        }
+
+        if (node?["requestContext"] is not null && node["requestPayload"]?["Records"]?[0]?["s3"] is { } failed)
+        {
+            return [$"failed invoke ({node["requestContext"]?["condition"]})", $"{failed["bucket"]?["name"]}/{failed["object"]?["key"]}"];
         }
 
         if (node?["Records"]?[0]?["s3"] is { } s3)
