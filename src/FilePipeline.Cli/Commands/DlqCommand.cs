@@ -29,7 +29,9 @@ internal static class DlqCommand
         options.AddTo(command, runsPipeline: false);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
-            DeadLetterReport.Write(output, await pipeline.DeadLetters.ListAsync(cancellationToken), await pipeline.FailedInvocations.ListAsync(cancellationToken), parseResult.GetValue(json));
+            var work = await pipeline.DeadLetters.ListAsync(cancellationToken);
+            var settled = await SettledDeadLetters.FindAsync(pipeline.Ledger, work, cancellationToken);
+            DeadLetterReport.Write(output, work, await pipeline.FailedInvocations.ListAsync(cancellationToken), settled, parseResult.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -50,6 +52,8 @@ internal static class DlqCommand
                 throw new UsageException("give --all or one message id.");
             }
 
+            var parked = await pipeline.DeadLetters.ListAsync(cancellationToken);
+            var settled = await SettledDeadLetters.FindAsync(pipeline.Ledger, parked.Where(l => id is null || l.MessageId == id), cancellationToken);
             var moved = await pipeline.DeadLetters.RedriveAsync(id, cancellationToken);
             var reinvoked = id is not null && moved > 0 ? 0 : await pipeline.FailedInvocations.RedriveAsync(id, cancellationToken);
             if (id is not null && moved + reinvoked == 0)
@@ -58,6 +62,10 @@ internal static class DlqCommand
             }
 
             await output.WriteLineAsync($"moved {moved} message(s) back to the work queue and invoked ValidateUpload again for {reinvoked} failed invocation(s); `filepipeline run` processes them.");
+            if (settled.Count > 0)
+            {
+                await output.WriteLineAsync($"{settled.Count} of the moved messages are for files the ledger already shows settled; their run ends DUPLICATE and leaves the ledger as it is.");
+            }
             return ExitCodes.Success;
         });
         return command;

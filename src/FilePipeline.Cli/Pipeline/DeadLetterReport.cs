@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 
 namespace FilePipeline.Cli.Pipeline;
@@ -7,7 +8,8 @@ namespace FilePipeline.Cli.Pipeline;
 /// <summary>Prints the DLQ's work messages (their object key) and the failed-invoke queue's records (their S3 event's key).</summary>
 internal static class DeadLetterReport
 {
-    public static void Write(TextWriter output, IReadOnlyList<DeadLetter> workLetters, IReadOnlyList<DeadLetter> failedInvocations, bool json)
+    /// <param name="settled">Work messages whose file the ledger already shows settled (see <see cref="SettledDeadLetters"/>).</param>
+    public static void Write(TextWriter output, IReadOnlyList<DeadLetter> workLetters, IReadOnlyList<DeadLetter> failedInvocations, IReadOnlyDictionary<string, FileStatus> settled, bool json)
     {
         var letters = workLetters.Select(l => (Queue: "dlq", Letter: l)).Concat(failedInvocations.Select(l => (Queue: "failed-invokes", Letter: l))).ToList();
         if (json)
@@ -21,6 +23,7 @@ internal static class DeadLetterReport
                     ["receiveCount"] = letter.ReceiveCount,
                     ["sentAt"] = letter.SentAt,
                     ["body"] = letter.Body,
+                    ["ledgerStatus"] = settled.TryGetValue(letter.MessageId, out var status) ? LedgerReport.StatusName(status) : null,
                 }.ToJsonString());
             }
 
@@ -35,7 +38,7 @@ internal static class DeadLetterReport
 
         TextTable.Write(
             output,
-            ["QUEUE", "MESSAGE ID", "RECEIVES", "SENT", "KIND", "OBJECT"],
+            ["QUEUE", "MESSAGE ID", "RECEIVES", "SENT", "KIND", "OBJECT", "LEDGER"],
             letters.Select(l => (IReadOnlyList<string>)
             [
                 l.Queue,
@@ -43,6 +46,7 @@ internal static class DeadLetterReport
                 l.Letter.ReceiveCount.ToString(CultureInfo.InvariantCulture),
                 l.Letter.SentAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 .. Describe(l.Letter.Body),
+                settled.TryGetValue(l.Letter.MessageId, out var status) ? $"already {LedgerReport.StatusName(status)}: a redrive ends DUPLICATE" : "",
             ]));
     }
 
