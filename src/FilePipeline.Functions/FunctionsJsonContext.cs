@@ -15,4 +15,5 @@ namespace FilePipeline.Functions;
 [JsonSerializable(typeof(QueueMessage))]
 [JsonSerializable(typeof(ExecutionInput))]
 [JsonSerializable(typeof(InspectFileResult))]
+[JsonSerializable(typeof(AsyncInvocationRecord))]
 public sealed partial class FunctionsJsonContext : JsonSerializerContext;

@@ -4,8 +4,9 @@ using FilePipeline.Cli.Pipeline;
 namespace FilePipeline.Cli.Commands;
 
 /// <summary>
-/// <c>filepipeline dlq list [--json] | redrive [--all | &lt;messageId&gt;] | purge</c>: the dead-letter
-/// queue. Exit 0; 1 on a usage error or when the named message is not in the DLQ.
+/// <c>filepipeline dlq list [--json] | redrive [--all | &lt;messageId&gt;] | purge</c>: the work queue's
+/// dead-letter queue and ValidateUpload's failed-invoke queue (Lambda's records of S3 events that
+/// failed every attempt). Exit 0; 1 on a usage error or when the named message is in neither.
 /// </summary>
 internal static class DlqCommand
 {
@@ -23,12 +24,14 @@ internal static class DlqCommand
     private static Command CreateList(CliEnvironment environment)
     {
         var json = new Option<bool>("--json") { Description = "One JSON object per message, one per line." };
-        var command = new Command("list", "List parked messages: work messages after maxReceiveCount, S3 events ValidateUpload failed on.") { json };
+        var command = new Command("list", "List parked messages: work messages after maxReceiveCount (the DLQ), and records of S3 events ValidateUpload failed on (the failed-invoke queue).") { json };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: false);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
-            DeadLetterReport.Write(output, await pipeline.DeadLetters.ListAsync(cancellationToken), parseResult.GetValue(json));
+            var work = await pipeline.DeadLetters.ListAsync(cancellationToken);
+            var settled = await SettledDeadLetters.FindAsync(pipeline.Ledger, work, cancellationToken);
+            DeadLetterReport.Write(output, work, await pipeline.FailedInvocations.ListAsync(cancellationToken), settled, parseResult.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -38,7 +41,7 @@ internal static class DlqCommand
     {
         var messageId = new Argument<string?>("messageId") { Description = "The message to move back.", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Move every parked message back." };
-        var command = new Command("redrive", "Move parked messages back to the queue they came from; `run` processes them again.") { messageId, all };
+        var command = new Command("redrive", "Move work messages back to the work queue, and invoke ValidateUpload again with each failed invocation's S3 event; `run` processes them.") { messageId, all };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: false);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
@@ -49,13 +52,20 @@ internal static class DlqCommand
                 throw new UsageException("give --all or one message id.");
             }
 
+            var parked = await pipeline.DeadLetters.ListAsync(cancellationToken);
+            var settled = await SettledDeadLetters.FindAsync(pipeline.Ledger, parked.Where(l => id is null || l.MessageId == id), cancellationToken);
             var moved = await pipeline.DeadLetters.RedriveAsync(id, cancellationToken);
-            if (id is not null && moved == 0)
+            var reinvoked = id is not null && moved > 0 ? 0 : await pipeline.FailedInvocations.RedriveAsync(id, cancellationToken);
+            if (id is not null && moved + reinvoked == 0)
             {
-                throw new UsageException($"no message {id} in the DLQ (see `filepipeline dlq list`).");
+                throw new UsageException($"no message {id} in the DLQ or the failed-invoke queue (see `filepipeline dlq list`).");
             }
 
-            await output.WriteLineAsync($"moved {moved} message(s) back to their source queue; `filepipeline run` processes them.");
+            await output.WriteLineAsync($"moved {moved} message(s) back to the work queue and invoked ValidateUpload again for {reinvoked} failed invocation(s); `filepipeline run` processes them.");
+            if (settled.Count > 0)
+            {
+                await output.WriteLineAsync($"{settled.Count} of the moved messages are for files the ledger already shows settled; their run ends DUPLICATE and leaves the ledger as it is.");
+            }
             return ExitCodes.Success;
         });
         return command;
@@ -63,12 +73,13 @@ internal static class DlqCommand
 
     private static Command CreatePurge(CliEnvironment environment)
     {
-        var command = new Command("purge", "Delete every parked message.");
+        var command = new Command("purge", "Delete every parked message of both queues.");
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: false);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (_, pipeline, output, _, cancellationToken) =>
         {
-            await output.WriteLineAsync($"deleted {await pipeline.DeadLetters.PurgeAsync(cancellationToken)} message(s).");
+            var deleted = await pipeline.DeadLetters.PurgeAsync(cancellationToken) + await pipeline.FailedInvocations.PurgeAsync(cancellationToken);
+            await output.WriteLineAsync($"deleted {deleted} message(s).");
             return ExitCodes.Success;
         });
         return command;

@@ -1,24 +1,29 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 
 namespace FilePipeline.Cli.Pipeline;
 
-/// <summary>Prints the DLQ: work messages (their object key) and failed S3 events (ValidateUpload's OnFailure).</summary>
+/// <summary>Prints the DLQ's work messages (their object key) and the failed-invoke queue's records (their S3 event's key).</summary>
 internal static class DeadLetterReport
 {
-    public static void Write(TextWriter output, IReadOnlyList<DeadLetter> letters, bool json)
+    /// <param name="settled">Work messages whose file the ledger already shows settled (see <see cref="SettledDeadLetters"/>).</param>
+    public static void Write(TextWriter output, IReadOnlyList<DeadLetter> workLetters, IReadOnlyList<DeadLetter> failedInvocations, IReadOnlyDictionary<string, FileStatus> settled, bool json)
     {
+        var letters = workLetters.Select(l => (Queue: "dlq", Letter: l)).Concat(failedInvocations.Select(l => (Queue: "failed-invokes", Letter: l))).ToList();
         if (json)
         {
-            foreach (var letter in letters)
+            foreach (var (queue, letter) in letters)
             {
                 output.WriteLine(new JsonObject
                 {
+                    ["queue"] = queue,
                     ["messageId"] = letter.MessageId,
                     ["receiveCount"] = letter.ReceiveCount,
                     ["sentAt"] = letter.SentAt,
                     ["body"] = letter.Body,
+                    ["ledgerStatus"] = settled.TryGetValue(letter.MessageId, out var status) ? LedgerReport.StatusName(status) : null,
                 }.ToJsonString());
             }
 
@@ -33,13 +38,15 @@ internal static class DeadLetterReport
 
         TextTable.Write(
             output,
-            ["MESSAGE ID", "RECEIVES", "SENT", "KIND", "OBJECT"],
+            ["QUEUE", "MESSAGE ID", "RECEIVES", "SENT", "KIND", "OBJECT", "LEDGER"],
             letters.Select(l => (IReadOnlyList<string>)
             [
-                l.MessageId,
-                l.ReceiveCount.ToString(CultureInfo.InvariantCulture),
-                l.SentAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                .. Describe(l.Body),
+                l.Queue,
+                l.Letter.MessageId,
+                l.Letter.ReceiveCount.ToString(CultureInfo.InvariantCulture),
+                l.Letter.SentAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                .. Describe(l.Letter.Body),
+                settled.TryGetValue(l.Letter.MessageId, out var status) ? $"already {LedgerReport.StatusName(status)}: a redrive ends DUPLICATE" : "",
             ]));
     }
 
@@ -54,6 +61,11 @@ internal static class DeadLetterReport
         catch (System.Text.Json.JsonException)
         {
             return ["unparseable", ""];
+        }
+
+        if (node?["requestContext"] is not null && node["requestPayload"]?["Records"]?[0]?["s3"] is { } failed)
+        {
+            return [$"failed invoke ({node["requestContext"]?["condition"]})", $"{failed["bucket"]?["name"]}/{failed["object"]?["key"]}"];
         }
 
         if (node?["Records"]?[0]?["s3"] is { } s3)

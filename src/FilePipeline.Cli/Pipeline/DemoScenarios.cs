@@ -62,7 +62,7 @@ internal sealed class DemoScenarios(LocalPipeline pipeline, string samplesDirect
         LedgerReport.Write(output, await pipeline.Ledger.ListAsync(null, cancellationToken), json: false);
         await output.WriteLineAsync();
         await output.WriteLineAsync("The dead-letter queue (filepipeline dlq list):");
-        DeadLetterReport.Write(output, await pipeline.DeadLetters.ListAsync(cancellationToken), json: false);
+        DeadLetterReport.Write(output, await pipeline.DeadLetters.ListAsync(cancellationToken), await pipeline.FailedInvocations.ListAsync(cancellationToken), new Dictionary<string, FileStatus>(), json: false);
         await output.WriteLineAsync();
         await output.WriteLineAsync($"{passed} of {total} scenarios behaved as expected. Explore: filepipeline executions list --state-dir {pipeline.Options.StateDirectory}");
         return passed == total;

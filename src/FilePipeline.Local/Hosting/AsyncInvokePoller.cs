@@ -1,18 +1,24 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Core;
 using FilePipeline.Core.Errors;
+using FilePipeline.Functions;
+using FilePipeline.Functions.Events;
 using FilePipeline.Local.Queues;
 
 namespace FilePipeline.Local.Hosting;
 
 /// <summary>
 /// S3 → ValidateUpload as Lambda's asynchronous invoke: each event is one invocation; a failed
-/// one stays queued and comes back after the retry delay, and the queue's redrive moves it to the
-/// OnFailure destination once the retries are used up.
+/// one stays queued and comes back after the retry delay, and once the retries are used up Lambda's
+/// invocation record (the event in requestPayload, the error in responsePayload) goes to the
+/// OnFailure destination.
 /// </summary>
 internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
 {
+    private FunctionDefinition ValidateUpload => pipeline.Template.ValidateUpload;
+
     /// <summary>Invokes ValidateUpload for one queued event; false when none was visible.</summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
     {
@@ -25,8 +31,19 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
         }
 
         var message = received[0];
-        if (await TryInvokeAsync(message.Body))
+        var attempts = ValidateUpload.MaximumRetryAttempts + 1;
+        // A receive beyond the allowed attempts follows a crash mid-invoke: the tries are used up.
+        var error = message.ApproximateReceiveCount > attempts
+            ? new InvalidOperationException($"The invocation did not complete within {attempts} attempts.")
+            : await TryInvokeAsync(message.Body);
+        if (error is null)
         {
+            await pipeline.Queues.DeleteMessageAsync(pipeline.AsyncInvokeQueue, message.ReceiptHandle, cancellationToken);
+        }
+        else if (message.ApproximateReceiveCount >= attempts)
+        {
+            var record = InvocationRecord(message, error);
+            await pipeline.Queues.SendMessageAsync(pipeline.FailedInvokeQueue, JsonSerializer.Serialize(record, FunctionsJsonContext.Default.AsyncInvocationRecord), cancellationToken);
             await pipeline.Queues.DeleteMessageAsync(pipeline.AsyncInvokeQueue, message.ReceiptHandle, cancellationToken);
         }
         else
@@ -35,6 +52,33 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
         }
 
         return true;
+    }
+
+    private AsyncInvocationRecord InvocationRecord(ReceivedMessage message, Exception error) => new()
+    {
+        Timestamp = pipeline.Options.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        Request = new AsyncInvocationRecord.RequestContext
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            FunctionArn = ValidateUpload.Arn + ":$LATEST",
+            Condition = AsyncInvocationRecord.RetriesExhausted,
+            ApproximateInvokeCount = message.ApproximateReceiveCount,
+        },
+        RequestPayload = ParseOrText(message.Body),
+        Response = new AsyncInvocationRecord.ResponseContext { StatusCode = 200, ExecutedVersion = "$LATEST", FunctionError = "Unhandled" },
+        ResponsePayload = JsonNode.Parse(LambdaError.ToJson(error)),
+    };
+
+    private static JsonNode? ParseOrText(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(body);
+        }
     }
 
     private bool MatchesFilter(string encodedKey)
@@ -49,7 +93,8 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
         }
     }
 
-    private async Task<bool> TryInvokeAsync(string body)
+    /// <returns>Null when the invocation succeeded, else the function's error.</returns>
+    private async Task<Exception?> TryInvokeAsync(string body)
     {
         try
         {
@@ -63,16 +108,16 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
 
             if (records.Count > 0)
             {
-                await pipeline.Functions.InvokeAsync(pipeline.Template.ValidateUpload, s3Event.ToJsonString());
+                await pipeline.Functions.InvokeAsync(ValidateUpload, s3Event.ToJsonString());
             }
 
-            return true;
+            return null;
         }
-#pragma warning disable CA1031 // A function error is an invocation failure: the event is retried, then sent to the OnFailure destination.
-        catch (Exception)
+#pragma warning disable CA1031 // A function error is an invocation failure: the event is retried, then its record goes to the OnFailure destination.
+        catch (Exception e)
 #pragma warning restore CA1031
         {
-            return false;
+            return e;
         }
     }
 }

@@ -58,6 +58,9 @@ public sealed class LocalPipeline : IDisposable
 
     public IDeadLetterQueue DeadLetters => Services.DeadLetters;
 
+    /// <summary>ValidateUpload's OnFailure destination; redrive invokes ValidateUpload again with each record's event.</summary>
+    public IDeadLetterQueue FailedInvocations => new FailedInvocationQueue(Queues, FailedInvokeQueue, AsyncInvokeQueue);
+
     public ExecutionStore Executions { get; }
 
     public FaultInjector Faults { get; }
@@ -73,6 +76,9 @@ public sealed class LocalPipeline : IDisposable
 
     /// <summary>The internal queue of ValidateUpload's asynchronous invocations (the S3 notification target).</summary>
     public string AsyncInvokeQueue => Template.ValidateUpload.Name + "-async-invoke";
+
+    /// <summary>ValidateUpload's OnFailure destination: Lambda's records of invocations that failed every attempt.</summary>
+    public string FailedInvokeQueue => Template.ValidateUpload.OnFailureQueue is { } destination ? Template.Queue(destination).Name : Template.ValidateUpload.Name + "-async-failures";
 
     public string BucketName => Template.Bucket.Name;
 
@@ -164,18 +170,16 @@ public sealed class LocalPipeline : IDisposable
         await EnsureQueueAsync(deadLetter.Name, Attributes(deadLetter, null), cancellationToken);
         await EnsureQueueAsync(work.Name, Attributes(work, work.Redrive is { } redrive ? new RedrivePolicy(Template.Queue(redrive.DeadLetterLogicalId).Name, redrive.MaxReceiveCount) : null), cancellationToken);
 
-        // Lambda's async invoke: 1 try + MaximumRetryAttempts retries, then the OnFailure destination.
-        var onFailure = validate.OnFailureQueue is { } destination ? Template.Queue(destination).Name : validate.Name + "-async-failures";
-        if (validate.OnFailureQueue is null)
-        {
-            await EnsureQueueAsync(onFailure, new QueueAttributes { MessageRetentionPeriod = 1_209_600 }, cancellationToken);
-        }
-
+        // Lambda's async invoke: 1 try + MaximumRetryAttempts retries, then the invocation record to
+        // the OnFailure destination (the poller writes it; a redrive would move the bare event).
+        await EnsureQueueAsync(
+            FailedInvokeQueue,
+            validate.OnFailureQueue is { } destination ? Attributes(Template.Queue(destination), null) : new QueueAttributes { MessageRetentionPeriod = 1_209_600 },
+            cancellationToken);
         await EnsureQueueAsync(AsyncInvokeQueue, new QueueAttributes
         {
             VisibilityTimeout = (int)Math.Ceiling(validate.Timeout.TotalSeconds),
             MessageRetentionPeriod = 21_600, // Lambda keeps async events up to 6 hours.
-            RedrivePolicy = new RedrivePolicy(onFailure, validate.MaximumRetryAttempts + 1),
         }, cancellationToken);
         if (Objects is EmbeddedObjectStore embedded)
         {

@@ -26,6 +26,9 @@ public sealed class PipelineTemplate
 
     public required QueueSettings DeadLetterQueue { get; init; }
 
+    /// <summary>ValidateUpload's OnFailure destination queue, when the template gives one.</summary>
+    public QueueSettings? OnFailureQueue { get; init; }
+
     public required TableSettings Table { get; init; }
 
     public required FunctionDefinition ValidateUpload { get; init; }
@@ -39,11 +42,12 @@ public sealed class PipelineTemplate
     /// <summary>Every function resource of the template: the pipeline's three and any other.</summary>
     public required IReadOnlyList<FunctionDefinition> Functions { get; init; }
 
-    /// <summary>The queue (by logical id) the template names; the work queue or its dead-letter queue.</summary>
+    /// <summary>The queue (by logical id) the template names: the work queue, its dead-letter queue or ValidateUpload's OnFailure queue.</summary>
     public QueueSettings Queue(string logicalId) =>
         logicalId == WorkQueue.LogicalId ? WorkQueue
         : logicalId == DeadLetterQueue.LogicalId ? DeadLetterQueue
-        : throw new TemplateException($"Queue {logicalId} is neither the work queue nor its dead-letter queue.");
+        : logicalId == OnFailureQueue?.LogicalId ? OnFailureQueue
+        : throw new TemplateException($"Queue {logicalId} is neither the work queue, its dead-letter queue nor ValidateUpload's OnFailure queue.");
 
     /// <summary>Reads the template and the tools defaults beside it.</summary>
     /// <exception cref="TemplateException">A file is missing or lacks a resource or setting the local stack needs.</exception>
@@ -69,6 +73,7 @@ public sealed class PipelineTemplate
             Bucket = new BucketSettings(bucketId, resolver.PhysicalName(bucketId)),
             WorkQueue = workQueue,
             DeadLetterQueue = ReadQueue(resolver, deadLetterId),
+            OnFailureQueue = validate.OnFailureQueue is { } onFailureId ? ReadQueue(resolver, onFailureId) : null,
             Table = ReadTable(resolver),
             ValidateUpload = validate,
             ProcessQueue = processQueue,

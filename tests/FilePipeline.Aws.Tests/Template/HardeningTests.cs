@@ -59,14 +59,18 @@ public class HardeningTests
     }
 
     [Fact]
-    public void The_queues_are_encrypted_and_a_failed_validation_goes_to_the_dead_letter_queue_after_two_retries()
+    public void The_queues_are_encrypted_and_a_failed_validation_goes_to_its_own_queue_after_two_retries()
     {
         var invoke = Template.Properties(Template.FunctionFor(HandlerNames.ValidateUpload))["EventInvokeConfig"]!;
+        var onFailure = Template.ResourceName(invoke["DestinationConfig"]!["OnFailure"]!["Destination"]);
 
-        Assert.All(new[] { WorkQueue, DeadLetterQueue }, queue => Assert.True((bool)Template.Properties(queue)["SqsManagedSseEnabled"]!));
+        Assert.All(Template.OfType("AWS::SQS::Queue"), queue => Assert.True((bool)Template.Properties(queue)["SqsManagedSseEnabled"]!));
         Assert.Equal(2, (int)invoke["MaximumRetryAttempts"]!);
         Assert.Equal("SQS", (string?)invoke["DestinationConfig"]!["OnFailure"]!["Type"]);
-        Assert.Equal(DeadLetterQueue, Template.ResourceName(invoke["DestinationConfig"]!["OnFailure"]!["Destination"]));
+        // Lambda's invocation records are not work messages: they must never be redriven into the work queue.
+        Assert.Equal("AWS::SQS::Queue", Template.TypeOf(onFailure));
+        Assert.DoesNotContain(onFailure, new[] { WorkQueue, DeadLetterQueue });
+        Assert.True((int)Template.Properties(onFailure)["MessageRetentionPeriod"]! >= (int)Template.Properties(WorkQueue)["MessageRetentionPeriod"]!);
     }
 
     [Fact]
@@ -142,10 +146,10 @@ public class HardeningTests
 
     [Theory]
     [InlineData("AWS/SQS", "ApproximateNumberOfMessagesVisible", "DeadLetterQueue")]
+    [InlineData("AWS/SQS", "ApproximateNumberOfMessagesVisible", "FailedInvokeQueue")]
     [InlineData("AWS/SQS", "ApproximateAgeOfOldestMessage", "WorkQueue")]
     [InlineData("AWS/Lambda", "Errors", "ValidateUploadFunction")]
     [InlineData("AWS/Lambda", "Errors", "ProcessQueueFunction")]
-    [InlineData("AWS/Lambda", "Errors", "InspectFileFunction")]
     [InlineData("AWS/States", "ExecutionsFailed", "FileProcessingStateMachine")]
     [InlineData("AWS/States", "ExecutionsTimedOut", "FileProcessingStateMachine")]
     public void An_alarm_watches_the_metric_and_notifies_the_optional_topic(string metricNamespace, string metric, string resource)

@@ -34,7 +34,7 @@ public sealed partial class DemoReportBrowserTests(ChromiumFixture chromium) : I
 
         Assert.Equal("InspectFile", await page.Locator("#detail-name").TextContentAsync());
         Assert.Equal("Failed, caught", await page.Locator("#detail-outcome").TextContentAsync());
-        Assert.Equal("3", await page.Locator("#detail-retries").TextContentAsync());
+        Assert.Equal("1", await page.Locator("#detail-retries").TextContentAsync());
         Assert.Equal("StorageUnavailableException", await page.Locator("#detail-error").TextContentAsync());
         Assert.Contains("Injected fault", await page.Locator("#detail-cause").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("\"key\": \"demo/flaky-orders.csv\"", await page.Locator("#detail-input").TextContentAsync(), StringComparison.Ordinal);
@@ -48,6 +48,6 @@ public sealed partial class DemoReportBrowserTests(ChromiumFixture chromium) : I
         return ((await node.GetAttributeAsync("data-outcome"))!, await node.Locator("rect").EvaluateAsync<string>("r => getComputedStyle(r).stroke"));
     }
 
-    [GeneratedRegex("Failed at Failed: StorageUnavailableException .*InspectFile failed after 3 retries with StorageUnavailableException, caught → DescribeFailure")]
+    [GeneratedRegex("Failed at Failed: StorageUnavailableException .*InspectFile failed after 1 retry with StorageUnavailableException, caught → DescribeFailure")]
     private static partial Regex FailureBanner();
 }

@@ -70,6 +70,25 @@ public sealed class AwsBackendTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_invocation_is_listed_with_its_record_and_once_redriven_its_file_ends_PROCESSED_in_DynamoDB()
+    {
+        var name = "redrive-" + Guid.NewGuid().ToString("N")[..8] + ".csv";
+        var path = cli.WriteFile(name, "id,amount\n1,2.50\n");
+
+        await cli.RunAsync("process", path, "--backend", "aws", "--create-resources", "--faults", "fail=ValidateUpload");
+        var listed = await cli.RunAsync("dlq", "list", "--json", "--backend", "aws");
+        var redrive = await cli.RunAsync("dlq", "redrive", "--all", "--backend", "aws");
+        var run = await cli.RunAsync("run", "--until-idle", "--backend", "aws");
+
+        var record = Assert.Single(listed.JsonLines, l => l["queue"]!.GetValue<string>() == "failed-invokes" && l["body"]!.GetValue<string>().Contains(name, StringComparison.Ordinal));
+        Assert.Contains("\"condition\":\"RetriesExhausted\"", record["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((0, 0), (redrive.ExitCode, run.ExitCode));
+        var template = PipelineTemplate.Load(Path.Combine(AppContext.BaseDirectory, PipelineTemplate.TemplateFileName));
+        var items = (await emulators.DynamoDb.ScanAsync(new ScanRequest(template.Table.Name))).Items;
+        Assert.Equal("PROCESSED", Assert.Single(items, i => i["key"].S.EndsWith(name, StringComparison.Ordinal))["status"].S);
+    }
+
+    [Fact]
     public async Task Without_create_resources_a_missing_queue_is_a_usage_error_that_names_the_option()
     {
         var template = TemplateWithStackName("fp-missing-" + Guid.NewGuid().ToString("N")[..8]);

@@ -37,7 +37,7 @@ public sealed class ExecutionsShowTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         var lines = result.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
         Assert.Contains(lines, l => l.StartsWith("  ✓ CheckLedger ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  → InspectFile ", StringComparison.Ordinal) && l.EndsWith("3 retries, StorageUnavailableException, caught → DescribeFailure", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  → InspectFile ", StringComparison.Ordinal) && l.EndsWith("1 retry, StorageUnavailableException, caught → DescribeFailure", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("  ✓ RecordFailure ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("  ✗ Failed", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("state machine  arn:aws:states:us-east-1:123456789012:stateMachine:", StringComparison.Ordinal));

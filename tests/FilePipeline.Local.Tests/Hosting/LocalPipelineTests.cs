@@ -166,28 +166,37 @@ public sealed class LocalPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_ValidateUpload_is_tried_three_times_then_its_event_goes_to_the_OnFailure_destination()
+    public async Task A_failing_ValidateUpload_is_tried_three_times_then_Lambdas_invocation_record_goes_to_its_own_OnFailure_queue()
     {
         var pipeline = await fixture.OpenAsync("fail=ValidateUpload");
         await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+        var s3Event = Assert.Single(await pipeline.Queues.ListMessagesAsync(pipeline.AsyncInvokeQueue, CancellationToken.None)).Body;
 
         await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
 
-        var parked = Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None));
-        Assert.Equal(3, parked.ReceiveCount);
-        Assert.Contains("\"ObjectCreated:Put\"", parked.Body, StringComparison.Ordinal);
+        Assert.Empty(await pipeline.DeadLetters.ListAsync(CancellationToken.None));
+        Assert.Equal("filepipeline-failed-invokes", pipeline.FailedInvokeQueue);
+        var record = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(await pipeline.FailedInvocations.ListAsync(CancellationToken.None)).Body)!;
+        Assert.Equal("1.0", (string?)record["version"]);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", (string?)record["timestamp"]);
+        Assert.Equal(("RetriesExhausted", 3), ((string?)record["requestContext"]!["condition"], (int)record["requestContext"]!["approximateInvokeCount"]!));
+        Assert.Equal(pipeline.Template.ValidateUpload.Arn + ":$LATEST", (string?)record["requestContext"]!["functionArn"]);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(s3Event), record["requestPayload"]));
+        Assert.Equal((200, "$LATEST", "Unhandled"), ((int)record["responseContext"]!["statusCode"]!, (string?)record["responseContext"]!["executedVersion"], (string?)record["responseContext"]!["functionError"]));
+        Assert.False(string.IsNullOrEmpty((string?)record["responsePayload"]!["errorType"]));
         Assert.Empty(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
     }
 
     [Fact]
-    public async Task A_redriven_S3_event_goes_back_to_ValidateUpload_and_the_file_is_processed()
+    public async Task A_redriven_failed_invocation_invokes_ValidateUpload_with_its_requestPayload_and_the_file_is_processed()
     {
         var failing = await fixture.OpenAsync("fail=ValidateUpload");
         await PipelineFixture.UploadAsync(failing, "in/a.csv", Csv);
         await fixture.RunUntilIdleAsync(new PipelineRunner(failing));
         var healthy = await fixture.OpenAsync();
 
-        Assert.Equal(1, await healthy.DeadLetters.RedriveAsync(null, CancellationToken.None));
+        Assert.Equal(1, await healthy.FailedInvocations.RedriveAsync(null, CancellationToken.None));
+        Assert.Empty(await healthy.FailedInvocations.ListAsync(CancellationToken.None));
         await fixture.RunUntilIdleAsync(new PipelineRunner(healthy));
 
         Assert.Equal(FileStatus.Processed, Assert.Single(await healthy.Ledger.ListAsync(null, CancellationToken.None)).Status);

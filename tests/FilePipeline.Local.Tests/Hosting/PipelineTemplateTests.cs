@@ -54,7 +54,7 @@ public sealed class PipelineTemplateTests : IDisposable
         Assert.Equal("teststack-files", template.InspectFile.Environment["FILES_TABLE_NAME"]);
         Assert.Equal("https://sqs.us-east-1.amazonaws.com/123456789012/teststack-work", template.ValidateUpload.Environment["QUEUE_URL"]);
         Assert.Equal("arn:aws:states:us-east-1:123456789012:stateMachine:teststack-file-processing", template.ProcessQueue.Environment["STATE_MACHINE_ARN"]);
-        Assert.Equal("DeadLetterQueue", template.ValidateUpload.OnFailureQueue);
+        Assert.Equal("FailedInvokeQueue", template.ValidateUpload.OnFailureQueue);
         Assert.Equal(".csv", template.ValidateUpload.S3Events!.KeySuffix);
     }
 
