@@ -92,6 +92,7 @@ public class GeneratedLambdaFunctionsTests
             .AddSingleton<IJobQueue>(_queue)
             .AddSingleton<ILedger>(new FakeLedger())
             .AddSingleton<IWorkflowStarter>(_workflows)
+            .AddSingleton<IMessageVisibility>(new FakeMessageVisibility())
             .AddSingleton(new FunctionSettings())
             .AddSingleton<TimeProvider>(_invocation.Time));
         var response = await function(Encoding.UTF8.GetBytes(payload), _invocation.Context, CancellationToken.None);

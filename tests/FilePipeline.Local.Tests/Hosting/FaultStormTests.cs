@@ -55,11 +55,13 @@ public sealed class FaultStormTests(ITestOutputHelper log) : IDisposable
         var records = await pipeline.Ledger.ListAsync(null, CancellationToken.None);
         var letters = await pipeline.DeadLetters.ListAsync(CancellationToken.None);
         var parked = letters.Select(FileIdOf).ToHashSet(StringComparer.Ordinal);
-        // ValidateUpload failing all 3 async tries (its ledger write throttled each time) parks the S3 event, as Lambda's OnFailure does.
+        // ValidateUpload failing all 3 async tries (its ledger write throttled each time) sends Lambda's
+        // invocation record, with the S3 event in it, to the failed-invoke queue, as its OnFailure does.
+        var failedInvokes = await pipeline.FailedInvocations.ListAsync(CancellationToken.None);
         var neverAccepted = expectedRows.Keys.Except(records.Select(r => r.FileId)).ToList();
         Assert.Equal(records.Count, records.Select(r => r.FileId).Distinct(StringComparer.Ordinal).Count());
         Assert.Subset(expectedRows.Keys.ToHashSet(StringComparer.Ordinal), records.Select(r => r.FileId).ToHashSet(StringComparer.Ordinal));
-        Assert.All(neverAccepted, id => Assert.Contains(letters, l => l.Body.Contains("\"ObjectCreated:Put\"", StringComparison.Ordinal) && l.Body.Contains(id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..id.IndexOf('@', StringComparison.Ordinal)], StringComparison.Ordinal)));
+        Assert.All(neverAccepted, id => Assert.Contains(failedInvokes, l => l.Body.Contains("\"ObjectCreated:Put\"", StringComparison.Ordinal) && l.Body.Contains(id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..id.IndexOf('@', StringComparison.Ordinal)], StringComparison.Ordinal)));
         Assert.True(neverAccepted.Count <= 3, $"{neverAccepted.Count} uploads were never accepted");
         Assert.All(records, record => Assert.True(
             record switch

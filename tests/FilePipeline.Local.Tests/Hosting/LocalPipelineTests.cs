@@ -410,7 +410,7 @@ public sealed class LocalPipelineTests : IDisposable
         await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
 
         Assert.Empty(pipeline.Executions.List());
-        var parked = Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None));
+        var parked = Assert.Single(await pipeline.FailedInvocations.ListAsync(CancellationToken.None));
         Assert.Contains("\"ObjectCreated:Put\"", parked.Body, StringComparison.Ordinal);
     }
 
