@@ -88,11 +88,14 @@ public sealed class InputErrorTests : IDisposable
     [Fact]
     public async Task A_failure_without_a_ledger_error_does_not_blame_ValidateUpload()
     {
-        var result = await cli.RunAsync("process", CliHarness.Sample("customer-data.csv"), "--faults", "fail=ProcessQueue", "--json");
+        // ProcessQueue failing whole batches leaves each message to its visibility timeout, as on AWS:
+        // a 1 s timeout (and lease) lets the three receives and the DLQ happen in seconds.
+        var result = await cli.With("FILEPIPELINE_VISIBILITY_TIMEOUT", "1").With("FILEPIPELINE_LEASE_SECONDS", "1")
+            .RunAsync("process", CliHarness.Sample("customer-data.csv"), "--faults", "fail=ProcessQueue", "--json");
 
         Assert.Equal(3, result.ExitCode);
         var detail = Assert.Single(result.JsonLines)["detail"]!.GetValue<string>();
         Assert.DoesNotContain("ValidateUpload", detail, StringComparison.Ordinal);
-        Assert.Contains("no execution ran and the ledger has no record", detail, StringComparison.Ordinal);
+        Assert.Contains("no execution claimed the file", detail, StringComparison.Ordinal);
     }
 }
