@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.Local.Table;
 using FilePipeline.States;
 
 namespace FilePipeline.Local.Hosting;
@@ -28,23 +27,6 @@ public sealed class DynamoDbTaskHandler(TableOperation table, string operation) 
         }
 
         return registry;
-    }
-
-    /// <summary>The embedded table as a <see cref="TableOperation"/>, its errors named as DynamoDB names them.</summary>
-    public static TableOperation On(EmbeddedDynamoDb table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        return async (operation, request, cancellationToken) =>
-        {
-            try
-            {
-                return await table.ExecuteAsync(operation, request, cancellationToken);
-            }
-            catch (DynamoDbException e)
-            {
-                throw new TaskFailedException("DynamoDB." + e.ErrorName, e.Message);
-            }
-        };
     }
 
     public async Task<JsonNode?> InvokeAsync(TaskRequest request, CancellationToken cancellationToken)

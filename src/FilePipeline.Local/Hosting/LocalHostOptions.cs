@@ -44,8 +44,8 @@ public sealed record LocalHostOptions
     /// <summary>Function environment variables that replace the template's (e.g. LEASE_SECONDS for crash tests).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentOverrides { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>How long a write waits for another process's database lock before giving up the round (tests shorten it).</summary>
-    public TimeSpan BusyTimeout { get; init; } = Storage.LocalDatabase.DefaultBusyTimeout;
+    /// <summary>How long a write waits for another process's database lock before giving up the round; null: the database's default (tests shorten it).</summary>
+    public TimeSpan? BusyTimeout { get; init; }
 
     /// <summary>Skip Retry intervals and Wait states in the state machine (tests).</summary>
     public bool SkipDelays { get; init; }
