@@ -1,3 +1,4 @@
+using FilePipeline.Host;
 using FilePipeline.Local.Hosting;
 using FilePipeline.Local.Objects;
 using FilePipeline.Local.Table;

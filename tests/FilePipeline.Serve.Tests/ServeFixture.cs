@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SQS;
+using FilePipeline.Host;
 using FilePipeline.Local.Hosting;
 using FilePipeline.Testing;
 

@@ -9,6 +9,9 @@ using FilePipeline.Aws.DynamoDb;
 using FilePipeline.Aws.Protocol;
 using FilePipeline.Aws.S3;
 using FilePipeline.Aws.Sqs;
+using FilePipeline.Host;
+using FilePipeline.Host.Integrations;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 using FilePipeline.States;
 

@@ -6,7 +6,7 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using FilePipeline.Aws.DynamoDb;
 using FilePipeline.Aws.Protocol;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.Template;
 
 namespace FilePipeline.Cli.Backends;
 

@@ -5,8 +5,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Core.Ledger;
-using FilePipeline.Local.Hosting;
 using FilePipeline.Core.Ports;
+using FilePipeline.Host;
+using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Commands;
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Functions.Settings;
+using FilePipeline.Host;
+using FilePipeline.Host.Faults;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Faults;
 
 namespace FilePipeline.Cli.Commands;
 

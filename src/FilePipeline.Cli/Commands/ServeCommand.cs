@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Net;
 using FilePipeline.Cli.Pipeline;
-using FilePipeline.Local.Hosting;
 using FilePipeline.Serve;
 
 namespace FilePipeline.Cli.Commands;

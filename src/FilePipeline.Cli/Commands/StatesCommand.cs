@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Cli.Executions;
 using FilePipeline.Cli.Pipeline;
+using FilePipeline.Host;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.States;

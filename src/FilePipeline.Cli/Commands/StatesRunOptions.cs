@@ -27,5 +27,5 @@ internal sealed record StatesRunOptions
     public FileInfo? Html { get; init; }
 
     /// <summary>With <c>--services local</c>: the state directory whose table and functions serve the Task states; null for none.</summary>
-    public Local.Hosting.LocalHostOptions? LocalServices { get; init; }
+    public Host.LocalHostOptions? LocalServices { get; init; }
 }

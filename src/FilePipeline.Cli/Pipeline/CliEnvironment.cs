@@ -1,4 +1,5 @@
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host;
+
 
 namespace FilePipeline.Cli.Pipeline;
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using FilePipeline.Host;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Pipeline;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using FilePipeline.Cli.Backends;
+using FilePipeline.Host;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Pipeline;
@@ -67,7 +69,7 @@ internal sealed class PipelineOptions
     /// <summary>The host options for this invocation; faults and function logs only for commands that run the pipeline.</summary>
     public LocalHostOptions Resolve(ParseResult parseResult, CliEnvironment environment, bool runsPipeline)
     {
-        var variables = runsPipeline ? environment.Variables : name => name == Local.Hosting.Faults.FaultPlan.EnvironmentVariable ? null : environment.Variables(name);
+        var variables = runsPipeline ? environment.Variables : name => name == Host.Faults.FaultPlan.EnvironmentVariable ? null : environment.Variables(name);
         var options = LocalHostOptions.Resolve(
             parseResult.GetValue(StateDir),
             parseResult.GetValue(Template),

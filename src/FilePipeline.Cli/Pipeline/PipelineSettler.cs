@@ -1,3 +1,4 @@
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Pipeline;

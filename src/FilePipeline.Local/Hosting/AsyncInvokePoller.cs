@@ -5,6 +5,8 @@ using FilePipeline.Core;
 using FilePipeline.Core.Errors;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
+using FilePipeline.Host.Integrations;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Queues;
 
 namespace FilePipeline.Local.Hosting;

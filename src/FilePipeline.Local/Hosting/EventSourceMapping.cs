@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Queues;
 using static FilePipeline.Functions.Events.SQSEvent;
 

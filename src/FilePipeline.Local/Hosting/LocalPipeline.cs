@@ -1,8 +1,11 @@
 using System.Globalization;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions.Runtime;
+using FilePipeline.Host;
+using FilePipeline.Host.Faults;
+using FilePipeline.Host.Integrations;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting.Executions;
-using FilePipeline.Local.Hosting.Faults;
 using FilePipeline.Local.Objects;
 using FilePipeline.Local.Queues;
 using FilePipeline.Local.Storage;

@@ -1,4 +1,5 @@
 using FilePipeline.Core.Ports;
+using FilePipeline.Host.Integrations;
 
 namespace FilePipeline.Local.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FilePipeline.Core.Ports;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Queues;
 using FilePipeline.Serve.Protocol;
 

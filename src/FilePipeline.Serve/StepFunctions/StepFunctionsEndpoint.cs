@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.Serve.Protocol;
 using Microsoft.AspNetCore.Http;

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FilePipeline.Annotations.TemplateSync;
 using FilePipeline.Functions.Runtime;
+using FilePipeline.Host;
+using FilePipeline.Host.Template;
 using FilePipeline.Lambda.Composition;
 using FilePipeline.Lambda.Metrics;
 using FilePipeline.Lambda.Runtime;

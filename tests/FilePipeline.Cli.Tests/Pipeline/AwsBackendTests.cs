@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Amazon.SQS.Model;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.Template;
 using FilePipeline.Testing.Emulators;
 
 namespace FilePipeline.Cli.Tests.Pipeline;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Core;
+using FilePipeline.Host;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Tests.Pipeline;

@@ -1,6 +1,7 @@
 using FilePipeline.Core.Ledger;
+using FilePipeline.Host;
+using FilePipeline.Host.Faults;
 using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Faults;
 using FilePipeline.Local.Queues;
 
 namespace FilePipeline.Local.Tests.Hosting;

@@ -1,7 +1,9 @@
 using System.Text;
 using FilePipeline.Core.Ports;
+using FilePipeline.Host;
+using FilePipeline.Host.Faults;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Faults;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 

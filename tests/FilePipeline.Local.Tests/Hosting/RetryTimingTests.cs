@@ -1,5 +1,7 @@
 using FilePipeline.Core.Ledger;
 using FilePipeline.Functions.Settings;
+using FilePipeline.Host;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Local.Tests.Hosting;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Integrations;
 
 /// <summary>
 /// One DynamoDB operation by its API name and JSON request, as the state machine's dynamodb:* tasks

@@ -1,6 +1,7 @@
 using System.IO.Enumeration;
+using FilePipeline.Host.Template;
 
-namespace FilePipeline.Local.Hosting.Faults;
+namespace FilePipeline.Host.Faults;
 
 /// <summary>
 /// <c>fail=FUNCTION[,times=N][,key=GLOB]</c>: the function throws a transient

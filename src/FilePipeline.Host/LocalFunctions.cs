@@ -8,10 +8,11 @@ using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Runtime;
 using FilePipeline.Functions.Settings;
-using FilePipeline.Local.Hosting.Faults;
+using FilePipeline.Host.Faults;
+using FilePipeline.Host.Template;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host;
 
 /// <summary>
 /// The pipeline's functions in-process, built from the template's environment and invoked as

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FilePipeline.States;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Integrations;
 
 /// <summary>
 /// <c>arn:aws:states:::lambda:invoke</c> on the in-process functions: the result is

@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Template;
 
 /// <summary>An AWS::SQS::Queue of the template, resolved to its local name.</summary>
 public sealed record QueueSettings(string LogicalId, string Name, int VisibilityTimeout, int MessageRetentionPeriod, QueueRedrive? Redrive);

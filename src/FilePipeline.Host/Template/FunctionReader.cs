@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Template;
 
 /// <summary>Reads the template's functions with SAM's Globals applied (properties default to Globals, environment variables merge).</summary>
 internal sealed class FunctionReader(JsonObject template, TemplateResolver resolver)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Functions;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Template;
 
 /// <summary>
 /// What the local stack takes from serverless.template and aws-lambda-tools-defaults.json: names,

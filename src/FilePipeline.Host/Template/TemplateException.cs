@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Template;
 
 /// <summary>serverless.template or aws-lambda-tools-defaults.json lacks something the local stack needs.</summary>
 public sealed class TemplateException(string message) : Exception(message)

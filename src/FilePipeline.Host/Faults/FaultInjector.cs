@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using FilePipeline.Core.Errors;
+using FilePipeline.Host.Template;
 using FilePipeline.States.History;
 
-namespace FilePipeline.Local.Hosting.Faults;
+namespace FilePipeline.Host.Faults;
 
 /// <summary>Applies a <see cref="FaultPlan"/> to one process: counts matching invocations and state exits, throws or exits.</summary>
 public sealed class FaultInjector(FaultPlan plan, Action<ExitFault>? exit = null)

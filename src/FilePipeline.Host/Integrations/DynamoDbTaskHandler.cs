@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FilePipeline.States;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Integrations;
 
 /// <summary>
 /// <c>arn:aws:states:::dynamodb:getItem|putItem|updateItem|deleteItem</c> on a table (the embedded

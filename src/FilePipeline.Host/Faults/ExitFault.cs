@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting.Faults;
+namespace FilePipeline.Host.Faults;
 
 /// <summary>
 /// <c>exit-after=STATE[,times=N][,mode=kill|exit]</c>: the process ends right after the named

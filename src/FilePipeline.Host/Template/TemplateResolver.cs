@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Template;
 
 /// <summary>
 /// Evaluates the CloudFormation intrinsics the template uses (Ref, Fn::GetAtt, Fn::Sub) to the

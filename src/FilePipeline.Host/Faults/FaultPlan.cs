@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FilePipeline.Local.Hosting.Faults;
+namespace FilePipeline.Host.Faults;
 
 /// <summary>
 /// Faults to inject into a local run, parsed from <c>--faults</c> or <c>FILEPIPELINE_FAULTS</c>:

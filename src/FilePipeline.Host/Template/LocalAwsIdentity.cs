@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Template;
 
 /// <summary>The pseudo parameters a local stack resolves: a fixed account and region, and the stack name of aws-lambda-tools-defaults.json.</summary>
 public sealed record LocalAwsIdentity(string StackName, string AccountId = "123456789012", string Region = "us-east-1")

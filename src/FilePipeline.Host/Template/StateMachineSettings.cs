@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Template;
 
 /// <summary>The template's state machine: its name, ARN, type, definition file and resolved DefinitionSubstitutions.</summary>
 public sealed record StateMachineSettings(

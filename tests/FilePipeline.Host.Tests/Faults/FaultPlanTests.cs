@@ -1,6 +1,7 @@
-using FilePipeline.Local.Hosting.Faults;
+using FilePipeline.Host.Faults;
 
-namespace FilePipeline.Local.Tests.Hosting;
+
+namespace FilePipeline.Host.Tests.Faults;
 
 public sealed class FaultPlanTests
 {

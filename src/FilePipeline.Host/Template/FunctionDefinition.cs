@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Template;
 
 /// <summary>An AWS::Serverless::Function of the template, with Globals applied and its environment resolved locally.</summary>
 public sealed record FunctionDefinition

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.Template;
 using FilePipeline.States;
+using FilePipeline.Testing;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Host.Tests.Template;
 
 public sealed class PipelineTemplateTests : IDisposable
 {
@@ -91,14 +92,14 @@ public sealed class PipelineTemplateTests : IDisposable
 
     private PipelineTemplate ChangedCopy(Action<JsonObject> change, string stackName = "filepipeline")
     {
-        var source = Path.GetDirectoryName(PipelineFixture.TemplatePath)!;
+        var source = Path.GetDirectoryName(RepositoryRoot.Combine(PipelineTemplate.TemplateFileName))!;
         Directory.CreateDirectory(Path.Combine(directory, "statemachine"));
         foreach (var file in Directory.GetFiles(Path.Combine(source, "statemachine")))
         {
             File.Copy(file, Path.Combine(directory, "statemachine", Path.GetFileName(file)));
         }
 
-        var root = JsonNode.Parse(File.ReadAllText(PipelineFixture.TemplatePath))!.AsObject();
+        var root = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine(PipelineTemplate.TemplateFileName)))!.AsObject();
         change(root);
         File.WriteAllText(Path.Combine(directory, PipelineTemplate.TemplateFileName), root.ToJsonString());
         var defaults = JsonNode.Parse(File.ReadAllText(Path.Combine(source, PipelineTemplate.ToolsDefaultsFileName)))!.AsObject();

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.Integrations;
 
 /// <summary>A function error as the Lambda runtime reports it: errorType is the exception's short type name.</summary>
 public static class LambdaError

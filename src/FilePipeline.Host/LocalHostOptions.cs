@@ -1,9 +1,10 @@
 using System.Globalization;
 using FilePipeline.Functions.Runtime;
 using FilePipeline.Functions.Settings;
-using FilePipeline.Local.Hosting.Faults;
+using FilePipeline.Host.Faults;
+using FilePipeline.Host.Template;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host;
 
 /// <summary>
 /// How one local pipeline is put together: the state directory, the template, the clock, faults,
