@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Core;
 using FilePipeline.Core.Errors;
+using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
 using FilePipeline.Host.Integrations;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
 using FilePipeline.Host.Template;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FilePipeline.Core.Ports;
 using FilePipeline.Local.Storage;
 using Microsoft.Data.Sqlite;
 

@@ -1,3 +1,4 @@
+using FilePipeline.Core.Ports;
 using FilePipeline.Local.Queues;
 
 namespace FilePipeline.Local.Tests.Queues;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FilePipeline.Core.Ports;
 using FilePipeline.Local.Queues;
 
 namespace FilePipeline.Local.Tests.Queues;

@@ -1,6 +1,7 @@
+using FilePipeline.Core.Ports;
 using FilePipeline.Local.Queues;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Local.Queues;
 
 /// <summary>The work queue's consumer side on the embedded queues.</summary>
 public sealed class EmbeddedWorkQueueConsumer(EmbeddedQueues queues, string queueName) : IWorkQueueConsumer

@@ -1,6 +1,6 @@
 using FilePipeline.Local.Queues;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Local.Queues;
 
 internal static class MessageVisibility
 {

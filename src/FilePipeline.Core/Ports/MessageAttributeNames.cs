@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Queues;
+namespace FilePipeline.Core.Ports;
 
 /// <summary>SQS's system attribute names.</summary>
 public static class MessageAttributeNames

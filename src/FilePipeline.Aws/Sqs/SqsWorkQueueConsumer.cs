@@ -1,17 +1,16 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using FilePipeline.Aws.Sqs;
-using FilePipeline.Local.Hosting;
-using LocalReceivedMessage = FilePipeline.Local.Queues.ReceivedMessage;
+using FilePipeline.Core.Ports;
+using PortReceivedMessage = FilePipeline.Core.Ports.ReceivedMessage;
 
-namespace FilePipeline.Cli.Backends;
+namespace FilePipeline.Aws.Sqs;
 
 /// <summary>The work queue's consumer side on a real SQS queue: the calls Lambda's SQS poller makes.</summary>
-internal sealed class SqsWorkQueueConsumer(IAmazonSQS sqs, string queueUrl) : IWorkQueueConsumer
+public sealed class SqsWorkQueueConsumer(IAmazonSQS sqs, string queueUrl) : IWorkQueueConsumer
 {
     private readonly SqsMessageVisibility visibility = new(sqs, queueUrl);
 
-    public async Task<IReadOnlyList<LocalReceivedMessage>> ReceiveAsync(int maxMessages, int? visibilityTimeout, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PortReceivedMessage>> ReceiveAsync(int maxMessages, int? visibilityTimeout, CancellationToken cancellationToken)
     {
         var response = await sqs.ReceiveMessageAsync(
             new ReceiveMessageRequest
@@ -23,7 +22,7 @@ internal sealed class SqsWorkQueueConsumer(IAmazonSQS sqs, string queueUrl) : IW
                 MessageSystemAttributeNames = ["All"],
             },
             cancellationToken);
-        return [.. (response.Messages ?? []).Select(m => new LocalReceivedMessage(
+        return [.. (response.Messages ?? []).Select(m => new PortReceivedMessage(
             m.MessageId, m.ReceiptHandle, m.Body, m.MD5OfBody, new Dictionary<string, string>(m.Attributes ?? [], StringComparer.Ordinal)))];
     }
 

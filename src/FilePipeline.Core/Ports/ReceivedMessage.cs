@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Queues;
+namespace FilePipeline.Core.Ports;
 
 /// <summary>One delivery of a message, as SQS ReceiveMessage returns it.</summary>
 /// <param name="Attributes">System attributes by SQS name (ApproximateReceiveCount, SentTimestamp, ApproximateFirstReceiveTimestamp, SenderId), values as strings.</param>

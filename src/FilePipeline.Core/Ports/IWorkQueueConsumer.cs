@@ -1,7 +1,6 @@
 using FilePipeline.Core.Ports;
-using FilePipeline.Local.Queues;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Core.Ports;
 
 /// <summary>
 /// The consumer side of the work queue that the event source mapping drives: the SQS calls a Lambda
