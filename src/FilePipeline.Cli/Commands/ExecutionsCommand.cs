@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Cli.Executions;
 using FilePipeline.Cli.Pipeline;
+using FilePipeline.Executions.Rendering;
 using FilePipeline.States.History;
 
 namespace FilePipeline.Cli.Commands;

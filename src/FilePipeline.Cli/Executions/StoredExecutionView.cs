@@ -1,3 +1,4 @@
+using FilePipeline.Executions.History;
 using FilePipeline.Local.Hosting;
 using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.States.History;

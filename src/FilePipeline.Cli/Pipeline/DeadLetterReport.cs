@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
+using FilePipeline.Executions.Rendering;
 
 namespace FilePipeline.Cli.Pipeline;
 

@@ -1,5 +1,6 @@
 using FilePipeline.Cli.Executions;
 using FilePipeline.Core.Ledger;
+using FilePipeline.Executions.Rendering;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Pipeline;

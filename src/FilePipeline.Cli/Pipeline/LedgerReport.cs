@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FilePipeline.Core.Ledger;
+using FilePipeline.Executions.Rendering;
 
 namespace FilePipeline.Cli.Pipeline;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FilePipeline.Executions.Rendering;
 
 namespace FilePipeline.Cli.Pipeline;
 

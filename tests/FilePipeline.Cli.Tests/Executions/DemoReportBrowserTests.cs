@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FilePipeline.Cli.Tests.Pipeline;
+using FilePipeline.Executions.Tests;
 using Microsoft.Playwright;
 
 namespace FilePipeline.Cli.Tests.Executions;

@@ -1,4 +1,0 @@
-namespace FilePipeline.Cli.Executions;
-
-/// <summary>Where each state, group and transition of a definition is drawn.</summary>
-public sealed record GraphLayout(double Width, double Height, IReadOnlyList<NodeLayout> Nodes, IReadOnlyList<EdgeLayout> Edges);

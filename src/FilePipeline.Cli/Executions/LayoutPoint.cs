@@ -1,4 +1,0 @@
-namespace FilePipeline.Cli.Executions;
-
-/// <summary>A point of the drawing, in SVG user units (pixels), y growing downwards.</summary>
-public readonly record struct LayoutPoint(double X, double Y);

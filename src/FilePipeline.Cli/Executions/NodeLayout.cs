@@ -1,4 +1,0 @@
-namespace FilePipeline.Cli.Executions;
-
-/// <summary>A state's box; a Parallel or Map state also has one box per branch inside its own.</summary>
-public sealed record NodeLayout(GraphState State, LayoutBox Box, IReadOnlyList<LayoutBox> Branches);

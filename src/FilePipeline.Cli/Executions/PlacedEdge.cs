@@ -1,4 +1,0 @@
-namespace FilePipeline.Cli.Executions;
-
-/// <summary>An edge routed inside its scope's own coordinates.</summary>
-internal sealed record PlacedEdge(GraphEdge Edge, IReadOnlyList<LayoutPoint> Points, LayoutBox? Label, string? LabelText);
