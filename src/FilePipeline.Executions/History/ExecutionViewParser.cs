@@ -17,7 +17,7 @@ public static class ExecutionViewParser
         Parse(StateMachineGraph.Parse(definitionJson), HistoryEvent.ParseHistory(historyJson), summary);
 
     /// <summary>Builds the view from an already parsed definition, history and summary.</summary>
-    public static ExecutionView Parse(StateMachineGraph graph, IReadOnlyList<HistoryEvent> history, ExecutionSummary summary)
+    internal static ExecutionView Parse(StateMachineGraph graph, IReadOnlyList<HistoryEvent> history, ExecutionSummary summary)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(history);

@@ -4,7 +4,7 @@ namespace FilePipeline.Executions.History;
 
 /// <summary>One event of GetExecutionHistory.</summary>
 /// <param name="Details">The event's single <c>…EventDetails</c> object, if any.</param>
-public sealed record HistoryEvent(long Id, long PreviousEventId, string Type, DateTimeOffset Timestamp, JsonObject? Details)
+internal sealed record HistoryEvent(long Id, long PreviousEventId, string Type, DateTimeOffset Timestamp, JsonObject? Details)
 {
     /// <summary>The state name carried by state entered/exited and map iteration events.</summary>
     public string? Name => JsonFields.Text(Details, "name");

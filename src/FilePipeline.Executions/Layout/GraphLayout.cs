@@ -1,4 +1,4 @@
 namespace FilePipeline.Executions.Layout;
 
 /// <summary>Where each state, group and transition of a definition is drawn.</summary>
-public sealed record GraphLayout(double Width, double Height, IReadOnlyList<NodeLayout> Nodes, IReadOnlyList<EdgeLayout> Edges);
+internal sealed record GraphLayout(double Width, double Height, IReadOnlyList<NodeLayout> Nodes, IReadOnlyList<EdgeLayout> Edges);

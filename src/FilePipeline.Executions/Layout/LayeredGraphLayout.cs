@@ -7,7 +7,7 @@ namespace FilePipeline.Executions.Layout;
 /// to reduce crossings, and placed so that edges run between rows; Parallel and Map states become groups
 /// sized around their laid-out branches.
 /// </summary>
-public static class LayeredGraphLayout
+internal static class LayeredGraphLayout
 {
     /// <summary>Computes the drawing of the whole definition.</summary>
     public static GraphLayout Compute(StateMachineGraph graph)

@@ -1,7 +1,7 @@
 namespace FilePipeline.Executions.Layout;
 
 /// <summary>An axis-aligned rectangle of the drawing.</summary>
-public readonly record struct LayoutBox(double X, double Y, double Width, double Height)
+internal readonly record struct LayoutBox(double X, double Y, double Width, double Height)
 {
     public double Right => X + Width;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FilePipeline.Executions.Rendering;
 
 /// <summary>Durations and timestamps written the way a person reads them.</summary>
-public static class DurationText
+internal static class DurationText
 {
     /// <summary>"850 ms", "1.234 s", "2 min 03.5 s", "1 h 02 min".</summary>
     public static string Format(TimeSpan duration)
