@@ -13,7 +13,6 @@ using FilePipeline.Host;
 using FilePipeline.Host.Integrations;
 using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
-using FilePipeline.States;
 
 namespace FilePipeline.Cli.Backends;
 
@@ -59,7 +58,7 @@ internal static class AwsBackend
                 ledger,
                 ledger,
                 new SqsDeadLetterQueue(sqs, deadLetterQueueUrl, workQueueUrl),
-                TableOperationOn(table),
+                DynamoDbTaskHandler.NamingErrors<AwsServiceException>(table.ExecuteAsync, e => (e.ErrorCode, e.ServiceMessage)),
                 NotifiesUploads: false)
             {
                 Owned = clients,
@@ -76,18 +75,6 @@ internal static class AwsBackend
             }
         }
     }
-
-    private static TableOperation TableOperationOn(DynamoDbJsonClient table) => async (operation, request, cancellationToken) =>
-    {
-        try
-        {
-            return await table.ExecuteAsync(operation, request, cancellationToken);
-        }
-        catch (AwsServiceException e)
-        {
-            throw new TaskFailedException("DynamoDB." + e.ErrorCode, e.ServiceMessage);
-        }
-    };
 
     /// <summary>AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY[/AWS_SESSION_TOKEN] from the given environment, else AWSSDK.Core's default chain.</summary>
     private static AWSCredentials CredentialsFrom(Func<string, string?> environment)

@@ -29,6 +29,30 @@ public sealed class DynamoDbTaskHandler(TableOperation table, string operation) 
         return registry;
     }
 
+    /// <summary>
+    /// A table's operation whose service errors fail the task as Step Functions names them,
+    /// <c>DynamoDB.{ErrorName}</c>: the one mapping for the embedded table and DynamoDB alike.
+    /// </summary>
+    /// <param name="describe">The DynamoDB error name and message of a <typeparamref name="TError"/>.</param>
+    public static TableOperation NamingErrors<TError>(TableOperation execute, Func<TError, (string ErrorName, string Message)> describe)
+        where TError : Exception
+    {
+        ArgumentNullException.ThrowIfNull(execute);
+        ArgumentNullException.ThrowIfNull(describe);
+        return async (operation, request, cancellationToken) =>
+        {
+            try
+            {
+                return await execute(operation, request, cancellationToken);
+            }
+            catch (TError e)
+            {
+                var (errorName, message) = describe(e);
+                throw new TaskFailedException("DynamoDB." + errorName, message);
+            }
+        };
+    }
+
     public async Task<JsonNode?> InvokeAsync(TaskRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -161,22 +161,9 @@ public sealed class LocalPipeline : IDisposable
             // The host's own reads (retry visibility, reports) are not subject to injected throttling.
             new EmbeddedLedger(new EmbeddedDynamoDb(database, timeProvider: options.Time), template.Table.Name),
             new EmbeddedDeadLetterQueue(queues, template.DeadLetterQueue.Name),
-            TableOperationOn(table),
+            DynamoDbTaskHandler.NamingErrors<DynamoDbException>(table.ExecuteAsync, e => (e.ErrorName, e.Message)),
             NotifiesUploads: true);
     }
-
-    /// <summary>The embedded table as a <see cref="TableOperation"/>, its errors named as DynamoDB names them.</summary>
-    private static TableOperation TableOperationOn(EmbeddedDynamoDb table) => async (operation, request, cancellationToken) =>
-    {
-        try
-        {
-            return await table.ExecuteAsync(operation, request, cancellationToken);
-        }
-        catch (DynamoDbException e)
-        {
-            throw new TaskFailedException("DynamoDB." + e.ErrorName, e.Message);
-        }
-    };
 
     private async Task CreateResourcesAsync(CancellationToken cancellationToken)
     {
