@@ -26,13 +26,13 @@ public sealed class ReliabilityCampaignTests(ITestOutputHelper log) : IDisposabl
         var chunks = WriteFiles("kill", files, random).Chunk((files / Math.Max(1, kills / 3)) + 1).ToList();
         var counts = new Counts();
 
-        // Uploads and runs alternate; every third round kills the upload, the others kill the run.
+        // Uploads and runs alternate; half the uploads and most runs are killed.
         for (var round = 0; counts.RunKills + counts.UploadKills < kills || chunks.Count > 0; round++)
         {
             if (chunks.Count > 0)
             {
-                var killUpload = round % 3 == 2 && counts.RunKills + counts.UploadKills < kills;
-                if (await UploadAsync(chunks[0], killAfter: killUpload ? Delay(random) : null))
+                var killUpload = random.Next(2) == 0 && counts.RunKills + counts.UploadKills < kills;
+                if (await UploadAsync(chunks[0], killAfter: killUpload ? UploadDelay(random) : null))
                 {
                     counts.UploadKills++;
                     // The user uploads the chunk again: what had been stored arrives a second time, the same bytes.
@@ -54,6 +54,7 @@ public sealed class ReliabilityCampaignTests(ITestOutputHelper log) : IDisposabl
         var (processed, failed) = LedgerInvariant.Check(pipeline, await pipeline.JsonAsync("files"), expectedRows);
         log.WriteLine($"seed campaign: {files} files, kills: {counts.RunKills} runs + {counts.UploadKills} uploads; PROCESSED {processed}, FAILED (in the DLQ) {failed}");
         Assert.True(counts.RunKills + counts.UploadKills >= kills, $"only {counts.RunKills + counts.UploadKills} of {kills} kills landed");
+        Assert.True(counts.UploadKills > 0 && counts.RunKills > 0, $"kills: {counts.RunKills} runs, {counts.UploadKills} uploads");
         Assert.Equal(files, processed + failed);
     }
 
@@ -64,6 +65,9 @@ public sealed class ReliabilityCampaignTests(ITestOutputHelper log) : IDisposabl
 
     /// <summary>A real-time delay on purpose: the kill must land wherever the child happens to be.</summary>
     private static TimeSpan Delay(Random random) => TimeSpan.FromMilliseconds(200 + random.Next(1800));
+
+    /// <summary>Shorter: an upload of one chunk of small files takes well under a second.</summary>
+    private static TimeSpan UploadDelay(Random random) => TimeSpan.FromMilliseconds(100 + random.Next(500));
 
     private List<string> WriteFiles(string prefix, int count, Random random)
     {
