@@ -55,14 +55,14 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
     }
 
     /// <summary>
-    /// Whether a message succeeded and, if not, why (<c>Type: message</c>, for the ledger), which
-    /// execution ran, and until when its file's claim may still hold (epoch seconds, 0 for none).
+    /// Whether a message succeeded and, if not, why (<c>Type: message</c>, for the ledger) and until
+    /// when an execution that may still be running may hold its file's claim (epoch seconds, 0 for none).
     /// </summary>
-    private readonly record struct Attempt(bool Succeeded, string Failure = "", string? ExecutionId = null, long ClaimMayHoldUntil = 0)
+    private readonly record struct Attempt(bool Succeeded, string Failure = "", long ClaimMayHoldUntil = 0)
     {
         public static Attempt Success => new(true);
 
-        public static Attempt Failed(string failure, string? executionId = null, long claimMayHoldUntil = 0) => new(false, failure, executionId, claimMayHoldUntil);
+        public static Attempt Failed(string failure, long claimMayHoldUntil = 0) => new(false, failure, claimMayHoldUntil);
     }
 
     // Only ReportBatchItemFailures decides the message's fate; a failed visibility change leaves it
@@ -133,9 +133,8 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
         if (result.Status != WorkflowStatus.Succeeded)
         {
             log.LogError($"The execution ended {result.Status}: {result.Error}: {result.Cause}");
-            // A failed execution has recorded its failure, releasing the claim; a timed-out one has not.
-            var failure = FailureText.Of(result.Error ?? (result.Status == WorkflowStatus.TimedOut ? "States.Timeout" : null), result.Cause);
-            return Attempt.Failed(failure, result.ExecutionArn, result.Status == WorkflowStatus.Failed ? 0 : input.LeaseUntil);
+            // The execution has ended; a claim it left is this message's to take again on its next receive.
+            return Attempt.Failed(FailureText.Of(result.Error ?? (result.Status == WorkflowStatus.TimedOut ? "States.Timeout" : null), result.Cause));
         }
 
         log.LogInformation($"The execution succeeded: {OutcomeOf(result.Output)}.");
@@ -151,7 +150,7 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
     {
         try
         {
-            var recorded = await ledger.TryRecordFailedAsync(input.FileId, attempt.Failure, attempt.ExecutionId, time.GetUtcNow(), CancellationToken.None);
+            var recorded = await ledger.TryRecordFailedAsync(input.FileId, attempt.Failure, input.MessageId, time.GetUtcNow(), CancellationToken.None);
             log.LogWarning(recorded
                 ? $"Last allowed receive ({input.ReceiveCount}) failed; the ledger records FAILED: {attempt.Failure}"
                 : $"Last allowed receive ({input.ReceiveCount}) failed; the ledger's record is settled or held by another execution, so it was kept.");

@@ -2,8 +2,9 @@ namespace FilePipeline.Functions;
 
 /// <summary>
 /// How long a failed work message stays invisible: the configured backoff for its receive count,
-/// and never less than a claim its execution may still hold. Back earlier, it would find the file
-/// claimed, settle as a duplicate and leave the file PROCESSING with nobody finishing it.
+/// and never less than a claim an execution that may still be running holds (its start call failed
+/// on our side), so two receives of one message never run at once. A claim an ended execution left
+/// is the message's own to take again (ClaimFile), whatever its lease says.
 /// </summary>
 public static class RetryBackoff
 {

@@ -115,6 +115,29 @@ public class StatesCommandTests
     }
 
     [Fact]
+    public async Task A_standard_run_of_a_Pass_cycle_ends_at_the_history_event_limit_with_a_standard_ARN()
+    {
+        var file = new FileInfo(Path.Combine(Path.GetTempPath(), $"cycle-{Guid.NewGuid():N}.asl.json"));
+        await File.WriteAllTextAsync(file.FullName, """
+            { "StartAt": "A", "States": { "A": { "Type": "Pass", "Next": "B" }, "B": { "Type": "Pass", "Next": "A" } } }
+            """);
+        try
+        {
+            var (exit, output, _) = await Run(new StatesRunOptions { Definition = file, Standard = true, Json = true, ExecutionName = "loop" });
+
+            Assert.Equal(3, exit);
+            var response = JsonNode.Parse(output)!;
+            Assert.Equal(("FAILED", "States.Runtime"), (response["status"]!.GetValue<string>(), response["error"]!.GetValue<string>()));
+            Assert.Contains("maximum number of history events (25000)", response["cause"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains(":execution:cycle-", response["executionArn"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            file.Delete();
+        }
+    }
+
+    [Fact]
     public async Task An_invalid_definition_exits_2()
     {
         var (exit, _, error) = await Run(new StatesRunOptions { Definition = Fixture("Definitions", "invalid", "jsonata-with-jsonpath-fields.json") });

@@ -74,11 +74,11 @@ public class ProcessQueueFunctionTests
 
     private const string FileId = "uploads/in/customers.csv@0123abcd";
 
-    private void Recorded(FileStatus status, string? claimedBy = null, long? leaseUntil = null) =>
+    private void Recorded(FileStatus status, string? claimedBy = null, long? leaseUntil = null, string? claimMessageId = null) =>
         _ledger.Records[FileId] = new FileRecord
         {
             FileId = FileId, Bucket = "uploads", Key = "in/customers.csv", FileName = "customers.csv", ETag = "0123abcd",
-            Status = status, ClaimedBy = claimedBy, LeaseUntil = leaseUntil,
+            Status = status, ClaimedBy = claimedBy, ClaimMessageId = claimMessageId, LeaseUntil = leaseUntil,
         };
 
     public static TheoryData<string, WorkflowStatus, string?, string?, string> EndingsWithoutARecordedOutcome => new()
@@ -94,7 +94,7 @@ public class ProcessQueueFunctionTests
     public async Task An_execution_ending_on_the_last_allowed_receive_without_recording_leaves_the_ledger_FAILED_with_Type_colon_message(string ending, WorkflowStatus status, string? error, string? cause, string lastError)
     {
         var arn = "arn:aws:states:us-east-1:123456789012:express:fp:m-r3:1";
-        Recorded(FileStatus.Processing, claimedBy: arn, leaseUntil: _invocation.Time.GetUtcNow().ToUnixTimeSeconds() + 300);
+        Recorded(FileStatus.Processing, claimedBy: arn, leaseUntil: _invocation.Time.GetUtcNow().ToUnixTimeSeconds() + 300, claimMessageId: "m");
         _workflows.Run = (_, _) => Task.FromResult(new WorkflowResult(arn, status, null, error, cause));
 
         var response = await Function().ProcessQueue(Event(Message("m", receiveCount: "3")), _invocation.Context);
@@ -108,6 +108,17 @@ public class ProcessQueueFunctionTests
     public async Task A_start_throttled_on_the_last_allowed_receive_turns_the_accepted_record_FAILED()
     {
         Recorded(FileStatus.Processing);
+        _workflows.Run = (_, _) => throw new StorageUnavailableExceptionForTest("Rate exceeded");
+
+        await Function().ProcessQueue(Event(Message("m", receiveCount: "3")), _invocation.Context);
+
+        Assert.Equal((FileStatus.Failed, "StorageUnavailableExceptionForTest: Rate exceeded"), (_ledger.Records[FileId].Status, _ledger.Records[FileId].LastError));
+    }
+
+    [Fact]
+    public async Task A_start_throttled_on_the_last_allowed_receive_turns_FAILED_a_live_claim_an_earlier_receive_of_the_message_left()
+    {
+        Recorded(FileStatus.Processing, claimedBy: "arn:aws:states:us-east-1:123456789012:express:fp:m-r2:1", leaseUntil: _invocation.Time.GetUtcNow().ToUnixTimeSeconds() + 300, claimMessageId: "m");
         _workflows.Run = (_, _) => throw new StorageUnavailableExceptionForTest("Rate exceeded");
 
         await Function().ProcessQueue(Event(Message("m", receiveCount: "3")), _invocation.Context);
@@ -130,7 +141,7 @@ public class ProcessQueueFunctionTests
     public async Task The_last_allowed_receive_never_overwrites_a_settled_file_or_another_executions_live_claim()
     {
         _workflows.Run = (name, _) => Task.FromResult(Ended(name, WorkflowStatus.Failed));
-        Recorded(FileStatus.Processing, claimedBy: "arn:other", leaseUntil: _invocation.Time.GetUtcNow().ToUnixTimeSeconds() + 300);
+        Recorded(FileStatus.Processing, claimedBy: "arn:other", leaseUntil: _invocation.Time.GetUtcNow().ToUnixTimeSeconds() + 300, claimMessageId: "other");
 
         await Function(new FunctionSettings { MaxReceiveCount = 5 }).ProcessQueue(Event(Message("m", receiveCount: "5")), _invocation.Context);
         Assert.Equal(FileStatus.Processing, _ledger.Records[FileId].Status);
@@ -269,15 +280,16 @@ public class ProcessQueueFunctionTests
     }
 
     [Fact]
-    public async Task A_timed_out_or_unstarted_execution_may_still_hold_its_claim_so_the_message_stays_away_until_the_lease_ends()
+    public async Task An_unstarted_execution_may_still_run_so_its_message_stays_away_until_the_lease_ends_while_an_ended_one_backs_off_as_configured()
     {
+        // A timed-out execution has ended: a claim it left is its message's own to take again at once.
         _workflows.Run = (name, _) => name.StartsWith("late", StringComparison.Ordinal)
             ? Task.FromResult(Ended(name, WorkflowStatus.TimedOut))
             : throw new HttpRequestException("connection reset");
 
         await Function(Backoff).ProcessQueue(Event(Message("late"), Message("lost")), _invocation.Context);
 
-        Assert.Equal(361, _visibility.Changes["rh-late"]);
+        Assert.Equal((int)Backoff.RetryBackoff[0].TotalSeconds, _visibility.Changes["rh-late"]);
         Assert.Equal(361, _visibility.Changes["rh-lost"]);
     }
 

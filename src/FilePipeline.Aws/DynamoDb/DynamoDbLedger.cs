@@ -24,7 +24,7 @@ public sealed class DynamoDbLedger(IAmazonDynamoDB dynamoDb, string tableName) :
 
     public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => TryAddAsync(record, cancellationToken);
 
-    public async Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
@@ -36,7 +36,7 @@ public sealed class DynamoDbLedger(IAmazonDynamoDB dynamoDb, string tableName) :
                     UpdateExpression = FailureRecording.UpdateExpression,
                     ConditionExpression = FailureRecording.ConditionExpression,
                     ExpressionAttributeNames = FailureRecording.Names(),
-                    ExpressionAttributeValues = AttributeValueJson.ToItem(FailureRecording.Values(lastError, executionId, now)),
+                    ExpressionAttributeValues = AttributeValueJson.ToItem(FailureRecording.Values(lastError, messageId, now)),
                 },
                 cancellationToken)).ConfigureAwait(false);
             return true;

@@ -62,9 +62,15 @@ internal static class StatesCommand
             DefaultValueFactory = _ => "none",
         };
         services.AcceptOnlyFromAmong("none", "local");
+        var type = new Option<string>("--type")
+        {
+            Description = "The workflow type whose limits apply: EXPRESS (5 minutes, as the pipeline's machine) or STANDARD (one year, 25,000 history events).",
+            DefaultValueFactory = _ => "EXPRESS",
+        };
+        type.AcceptOnlyFromAmong("EXPRESS", "STANDARD");
         var command = new Command("run", "Run one execution of a definition.")
         {
-            definition, input, inputFile, mockConfig, testCase, machineName, name, history, json, noWait, services, html,
+            definition, input, inputFile, mockConfig, testCase, machineName, name, history, json, noWait, services, type, html,
         };
         var pipelineOptions = new PipelineOptions();
         pipelineOptions.AddTo(command, runsPipeline: true, offersBackend: false);
@@ -81,6 +87,7 @@ internal static class StatesCommand
                 History = parse.GetValue(history),
                 Json = parse.GetValue(json),
                 NoWait = parse.GetValue(noWait),
+                Standard = parse.GetValue(type) == "STANDARD",
                 Html = parse.GetValue(html),
                 LocalServices = parse.GetValue(services) == "local" ? pipelineOptions.Resolve(parse, environment, runsPipeline: true) : null,
             },
@@ -141,7 +148,7 @@ internal static class StatesCommand
         }
 
         var machineName = options.StateMachineName ?? MachineNameOf(options.Definition);
-        var engineOptions = new StateMachineEngineOptions { StateMachineName = machineName, SkipDelays = options.NoWait };
+        var engineOptions = new StateMachineEngineOptions { StateMachineName = machineName, SkipDelays = options.NoWait, Express = !options.Standard };
         LocalPipeline? pipeline = null;
         TaskHandlerRegistry handlers;
         string? input;
@@ -151,7 +158,7 @@ internal static class StatesCommand
             if (options.LocalServices is { } local)
             {
                 pipeline = await LocalPipeline.OpenAsync(local with { Time = time }, cancellationToken);
-                engineOptions = pipeline.EngineOptions() with { StateMachineName = machineName, SkipDelays = options.NoWait || local.SkipDelays };
+                engineOptions = pipeline.EngineOptions() with { StateMachineName = machineName, SkipDelays = options.NoWait || local.SkipDelays, Express = !options.Standard };
             }
 
             handlers = await BuildHandlersAsync(options, pipeline?.TaskHandlers ?? new TaskHandlerRegistry(), machineName, cancellationToken);

@@ -23,6 +23,9 @@ internal sealed record StatesRunOptions
 
     public bool NoWait { get; init; }
 
+    /// <summary>Run under a standard workflow's limits (one year, 25,000 history events) instead of an express one's.</summary>
+    public bool Standard { get; init; }
+
     /// <summary>Where to write the execution's self-contained HTML report, if anywhere.</summary>
     public FileInfo? Html { get; init; }
 

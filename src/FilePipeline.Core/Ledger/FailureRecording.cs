@@ -14,7 +14,7 @@ public static class FailureRecording
     public const string UpdateExpression = "SET #status = :failed, #lastError = :lastError, #updatedAt = :now REMOVE #leaseUntil";
 
     public const string ConditionExpression =
-        "#status = :failed OR (#status = :processing AND (attribute_not_exists(#claimedBy) OR #claimedBy = :executionId OR #leaseUntil < :nowEpoch))";
+        "#status = :failed OR (#status = :processing AND (attribute_not_exists(#claimedBy) OR #claimMessageId = :messageId OR #leaseUntil < :nowEpoch))";
 
     /// <summary>The longest lastError kept; a cause may be up to 32 KB.</summary>
     public const int MaxErrorLength = 2_000;
@@ -26,10 +26,11 @@ public static class FailureRecording
         ["#updatedAt"] = "updatedAt",
         ["#leaseUntil"] = "leaseUntil",
         ["#claimedBy"] = "claimedBy",
+        ["#claimMessageId"] = "claimMessageId",
     };
 
-    /// <param name="executionId">The execution whose claim may be replaced even while its lease runs; null for none.</param>
-    public static JsonObject Values(string lastError, string? executionId, DateTimeOffset now)
+    /// <param name="messageId">The message whose executions' claim may be replaced even while its lease runs; null for none.</param>
+    public static JsonObject Values(string lastError, string? messageId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(lastError);
         return new JsonObject
@@ -38,8 +39,8 @@ public static class FailureRecording
             [":processing"] = S(FileRecordItem.StatusName(FileStatus.Processing)),
             [":lastError"] = S(lastError.Length > MaxErrorLength ? lastError[..MaxErrorLength] : lastError),
             [":now"] = S(FileRecordItem.FormatTimestamp(now)),
-            // An execution ARN is never empty, so "" matches no claim.
-            [":executionId"] = S(executionId ?? ""),
+            // A message id is never empty, so "" matches no claim.
+            [":messageId"] = S(messageId ?? ""),
             [":nowEpoch"] = new JsonObject { ["N"] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
         };
     }

@@ -20,6 +20,8 @@ public sealed record FileRecord
     public string? Checksum { get; init; }
     public int Attempts { get; init; }
     public string? ClaimedBy { get; init; }
+    /// <summary>The SQS message whose execution holds the claim: its later receives may take the claim again (docs/reliability.md).</summary>
+    public string? ClaimMessageId { get; init; }
     public long? LeaseUntil { get; init; }
     public DateTimeOffset FirstSeenAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

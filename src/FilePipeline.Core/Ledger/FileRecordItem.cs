@@ -34,6 +34,7 @@ public static class FileRecordItem
         AddIfPresent(item, "columnCount", record.ColumnCount);
         AddIfPresent(item, "checksum", record.Checksum);
         AddIfPresent(item, "claimedBy", record.ClaimedBy);
+        AddIfPresent(item, "claimMessageId", record.ClaimMessageId);
         AddIfPresent(item, "leaseUntil", record.LeaseUntil);
         AddIfPresent(item, "processedAt", record.ProcessedAt is { } processedAt ? FormatTimestamp(processedAt) : null);
         AddIfPresent(item, "reason", record.Reason);
@@ -62,6 +63,7 @@ public static class FileRecordItem
             Checksum = OptionalString(item, "checksum"),
             Attempts = (int)(OptionalNumber(item, "attempts") ?? 0),
             ClaimedBy = OptionalString(item, "claimedBy"),
+            ClaimMessageId = OptionalString(item, "claimMessageId"),
             LeaseUntil = OptionalNumber(item, "leaseUntil"),
             FirstSeenAt = OptionalTimestamp(item, "firstSeenAt") ?? default,
             UpdatedAt = OptionalTimestamp(item, "updatedAt") ?? default,

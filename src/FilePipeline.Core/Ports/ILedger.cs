@@ -15,10 +15,10 @@ public interface ILedger
 
     /// <summary>
     /// Marks the file FAILED with <paramref name="lastError"/> when it is FAILED already, or PROCESSING
-    /// unclaimed, claimed by <paramref name="executionId"/>, or under an expired lease (<see cref="FailureRecording"/>);
+    /// unclaimed, claimed by an execution of message <paramref name="messageId"/>, or under an expired lease (<see cref="FailureRecording"/>);
     /// returns false when it is settled, held by another live claim, or has no record.
     /// </summary>
-    Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Every record, or those with <paramref name="status"/>.</summary>
     Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken);

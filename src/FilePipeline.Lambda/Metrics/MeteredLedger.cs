@@ -21,8 +21,8 @@ public sealed class MeteredLedger(ILedger inner, EmbeddedMetricWriter metrics) :
 
     public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => inner.TryRecordAcceptedAsync(record, cancellationToken);
 
-    public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.TryRecordFailedAsync(fileId, lastError, executionId, now, cancellationToken);
+    public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.TryRecordFailedAsync(fileId, lastError, messageId, now, cancellationToken);
 
     public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => inner.ListAsync(status, cancellationToken);
 }

@@ -29,7 +29,7 @@ internal sealed class AbandonedWorkSweep(ILedger ledger, TimeProvider time)
             var lastError = record.ClaimedBy is null
                 ? $"{Error}: accepted, but no execution claimed the file before its work stopped (a crash or kill); its message is in the dead-letter queue."
                 : $"{Error}: the work stopped (a crash or kill) after {record.Attempts} attempt(s) without recording an outcome; its message is in the dead-letter queue.";
-            await ledger.TryRecordFailedAsync(record.FileId, lastError, executionId: null, now, cancellationToken);
+            await ledger.TryRecordFailedAsync(record.FileId, lastError, messageId: null, now, cancellationToken);
         }
 
         return held;

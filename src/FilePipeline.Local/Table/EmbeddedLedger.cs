@@ -37,7 +37,7 @@ public sealed class EmbeddedLedger : ILedger
 
     public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => TryAddAsync(record, cancellationToken);
 
-    public async Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
@@ -48,7 +48,7 @@ public sealed class EmbeddedLedger : ILedger
                 ["UpdateExpression"] = FailureRecording.UpdateExpression,
                 ["ConditionExpression"] = FailureRecording.ConditionExpression,
                 ["ExpressionAttributeNames"] = new JsonObject([.. FailureRecording.Names().Select(n => KeyValuePair.Create(n.Key, (JsonNode?)n.Value))]),
-                ["ExpressionAttributeValues"] = FailureRecording.Values(lastError, executionId, now),
+                ["ExpressionAttributeValues"] = FailureRecording.Values(lastError, messageId, now),
             }, cancellationToken);
             return true;
         }

@@ -17,11 +17,11 @@ internal sealed class FakeLedger : ILedger
         Task.FromResult(Records.TryAdd(record.FileId, record));
 
     /// <summary>The conditions of <see cref="FailureRecording"/>.</summary>
-    public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var failable = Records.GetValueOrDefault(fileId) is { } record
             && (record.Status == FileStatus.Failed
-                || (record.Status == FileStatus.Processing && (record.ClaimedBy is null || record.ClaimedBy == executionId || record.LeaseUntil < now.ToUnixTimeSeconds())));
+                || (record.Status == FileStatus.Processing && (record.ClaimedBy is null || record.ClaimMessageId == messageId || record.LeaseUntil < now.ToUnixTimeSeconds())));
         if (failable)
         {
             Records[fileId] = Records[fileId] with { Status = FileStatus.Failed, LastError = lastError, LeaseUntil = null, UpdatedAt = now };

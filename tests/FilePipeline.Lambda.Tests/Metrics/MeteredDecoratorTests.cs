@@ -94,7 +94,7 @@ public sealed class MeteredDecoratorTests : IDisposable
 
         public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => Task.FromResult(ids.Add(record.FileId));
 
-        public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<FileRecord>>([]);
     }

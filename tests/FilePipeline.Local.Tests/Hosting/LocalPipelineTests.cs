@@ -289,6 +289,50 @@ public sealed class LocalPipelineTests : IDisposable
         Assert.StartsWith("Interrupted: ", record.LastError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, FileStatus.Processed, "PROCESSED")]
+    [InlineData(false, FileStatus.Processing, "DUPLICATE")]
+    public async Task A_live_claim_is_taken_again_only_by_a_later_receive_of_the_message_that_left_it(bool sameMessage, FileStatus status, string outcome)
+    {
+        var pipeline = await fixture.OpenAsync();
+        await PipelineFixture.UploadAsync(pipeline, "in/a.csv", Csv);
+        var s3Event = Assert.Single(await pipeline.Queues.ListMessagesAsync(pipeline.AsyncInvokeQueue, CancellationToken.None));
+        await pipeline.Functions.InvokeAsync(pipeline.Template.ValidateUpload, s3Event.Body);
+        await pipeline.Queues.PurgeQueueAsync(pipeline.AsyncInvokeQueue, CancellationToken.None);
+        var message = Assert.Single(await pipeline.Queues.ListMessagesAsync(pipeline.Template.WorkQueue.Name, CancellationToken.None));
+        var fileId = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None)).FileId;
+        // An earlier execution claimed the file under a live lease and ended without recording (its
+        // RecordFailure throttled); ProcessQueue's backoff then brings its message back inside the lease.
+        var claimant = sameMessage ? message.MessageId : "another-message";
+        await ClaimAsync(pipeline, fileId, claimant, fixture.Time.GetUtcNow().AddSeconds(300));
+
+        await fixture.RunUntilIdleAsync(new PipelineRunner(pipeline));
+
+        var record = Assert.Single(await pipeline.Ledger.ListAsync(null, CancellationToken.None));
+        Assert.Equal(status, record.Status);
+        Assert.Equal(outcome, Assert.Single(pipeline.Executions.List()).Outcome);
+    }
+
+    private async Task ClaimAsync(LocalPipeline pipeline, string fileId, string messageId, DateTimeOffset leaseUntil)
+    {
+        var request = System.Text.Json.Nodes.JsonNode.Parse($$"""
+            {
+              "TableName": "{{pipeline.Template.Table.Name}}",
+              "Key": { "fileId": { "S": "{{fileId}}" } },
+              "UpdateExpression": "SET #status = :processing, claimedBy = :claimedBy, claimMessageId = :messageId, leaseUntil = :leaseUntil ADD attempts :one",
+              "ExpressionAttributeNames": { "#status": "status" },
+              "ExpressionAttributeValues": {
+                ":processing": { "S": "PROCESSING" },
+                ":claimedBy": { "S": "arn:aws:states:us-east-1:123456789012:express:earlier:{{messageId}}-r1" },
+                ":messageId": { "S": "{{messageId}}" },
+                ":leaseUntil": { "N": "{{leaseUntil.ToUnixTimeSeconds()}}" },
+                ":one": { "N": "1" }
+              }
+            }
+            """)!.AsObject();
+        await new FilePipeline.Local.Table.EmbeddedDynamoDb(pipeline.Database, timeProvider: fixture.Time).ExecuteAsync("UpdateItem", request, CancellationToken.None);
+    }
+
     /// <summary>Receives the work message with no visibility until the queue moves it to the DLQ, as killed runners would.</summary>
     private static async Task ReceiveUntilParkedAsync(LocalPipeline pipeline)
     {

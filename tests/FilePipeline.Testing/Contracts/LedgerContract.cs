@@ -78,7 +78,7 @@ public abstract class LedgerContract
         FileRecord[] records =
         [
             Accepted("uploads/unclaimed.csv@01"),
-            Accepted("uploads/own.csv@02") with { ClaimedBy = "arn:exec:own", LeaseUntil = at + 300, Attempts = 3 },
+            Accepted("uploads/own.csv@02") with { ClaimedBy = "arn:exec:own-r2", ClaimMessageId = "own", LeaseUntil = at + 300, Attempts = 3 },
             Accepted("uploads/expired.csv@03") with { ClaimedBy = "arn:exec:old", LeaseUntil = at - 1, Attempts = 2 },
             Accepted("uploads/failed.csv@04") with { Status = FileStatus.Failed, ClaimedBy = "arn:exec:old", LastError = "Old: error", Attempts = 1 },
         ];
@@ -89,7 +89,7 @@ public abstract class LedgerContract
 
         foreach (var record in records)
         {
-            Assert.True(await Ledger.TryRecordFailedAsync(record.FileId, "States.Timeout: Execution timed out.", "arn:exec:own", Now.AddSeconds(5), CancellationToken.None), record.FileId);
+            Assert.True(await Ledger.TryRecordFailedAsync(record.FileId, "States.Timeout: Execution timed out.", "own", Now.AddSeconds(5), CancellationToken.None), record.FileId);
             var read = await Ledger.GetAsync(record.FileId, CancellationToken.None);
             Assert.Equal(record with { Status = FileStatus.Failed, LastError = "States.Timeout: Execution timed out.", LeaseUntil = null, UpdatedAt = Now.AddSeconds(5) }, read);
         }
@@ -103,7 +103,7 @@ public abstract class LedgerContract
         [
             Accepted("uploads/processed.csv@01") with { Status = FileStatus.Processed, RowCount = 3 },
             Rejected("uploads/rejected.csv@02"),
-            Accepted("uploads/held.csv@03") with { ClaimedBy = "arn:exec:other", LeaseUntil = at + 300, Attempts = 1 },
+            Accepted("uploads/held.csv@03") with { ClaimedBy = "arn:exec:other-r1", ClaimMessageId = "other", LeaseUntil = at + 300, Attempts = 1 },
         ];
         foreach (var record in records)
         {
@@ -112,7 +112,7 @@ public abstract class LedgerContract
 
         foreach (var record in records)
         {
-            Assert.False(await Ledger.TryRecordFailedAsync(record.FileId, "X: y", "arn:exec:own", Now, CancellationToken.None), record.FileId);
+            Assert.False(await Ledger.TryRecordFailedAsync(record.FileId, "X: y", "own", Now, CancellationToken.None), record.FileId);
             Assert.Equal(record, await Ledger.GetAsync(record.FileId, CancellationToken.None));
         }
 
