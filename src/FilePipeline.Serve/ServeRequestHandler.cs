@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FilePipeline.Serve.Console;
 using FilePipeline.Serve.DynamoDb;
 using FilePipeline.Serve.Logs;
 using FilePipeline.Serve.Protocol;
@@ -11,8 +12,9 @@ using Microsoft.AspNetCore.Http;
 namespace FilePipeline.Serve;
 
 /// <summary>
-/// Every request: which service it is for, whether its SigV4 signature holds, then that service's
-/// endpoint; any failure is answered in the service's own error format.
+/// Every request: the browser console's (unsigned, at <c>/</c> and <c>/console/</c>), or which service it is
+/// for, whether its SigV4 signature holds, then that service's endpoint; any failure is answered in the
+/// service's own error format.
 /// </summary>
 public sealed class ServeRequestHandler(
     SigV4Verifier verifier,
@@ -22,6 +24,7 @@ public sealed class ServeRequestHandler(
     SqsQueryEndpoint sqsQuery,
     StepFunctionsEndpoint stepFunctions,
     LogsEndpoint logs,
+    ConsoleEndpoint console,
     TextWriter log)
 {
     /// <summary>JSON and Query requests are small; this bounds what is buffered to check their payload hash.</summary>
@@ -30,6 +33,12 @@ public sealed class ServeRequestHandler(
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (ConsoleEndpoint.Accepts(context.Request))
+        {
+            await HandleConsoleAsync(context);
+            return;
+        }
+
         var service = AwsService.S3;
         try
         {
@@ -69,6 +78,28 @@ public sealed class ServeRequestHandler(
             if (!context.Response.HasStarted)
             {
                 await WriteErrorAsync(context, service, new AwsErrorException(service == AwsService.S3 ? "InternalError" : "InternalFailure", "We encountered an internal error. Please try again.", 500));
+            }
+        }
+    }
+
+    private async Task HandleConsoleAsync(HttpContext context)
+    {
+        try
+        {
+            await console.HandleAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The page went away.
+        }
+#pragma warning disable CA1031 // The console's failure is the server's: answer 500 and keep serving.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await log.WriteLineAsync($"serve: console {context.Request.Path} failed: {e.GetType().Name}: {e.Message}");
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = 500;
             }
         }
     }
