@@ -2,7 +2,9 @@ using FilePipeline.Host;
 using FilePipeline.Local.Hosting;
 using FilePipeline.Local.Objects;
 using FilePipeline.Local.Table;
+using FilePipeline.Serve.Console;
 using FilePipeline.Serve.DynamoDb;
+using FilePipeline.Serve.Logs;
 using FilePipeline.Serve.S3;
 using FilePipeline.Serve.Signing;
 using FilePipeline.Serve.Sqs;
@@ -18,7 +20,7 @@ using Microsoft.Extensions.Logging;
 namespace FilePipeline.Serve;
 
 /// <summary>
-/// <c>filepipeline serve</c>: Kestrel answering S3, DynamoDB, SQS and Step Functions requests over one
+/// <c>filepipeline serve</c>: Kestrel answering S3, DynamoDB, SQS, Step Functions and CloudWatch Logs requests, and the browser console, over one
 /// embedded pipeline, while the pipeline's pollers deliver its events, as <c>run --watch</c> does.
 /// Stopping finishes the requests in flight; a message being processed returns to its queue after its
 /// visibility timeout, as when a Lambda host goes away.
@@ -70,6 +72,8 @@ public sealed class ServeHost : IAsyncDisposable
             new SqsJsonEndpoint(sqs),
             new SqsQueryEndpoint(sqs),
             new StepFunctionsEndpoint(pipeline.Template, pipeline.Workflows, created),
+            new LogsEndpoint(LogGroupCatalog.FromTemplate(pipeline.Template, pipeline.Executions, pipeline.Options.StateDirectory, created), pipeline.Template.Identity),
+            new ConsoleEndpoint(new ConsoleData(pipeline), pipeline.Executions, options.RenderExecution),
             log);
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken);

@@ -27,6 +27,9 @@ public sealed record ServeOptions
     /// <summary>Whether the pipeline's pollers run inside serve (tests may drive them themselves).</summary>
     public bool RunPipeline { get; init; } = true;
 
+    /// <summary>Draws an execution's graph view (HTML) for the console; the CLI gives its execution viewer.</summary>
+    public Func<FilePipeline.Local.Hosting.Executions.ExecutionRecord, string>? RenderExecution { get; init; }
+
     /// <summary>Pollers delivering S3 events and work messages to the functions.</summary>
     public int Workers { get; init; } = 2;
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using FilePipeline.Serve.Console;
 using FilePipeline.Serve.DynamoDb;
+using FilePipeline.Serve.Logs;
 using FilePipeline.Serve.Protocol;
 using FilePipeline.Serve.S3;
 using FilePipeline.Serve.Signing;
@@ -10,8 +12,9 @@ using Microsoft.AspNetCore.Http;
 namespace FilePipeline.Serve;
 
 /// <summary>
-/// Every request: which service it is for, whether its SigV4 signature holds, then that service's
-/// endpoint; any failure is answered in the service's own error format.
+/// Every request: the browser console's (unsigned, at <c>/</c> and <c>/console/</c>), or which service it is
+/// for, whether its SigV4 signature holds, then that service's endpoint; any failure is answered in the
+/// service's own error format.
 /// </summary>
 public sealed class ServeRequestHandler(
     SigV4Verifier verifier,
@@ -20,6 +23,8 @@ public sealed class ServeRequestHandler(
     SqsJsonEndpoint sqsJson,
     SqsQueryEndpoint sqsQuery,
     StepFunctionsEndpoint stepFunctions,
+    LogsEndpoint logs,
+    ConsoleEndpoint console,
     TextWriter log)
 {
     /// <summary>JSON and Query requests are small; this bounds what is buffered to check their payload hash.</summary>
@@ -28,6 +33,12 @@ public sealed class ServeRequestHandler(
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (ConsoleEndpoint.Accepts(context.Request))
+        {
+            await HandleConsoleAsync(context);
+            return;
+        }
+
         var service = AwsService.S3;
         try
         {
@@ -47,6 +58,7 @@ public sealed class ServeRequestHandler(
                 AwsService.DynamoDb => dynamoDb.HandleAsync(context, body),
                 AwsService.SqsJson => sqsJson.HandleAsync(context, body),
                 AwsService.SqsQuery => sqsQuery.HandleAsync(context, body),
+                AwsService.Logs => logs.HandleAsync(context, body),
                 _ => stepFunctions.HandleAsync(context, body),
             });
         }
@@ -70,6 +82,28 @@ public sealed class ServeRequestHandler(
         }
     }
 
+    private async Task HandleConsoleAsync(HttpContext context)
+    {
+        try
+        {
+            await console.HandleAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The page went away.
+        }
+#pragma warning disable CA1031 // The console's failure is the server's: answer 500 and keep serving.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await log.WriteLineAsync($"serve: console {context.Request.Path} failed: {e.GetType().Name}: {e.Message}");
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = 500;
+            }
+        }
+    }
+
     private static Task WriteErrorAsync(HttpContext context, AwsService service, AwsErrorException error)
     {
         context.Response.Clear();
@@ -80,6 +114,7 @@ public sealed class ServeRequestHandler(
             AwsService.DynamoDb => DynamoDbEndpoint.WriteErrorAsync(context, error),
             AwsService.SqsJson => SqsJsonEndpoint.WriteErrorAsync(context, error),
             AwsService.SqsQuery => SqsQueryEndpoint.WriteErrorAsync(context, error),
+            AwsService.Logs => LogsEndpoint.WriteErrorAsync(context, error),
             _ => StepFunctionsEndpoint.WriteErrorAsync(context, error),
         };
     }
