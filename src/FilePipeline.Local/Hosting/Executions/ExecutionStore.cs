@@ -62,23 +62,23 @@ public sealed class ExecutionStore
         }
     }
 
-    /// <summary>Records a RUNNING execution and returns a writer for its history events.</summary>
-    public ExecutionWriter Begin(StoredStateMachine stateMachine, string name, string input, DateTimeOffset startDate)
+    /// <summary>Records a RUNNING execution (durably: a kill from here on leaves it visible, shown ABORTED) and returns a writer for its history events.</summary>
+    public async Task<ExecutionWriter> BeginAsync(StoredStateMachine stateMachine, string name, string input, DateTimeOffset startDate)
     {
         ArgumentNullException.ThrowIfNull(stateMachine);
         var node = TryParse(input);
-        var connection = database.Open();
-        // A history event only has to survive the process (kill -9), not the machine: NORMAL keeps WAL commits cheap.
-        LocalDatabase.Execute(connection, "PRAGMA synchronous=NORMAL;");
-        var machine = (long)connection.Scalar(
-            null,
-            "INSERT INTO state_machines(arn, name, definition) VALUES ($p0, $p1, $p2) ON CONFLICT(arn, definition) DO UPDATE SET name = excluded.name RETURNING id",
-            stateMachine.StateMachineArn, stateMachine.Name, stateMachine.Definition)!;
-        var id = (long)connection.Scalar(
-            null,
-            "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid, state_machine) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5, $p6) RETURNING id",
-            name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId, machine)!;
-        return new ExecutionWriter(connection, id);
+        var id = await database.WriteAsync((connection, transaction) =>
+        {
+            var machine = (long)connection.Scalar(
+                transaction,
+                "INSERT INTO state_machines(arn, name, definition) VALUES ($p0, $p1, $p2) ON CONFLICT(arn, definition) DO UPDATE SET name = excluded.name RETURNING id",
+                stateMachine.StateMachineArn, stateMachine.Name, stateMachine.Definition)!;
+            return (long)connection.Scalar(
+                transaction,
+                "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid, state_machine) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5, $p6) RETURNING id",
+                name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId, machine)!;
+        }).ConfigureAwait(false);
+        return new ExecutionWriter(database, id);
     }
 
     public IReadOnlyList<ExecutionRecord> List(string? fileId = null, int limit = 1000)
@@ -177,48 +177,61 @@ public sealed class ExecutionStore
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    /// <summary>Appends one execution's events as they happen, then records how it ended.</summary>
-    public sealed class ExecutionWriter(SqliteConnection connection, long id) : IDisposable
+    /// <summary>
+    /// Appends one execution's events as they happen, then records how it ended. An event joins the
+    /// next group commit without waiting for it: it only has to be stored before anything the
+    /// execution does next becomes durable, and every later write of this process (a task's table
+    /// write, the completion) commits in the same transaction as the event or after it.
+    /// </summary>
+    public sealed class ExecutionWriter(LocalDatabase database, long id)
     {
         private readonly Lock gate = new();
+        private readonly List<Task> appends = [];
 
         public long Id => id;
 
-        public void Append(HistoryEvent historyEvent)
+        /// <summary>Queues the event for the next commit; the task completes once it is stored.</summary>
+        public Task AppendAsync(HistoryEvent historyEvent)
         {
             ArgumentNullException.ThrowIfNull(historyEvent);
+            var json = HistorySerializer.ToJson(historyEvent).ToJsonString();
+            var stored = database.WriteAsync((connection, transaction) =>
+                connection.Run(transaction, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", id, historyEvent.Id, json));
             lock (gate)
             {
-                connection.Run(null, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", id, historyEvent.Id, HistorySerializer.ToJson(historyEvent).ToJsonString());
+                appends.Add(stored);
             }
+
+            return stored;
         }
 
-        public void Complete(ExecutionResult result)
+        public Task CompleteAsync(ExecutionResult result)
         {
             ArgumentNullException.ThrowIfNull(result);
-            lock (gate)
-            {
-                connection.Run(
-                    null,
-                    "UPDATE executions SET execution_arn = $p1, status = $p2, output = $p3, outcome = $p4, error = $p5, cause = $p6, stop_date = $p7 WHERE id = $p0",
-                    id, result.ExecutionArn, result.StatusText, result.Output, Text(TryParse(result.Output)?["outcome"]), result.Error, result.Cause, result.StopDate.ToUnixTimeMilliseconds());
-            }
+            return FinishAsync((connection, transaction) => connection.Run(
+                transaction,
+                "UPDATE executions SET execution_arn = $p1, status = $p2, output = $p3, outcome = $p4, error = $p5, cause = $p6, stop_date = $p7 WHERE id = $p0",
+                id, result.ExecutionArn, result.StatusText, result.Output, Text(TryParse(result.Output)?["outcome"]), result.Error, result.Cause, result.StopDate.ToUnixTimeMilliseconds()));
         }
 
         /// <summary>The engine refused to run (e.g. input that is not JSON): recorded as a failed execution.</summary>
-        public void Fail(string error, string cause, DateTimeOffset stopDate)
+        public Task FailAsync(string error, string cause, DateTimeOffset stopDate) =>
+            FinishAsync((connection, transaction) => connection.Run(
+                transaction,
+                "UPDATE executions SET status = 'FAILED', error = $p1, cause = $p2, stop_date = $p3 WHERE id = $p0",
+                id, error, cause, stopDate.ToUnixTimeMilliseconds()));
+
+        /// <summary>Records the end durably, then surfaces any event that failed to store.</summary>
+        private async Task FinishAsync(Func<SqliteConnection, SqliteTransaction, int> update)
         {
+            await database.WriteAsync(update).ConfigureAwait(false);
+            Task[] pending;
             lock (gate)
             {
-                connection.Run(null, "UPDATE executions SET status = 'FAILED', error = $p1, cause = $p2, stop_date = $p3 WHERE id = $p0", id, error, cause, stopDate.ToUnixTimeMilliseconds());
+                pending = [.. appends];
             }
-        }
 
-        public void Dispose()
-        {
-            // Pooled connections keep their pragmas: hand it back with the database's FULL sync.
-            LocalDatabase.Execute(connection, "PRAGMA synchronous=FULL;");
-            connection.Dispose();
+            await Task.WhenAll(pending).ConfigureAwait(false);
         }
     }
 }
