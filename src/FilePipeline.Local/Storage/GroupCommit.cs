@@ -23,14 +23,18 @@ internal sealed class GroupCommit(LocalDatabase database)
     /// <summary>Transactions committed so far (what a batch saves shows against the writes).</summary>
     public long Commits => Interlocked.Read(ref commits);
 
-    /// <summary>Queues <paramref name="work"/> for the next batch; completes once that batch has committed (or failed).</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    /// <summary>
+    /// Queues <paramref name="work"/> for the next batch; completes once that batch has committed (or failed).
+    /// A <paramref name="lazy"/> write starts no batch of its own: it waits for the next write that
+    /// does, and commits with it (or before it), so it is durable whenever anything written after it is.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, bool lazy = false)
     {
         var write = new PendingWrite<T>(work);
         lock (gate)
         {
             pending.Enqueue(write);
-            if (draining)
+            if (draining || lazy)
             {
                 return write.Task;
             }

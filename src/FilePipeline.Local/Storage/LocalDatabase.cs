@@ -66,9 +66,10 @@ public sealed class LocalDatabase
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction shared with the other writes of this
     /// process that wait at the same time (<see cref="GroupCommit"/>); completes once it is durable.
-    /// <paramref name="work"/> must not wait for another write: it runs on the one writer.
+    /// <paramref name="work"/> must not wait for another write: it runs on the one writer. A
+    /// <paramref name="lazy"/> write waits for the next write that is not, and commits with it.
     /// </summary>
-    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work) => groupCommit.WriteAsync(work);
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, bool lazy = false) => groupCommit.WriteAsync(work, lazy);
 
     /// <summary>Transactions this instance's group commit has committed.</summary>
     internal long GroupCommits => groupCommit.Commits;

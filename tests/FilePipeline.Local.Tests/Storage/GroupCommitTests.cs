@@ -97,6 +97,21 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal([0L], Rows());
     }
 
+    [Fact]
+    public async Task A_lazy_write_waits_for_the_next_write_that_is_not_and_commits_with_it()
+    {
+        var lazy = database.WriteAsync((connection, transaction) => Insert(connection, transaction, 1), lazy: true);
+
+        Assert.False(lazy.IsCompleted);
+        Assert.Empty(Rows());
+        Assert.Equal(0, database.GroupCommits);
+
+        await Insert(2);
+        await lazy;
+        Assert.Equal([1L, 2L], Rows());
+        Assert.Equal(1, database.GroupCommits);
+    }
+
     /// <summary>A write that blocks the writer inside its batch until the test lets it go.</summary>
     private Task<int> HoldTheWriter(long x)
     {

@@ -63,7 +63,8 @@ public sealed class ExecutionStore
     }
 
     /// <summary>Records a RUNNING execution (durably: a kill from here on leaves it visible, shown ABORTED) and returns a writer for its history events.</summary>
-    public async Task<ExecutionWriter> BeginAsync(StoredStateMachine stateMachine, string name, string input, DateTimeOffset startDate)
+    /// <param name="storeEachEvent">Commit every event before <see cref="ExecutionWriter.AppendAsync"/> completes, for an observer that may end the process; otherwise events wait for the next commit.</param>
+    public async Task<ExecutionWriter> BeginAsync(StoredStateMachine stateMachine, string name, string input, DateTimeOffset startDate, bool storeEachEvent = false)
     {
         ArgumentNullException.ThrowIfNull(stateMachine);
         var node = TryParse(input);
@@ -78,7 +79,7 @@ public sealed class ExecutionStore
                 "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid, state_machine) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5, $p6) RETURNING id",
                 name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId, machine)!;
         }).ConfigureAwait(false);
-        return new ExecutionWriter(database, id);
+        return new ExecutionWriter(database, id, storeEachEvent);
     }
 
     public IReadOnlyList<ExecutionRecord> List(string? fileId = null, int limit = 1000)
@@ -178,25 +179,26 @@ public sealed class ExecutionStore
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>
-    /// Appends one execution's events as they happen, then records how it ended. An event joins the
-    /// next group commit without waiting for it: it only has to be stored before anything the
-    /// execution does next becomes durable, and every later write of this process (a task's table
-    /// write, the completion) commits in the same transaction as the event or after it.
+    /// Appends one execution's events as they happen, then records how it ended. An event is a lazy
+    /// write: it costs no commit of its own but joins the next one, so it is stored before anything
+    /// the execution does next becomes durable (a task's table write, the completion). A kill loses
+    /// only the events since the last durable write: the same history as a kill a moment earlier.
     /// </summary>
-    public sealed class ExecutionWriter(LocalDatabase database, long id)
+    public sealed class ExecutionWriter(LocalDatabase database, long id, bool storeEachEvent)
     {
         private readonly Lock gate = new();
         private readonly List<Task> appends = [];
 
         public long Id => id;
 
-        /// <summary>Queues the event for the next commit; the task completes once it is stored.</summary>
+        /// <summary>Queues the event; the task completes once it is stored.</summary>
         public Task AppendAsync(HistoryEvent historyEvent)
         {
             ArgumentNullException.ThrowIfNull(historyEvent);
             var json = HistorySerializer.ToJson(historyEvent).ToJsonString();
-            var stored = database.WriteAsync((connection, transaction) =>
-                connection.Run(transaction, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", id, historyEvent.Id, json));
+            var stored = database.WriteAsync(
+                (connection, transaction) => connection.Run(transaction, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", id, historyEvent.Id, json),
+                lazy: !storeEachEvent);
             lock (gate)
             {
                 appends.Add(stored);

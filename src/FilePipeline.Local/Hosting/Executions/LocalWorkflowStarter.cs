@@ -34,7 +34,7 @@ public sealed class LocalWorkflowStarter(
         name ??= Guid.NewGuid().ToString();
         input ??= "{}";
         var stateMachine = new StoredStateMachine(engineOptions.StateMachineArn, engineOptions.StateMachineName, definition.Json);
-        var writer = await store.BeginAsync(stateMachine, name, input, time.GetUtcNow());
+        var writer = await store.BeginAsync(stateMachine, name, input, time.GetUtcNow(), storeEachEvent: afterEvent is not null);
         var engine = new StateMachineEngine(handlers, time, engineOptions with
         {
             OnHistoryEvent = historyEvent =>
