@@ -27,7 +27,7 @@ public sealed class ExecutionStoreTests : IDisposable
         var ids = new List<long>();
         foreach (var (definition, i) in new[] { First, First, Second }.Select((definition, i) => (definition, i)))
         {
-            ids.Add((await store.BeginAsync(new StoredStateMachine(Arn, "m", definition), $"run-{i}", "{}", Start)).Id);
+            ids.Add((await store.BeginAsync(new StoredStateMachine(Arn, "m", definition), $"run-{i}", "{}", Start, storeEachEvent: true)).Id);
         }
 
         Assert.Equal([First, First, Second], ids.Select(id => store.DescribeStateMachineForExecution(id)!.Definition));

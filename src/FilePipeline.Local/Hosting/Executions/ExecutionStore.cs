@@ -62,24 +62,37 @@ public sealed class ExecutionStore
         }
     }
 
-    /// <summary>Records a RUNNING execution (durably: a kill from here on leaves it visible, shown ABORTED) and returns a writer for its history events.</summary>
-    /// <param name="storeEachEvent">Commit every event before <see cref="ExecutionWriter.AppendAsync"/> completes, for an observer that may end the process; otherwise events wait for the next commit.</param>
+    /// <summary>
+    /// Records a RUNNING execution and returns a writer for its history events. The row is a lazy
+    /// write like the events: it is stored with the execution's first durable write (or its end), and
+    /// from then on a kill leaves it visible, shown ABORTED.
+    /// </summary>
+    /// <param name="storeEachEvent">Commit the row and every event before the call returns, for an observer that may end the process.</param>
     public async Task<ExecutionWriter> BeginAsync(StoredStateMachine stateMachine, string name, string input, DateTimeOffset startDate, bool storeEachEvent = false)
     {
         ArgumentNullException.ThrowIfNull(stateMachine);
         var node = TryParse(input);
-        var id = await database.WriteAsync((connection, transaction) =>
+        var writer = new ExecutionWriter(database, storeEachEvent);
+        var begun = writer.Track(database.WriteAsync(
+            (connection, transaction) =>
+            {
+                var machine = (long)connection.Scalar(
+                    transaction,
+                    "INSERT INTO state_machines(arn, name, definition) VALUES ($p0, $p1, $p2) ON CONFLICT(arn, definition) DO UPDATE SET name = excluded.name RETURNING id",
+                    stateMachine.StateMachineArn, stateMachine.Name, stateMachine.Definition)!;
+                writer.Id = (long)connection.Scalar(
+                    transaction,
+                    "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid, state_machine) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5, $p6) RETURNING id",
+                    name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId, machine)!;
+                return 1;
+            },
+            lazy: !storeEachEvent));
+        if (storeEachEvent)
         {
-            var machine = (long)connection.Scalar(
-                transaction,
-                "INSERT INTO state_machines(arn, name, definition) VALUES ($p0, $p1, $p2) ON CONFLICT(arn, definition) DO UPDATE SET name = excluded.name RETURNING id",
-                stateMachine.StateMachineArn, stateMachine.Name, stateMachine.Definition)!;
-            return (long)connection.Scalar(
-                transaction,
-                "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid, state_machine) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5, $p6) RETURNING id",
-                name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId, machine)!;
-        }).ConfigureAwait(false);
-        return new ExecutionWriter(database, id, storeEachEvent);
+            await begun.ConfigureAwait(false);
+        }
+
+        return writer;
     }
 
     public IReadOnlyList<ExecutionRecord> List(string? fileId = null, int limit = 1000)
@@ -184,27 +197,38 @@ public sealed class ExecutionStore
     /// the execution does next becomes durable (a task's table write, the completion). A kill loses
     /// only the events since the last durable write: the same history as a kill a moment earlier.
     /// </summary>
-    public sealed class ExecutionWriter(LocalDatabase database, long id, bool storeEachEvent)
+    public sealed class ExecutionWriter(LocalDatabase database, bool storeEachEvent)
     {
         private readonly Lock gate = new();
-        private readonly List<Task> appends = [];
+        private readonly List<Task> writes = [];
+        private long id;
 
-        public long Id => id;
+        /// <summary>The stored execution's number, known once its row is written (the writes after it, on the one writer, read it then).</summary>
+        public long Id
+        {
+            get => Volatile.Read(ref id);
+            internal set => Volatile.Write(ref id, value);
+        }
 
         /// <summary>Queues the event; the task completes once it is stored.</summary>
         public Task AppendAsync(HistoryEvent historyEvent)
         {
             ArgumentNullException.ThrowIfNull(historyEvent);
             var json = HistorySerializer.ToJson(historyEvent).ToJsonString();
-            var stored = database.WriteAsync(
-                (connection, transaction) => connection.Run(transaction, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", id, historyEvent.Id, json),
-                lazy: !storeEachEvent);
+            return Track(database.WriteAsync(
+                (connection, transaction) => connection.Run(transaction, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", Id, historyEvent.Id, json),
+                lazy: !storeEachEvent));
+        }
+
+        /// <summary>Keeps a lazy write's task, so the end surfaces its failure.</summary>
+        internal Task Track(Task write)
+        {
             lock (gate)
             {
-                appends.Add(stored);
+                writes.Add(write);
             }
 
-            return stored;
+            return write;
         }
 
         public Task CompleteAsync(ExecutionResult result)
@@ -213,7 +237,7 @@ public sealed class ExecutionStore
             return FinishAsync((connection, transaction) => connection.Run(
                 transaction,
                 "UPDATE executions SET execution_arn = $p1, status = $p2, output = $p3, outcome = $p4, error = $p5, cause = $p6, stop_date = $p7 WHERE id = $p0",
-                id, result.ExecutionArn, result.StatusText, result.Output, Text(TryParse(result.Output)?["outcome"]), result.Error, result.Cause, result.StopDate.ToUnixTimeMilliseconds()));
+                Id, result.ExecutionArn, result.StatusText, result.Output, Text(TryParse(result.Output)?["outcome"]), result.Error, result.Cause, result.StopDate.ToUnixTimeMilliseconds()));
         }
 
         /// <summary>The engine refused to run (e.g. input that is not JSON): recorded as a failed execution.</summary>
@@ -221,7 +245,7 @@ public sealed class ExecutionStore
             FinishAsync((connection, transaction) => connection.Run(
                 transaction,
                 "UPDATE executions SET status = 'FAILED', error = $p1, cause = $p2, stop_date = $p3 WHERE id = $p0",
-                id, error, cause, stopDate.ToUnixTimeMilliseconds()));
+                Id, error, cause, stopDate.ToUnixTimeMilliseconds()));
 
         /// <summary>Records the end durably, then surfaces any event that failed to store.</summary>
         private async Task FinishAsync(Func<SqliteConnection, SqliteTransaction, int> update)
@@ -230,7 +254,7 @@ public sealed class ExecutionStore
             Task[] pending;
             lock (gate)
             {
-                pending = [.. appends];
+                pending = [.. writes];
             }
 
             await Task.WhenAll(pending).ConfigureAwait(false);
