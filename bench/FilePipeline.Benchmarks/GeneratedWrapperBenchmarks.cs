@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
@@ -26,8 +27,10 @@ public class GeneratedWrapperBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        direct = new ProcessQueueFunction(new IdleWorkflows(), new FunctionSettings(), TimeProvider.System);
-        wrapper = new ProcessQueueFunction_ProcessQueue_Generated(services => services.AddSingleton<IWorkflowStarter>(new IdleWorkflows()).AddSingleton(new FunctionSettings()));
+        var idle = new IdleServices();
+        direct = new ProcessQueueFunction(idle, idle, idle, new FunctionSettings(), TimeProvider.System);
+        wrapper = new ProcessQueueFunction_ProcessQueue_Generated(services => services
+            .AddSingleton<IWorkflowStarter>(idle).AddSingleton<IMessageVisibility>(idle).AddSingleton<ILedger>(idle).AddSingleton(new FunctionSettings()));
     }
 
     [Benchmark(Baseline = true, Description = "direct call")]
@@ -39,9 +42,23 @@ public class GeneratedWrapperBenchmarks
     [Benchmark(Description = "generated wrapper (JSON in/out)")]
     public Task<ReadOnlyMemory<byte>> WrapperWithJson() => wrapper.InvokeAsync(Payload, context, CancellationToken.None);
 
-    private sealed class IdleWorkflows : IWorkflowStarter
+    /// <summary>The services ProcessQueue needs for messages; an empty batch calls none of them.</summary>
+    private sealed class IdleServices : IWorkflowStarter, IMessageVisibility, ILedger
     {
-        public Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("An empty batch starts no execution.");
+        public Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken) => throw EmptyBatch();
+
+        public Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken) => throw EmptyBatch();
+
+        public Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken) => throw EmptyBatch();
+
+        public Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken) => throw EmptyBatch();
+
+        public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => throw EmptyBatch();
+
+        public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken) => throw EmptyBatch();
+
+        public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => throw EmptyBatch();
+
+        private static InvalidOperationException EmptyBatch() => new("An empty batch calls no service.");
     }
 }

@@ -31,13 +31,7 @@ internal static class JsonataReferenceColumns
 
     private static Dictionary<string, double> Measure()
     {
-        var root = AppContext.BaseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root, "FilePipeline.sln")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
-
-        var package = Path.Combine(root ?? ".", ".tools", "node_modules", "jsonata");
+        var package = Path.Combine(RepositoryRoot.Path, ".tools", "node_modules", "jsonata");
         var script = Path.Combine(AppContext.BaseDirectory, "jsonata-reference-timing.cjs");
         var input = Path.GetTempFileName();
         try

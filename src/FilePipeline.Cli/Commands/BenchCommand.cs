@@ -18,6 +18,9 @@ namespace FilePipeline.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    /// <summary>How many files the one-at-a-time latency run sends (fewer when --files is smaller).</summary>
+    private const int OneAtATimeFiles = 100;
+
     public static Command Create() => Create(CliEnvironment.Process);
 
     public static Command Create(CliEnvironment environment)
@@ -45,7 +48,11 @@ internal static class BenchCommand
                 LocalHostOptions.Resolve(directory, parseResult.GetValue(template), null, environment.Variables) with { FunctionLog = TextWriter.Null });
             var endToEnd = await EndToEndAsync(root, Options, count, workerCount, bytes, cancellationToken);
             var direct = await DirectAsync(root, Options, count, bytes, cancellationToken);
+            var oneAtATime = await OneAtATimeAsync(root, Options, Math.Min(count, OneAtATimeFiles), bytes, cancellationToken);
             await WriteReportAsync(output, count, workerCount, bytes, endToEnd, direct);
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"one file at a time ({oneAtATime.Length}, 1 worker watching): upload→ledger p50 {Percentile(oneAtATime, 0.5):F1} ms, p99 {Percentile(oneAtATime, 0.99):F1} ms"));
             return ExitCodes.Success;
         });
         return command;
@@ -72,6 +79,44 @@ internal static class BenchCommand
         var executions = pipeline.Executions.List(fileId: null, limit: count * 10)
             .Where(e => e.StopDate is not null).Sum(e => (e.StopDate!.Value - e.StartDate).TotalMilliseconds);
         return new EndToEndResult(records.Count, total, uploadTime, latencies, TimeSpan.FromMilliseconds(executions));
+    }
+
+    /// <summary>
+    /// Latency without a backlog: a watching worker, then files uploaded one after another, each
+    /// once the previous one is in the ledger; each time runs from before the put until the ledger
+    /// shows the file PROCESSED (the bench reads the ledger every millisecond).
+    /// </summary>
+    private static async Task<double[]> OneAtATimeAsync(string root, Func<string, LocalHostOptions> options, int count, int bytes, CancellationToken cancellationToken)
+    {
+        using var directory = new TemporaryDirectory(root);
+        using var pipeline = await LocalPipeline.OpenAsync(options(directory.Path), cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watching = new PipelineRunner(pipeline).RunAsync(RunMode.Watch, 1, stop.Token);
+        var latencies = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var fileId = FileIdOf(await PutAsync(pipeline, i, bytes, cancellationToken));
+            while ((await pipeline.Ledger.GetAsync(fileId, cancellationToken))?.Status != FileStatus.Processed)
+            {
+                await Task.Delay(1, cancellationToken);
+            }
+
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        await stop.CancelAsync();
+        try
+        {
+            await watching;
+        }
+        catch (OperationCanceledException)
+        {
+            // The watching worker ends by cancellation.
+        }
+
+        Array.Sort(latencies);
+        return latencies;
     }
 
     private static async Task<DirectResult> DirectAsync(string root, Func<string, LocalHostOptions> options, int count, int bytes, CancellationToken cancellationToken)

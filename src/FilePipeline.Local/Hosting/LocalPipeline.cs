@@ -36,7 +36,8 @@ public sealed class LocalPipeline : IDisposable
         Executions = new ExecutionStore(Database);
         Faults = new FaultInjector(options.Faults, options.Exit);
         TaskHandlers = DynamoDbTaskHandler.RegisterAll(new TaskHandlerRegistry(), Services.Table);
-        Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, Faults.AfterHistoryEvent);
+        // Only an exit fault needs each event stored before the engine moves on; otherwise events ride the next group commit.
+        Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, options.Faults.Exits.Count > 0 ? Faults.AfterHistoryEvent : null);
         var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
         Functions = new LocalFunctions(
             template, options.EnvironmentOverrides, Services.Objects, Services.WorkQueue, Services.WorkQueueConsumer, Services.FunctionLedger, Workflows, Faults, logger, options.Time, options.FunctionRegistry);

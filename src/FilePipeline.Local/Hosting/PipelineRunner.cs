@@ -81,6 +81,7 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            var sent = pipeline.Queues.MessageMayBeAvailableAsync();
             try
             {
                 if (await PollOnceAsync(cancellationToken))
@@ -111,7 +112,15 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
                 Interlocked.Increment(ref busyRounds);
             }
 
-            await Task.Delay(EmbeddedQueues.PollInterval, pipeline.Options.Time, cancellationToken);
+            await WaitForWorkAsync(sent, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Wakes at once when this process sends to a queue (an upload's event, ValidateUpload's
+    /// message, a retry made visible), else after the poll interval: the fallback for messages from
+    /// other processes, the AWS backend's queue, and visibility timeouts running out.
+    /// </summary>
+    private Task WaitForWorkAsync(Task sent, CancellationToken cancellationToken) =>
+        pipeline.Queues.WaitForMessagesAsync(sent, EmbeddedQueues.PollInterval, cancellationToken);
 }

@@ -103,24 +103,26 @@ public sealed partial class EmbeddedObjectStore : IObjectStore
                 var eTag = multipartETag ?? md5;
                 info = new ObjectInfo(bucket, key, eTag, size, versionId, timeProvider.GetUtcNow());
 
-                using var connection = database.Open();
-                using var transaction = connection.BeginWrite();
-                var notification = FindBucket(connection, transaction, bucket);
-                files.Publish(versionId);
-                published = true;
-                var seq = (long)connection.Scalar(
-                    transaction,
-                    "INSERT INTO object_versions(version_id, bucket, key, etag, size, last_modified) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) RETURNING seq",
-                    versionId, bucket, key, eTag, size, info.LastModified.ToUnixTimeMilliseconds())!;
-                if (notification is not null)
+                // Inside the temp file's lock: another process's orphan sweep must not take it before the rename.
+                eventQueued = await database.WriteAsync((connection, transaction) =>
                 {
+                    var notification = FindBucket(connection, transaction, bucket);
+                    files.Publish(versionId);
+                    published = true;
+                    var seq = (long)connection.Scalar(
+                        transaction,
+                        "INSERT INTO object_versions(version_id, bucket, key, etag, size, last_modified) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) RETURNING seq",
+                        versionId, bucket, key, eTag, size, info.LastModified.ToUnixTimeMilliseconds())!;
+                    if (notification is null)
+                    {
+                        return false;
+                    }
+
                     var sequencer = seq.ToString("X16", System.Globalization.CultureInfo.InvariantCulture);
                     var eventName = multipartETag is null ? S3EventNotification.Put : S3EventNotification.CompleteMultipartUpload;
                     queues.Enqueue(connection, transaction, notification.QueueName, S3EventNotification.ObjectCreated(info, eventName, sequencer, region, notification.ConfigurationId));
-                    eventQueued = true;
-                }
-
-                transaction.Commit();
+                    return true;
+                }).ConfigureAwait(false);
                 committed = true;
             }
 

@@ -30,17 +30,14 @@ public sealed partial class EmbeddedQueues
             QueueLimits.RequireRange(wait, 0, QueueLimits.MaxWaitTimeSeconds, nameof(request.WaitTimeSeconds));
         }
 
-        var deadline = DateTimeOffset.MinValue;
+        // The wait counts from the request, not from when the first look at the queue committed.
+        var requested = timeProvider.GetUtcNow();
         while (true)
         {
             var signalled = signal.NextAsync();
-            var (messages, attributes) = TryReceive(request);
+            var (messages, attributes) = await TryReceiveAsync(request).ConfigureAwait(false);
             var now = timeProvider.GetUtcNow();
-            if (deadline == DateTimeOffset.MinValue)
-            {
-                deadline = now.AddSeconds(request.WaitTimeSeconds ?? attributes.ReceiveMessageWaitTimeSeconds);
-            }
-
+            var deadline = requested.AddSeconds(request.WaitTimeSeconds ?? attributes.ReceiveMessageWaitTimeSeconds);
             if (messages.Count > 0 || now >= deadline)
             {
                 return messages;
@@ -55,12 +52,11 @@ public sealed partial class EmbeddedQueues
     public Task DeleteMessageAsync(string queueName, string receiptHandle, CancellationToken cancellationToken)
     {
         ReceiptHandle.RequireWellFormed(receiptHandle);
-        using var connection = database.Open();
-        using var transaction = connection.BeginWrite();
-        RequireQueue(connection, transaction, queueName);
-        connection.Run(transaction, "DELETE FROM queue_messages WHERE queue = $p0 AND receipt_handle = $p1", queueName, receiptHandle);
-        transaction.Commit();
-        return Task.CompletedTask;
+        return database.WriteAsync((connection, transaction) =>
+        {
+            RequireQueue(connection, transaction, queueName);
+            return connection.Run(transaction, "DELETE FROM queue_messages WHERE queue = $p0 AND receipt_handle = $p1", queueName, receiptHandle);
+        });
     }
 
     /// <summary>Deletes up to 10 received messages in one transaction (SQS DeleteMessageBatch), each by the rules of <see cref="DeleteMessageAsync"/>.</summary>
@@ -79,51 +75,55 @@ public sealed partial class EmbeddedQueues
             ReceiptHandle.RequireWellFormed(receiptHandle);
         }
 
-        using var connection = database.Open();
-        using var transaction = connection.BeginWrite();
-        RequireQueue(connection, transaction, queueName);
-        foreach (var receiptHandle in receiptHandles)
+        return database.WriteAsync((connection, transaction) =>
         {
-            connection.Run(transaction, "DELETE FROM queue_messages WHERE queue = $p0 AND receipt_handle = $p1", queueName, receiptHandle);
-        }
-
-        transaction.Commit();
-        return Task.CompletedTask;
+            RequireQueue(connection, transaction, queueName);
+            return receiptHandles.Sum(receiptHandle => connection.Run(transaction, "DELETE FROM queue_messages WHERE queue = $p0 AND receipt_handle = $p1", queueName, receiptHandle));
+        });
     }
 
     /// <summary>Makes the received message visible again after <paramref name="visibilityTimeout"/> seconds from now; 0 makes it visible at once (SQS ChangeMessageVisibility).</summary>
     /// <exception cref="QueueOperationException">ReceiptHandleIsInvalid when the handle is malformed or no longer names the message's latest receive.</exception>
-    public Task ChangeMessageVisibilityAsync(string queueName, string receiptHandle, int visibilityTimeout, CancellationToken cancellationToken)
+    public async Task ChangeMessageVisibilityAsync(string queueName, string receiptHandle, int visibilityTimeout, CancellationToken cancellationToken)
     {
         ReceiptHandle.RequireWellFormed(receiptHandle);
         QueueLimits.RequireRange(visibilityTimeout, 0, QueueLimits.MaxVisibilityTimeout, "VisibilityTimeout");
-        using var connection = database.Open();
-        using var transaction = connection.BeginWrite();
-        RequireQueue(connection, transaction, queueName);
-        var changed = connection.Run(
-            transaction,
-            "UPDATE queue_messages SET visible_at = $p2 WHERE queue = $p0 AND receipt_handle = $p1",
-            queueName, receiptHandle, NowMilliseconds() + (visibilityTimeout * 1000L));
-        if (changed == 0)
+        await database.WriteAsync((connection, transaction) =>
         {
-            throw new QueueOperationException(QueueErrorCodes.ReceiptHandleIsInvalid, $"The receipt handle has expired: \"{receiptHandle}\".");
-        }
-
-        transaction.Commit();
+            RequireQueue(connection, transaction, queueName);
+            var changed = connection.Run(
+                transaction,
+                "UPDATE queue_messages SET visible_at = $p2 WHERE queue = $p0 AND receipt_handle = $p1",
+                queueName, receiptHandle, NowMilliseconds() + (visibilityTimeout * 1000L));
+            return changed != 0
+                ? changed
+                : throw new QueueOperationException(QueueErrorCodes.ReceiptHandleIsInvalid, $"The receipt handle has expired: \"{receiptHandle}\".");
+        }).ConfigureAwait(false);
         if (visibilityTimeout == 0)
         {
             signal.Notify();
         }
-
-        return Task.CompletedTask;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private (IReadOnlyList<ReceivedMessage> Messages, QueueAttributes Attributes) TryReceive(ReceiveMessageRequest request)
+    /// <summary>Looks before it writes: an empty look costs no write transaction (idle pollers stay off the one writer).</summary>
+    private async ValueTask<(IReadOnlyList<ReceivedMessage> Messages, QueueAttributes Attributes)> TryReceiveAsync(ReceiveMessageRequest request)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginWrite();
+        using (var connection = database.Open())
+        {
+            var attributes = RequireQueue(connection, null, request.QueueName);
+            if (connection.Scalar(null, "SELECT 1 FROM queue_messages WHERE queue = $p0 AND visible_at <= $p1 LIMIT 1", request.QueueName, NowMilliseconds()) is null)
+            {
+                return ([], attributes);
+            }
+        }
+
+        return await database.WriteAsync((connection, transaction) => TryReceive(connection, transaction, request)).ConfigureAwait(false);
+    }
+
+    private (IReadOnlyList<ReceivedMessage> Messages, QueueAttributes Attributes) TryReceive(SqliteConnection connection, SqliteTransaction transaction, ReceiveMessageRequest request)
+    {
         var attributes = RequireQueue(connection, transaction, request.QueueName);
         var now = NowMilliseconds();
         connection.Run(transaction, "DELETE FROM queue_messages WHERE queue = $p0 AND sent_at <= $p1", request.QueueName, RetentionCutoff(attributes, now));
@@ -155,7 +155,6 @@ public sealed partial class EmbeddedQueues
             }
         }
 
-        transaction.Commit();
         return (received, attributes);
     }
 
@@ -185,7 +184,8 @@ public sealed partial class EmbeddedQueues
         return new ReceivedMessage(candidate.MessageId, receiptHandle, candidate.Body, candidate.Md5, attributes);
     }
 
-    private async Task WaitForMessagesAsync(Task signalled, TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>Waits for <paramref name="signalled"/> (from <see cref="MessageMayBeAvailableAsync"/>) or <paramref name="delay"/> on this instance's clock, whichever comes first.</summary>
+    internal async Task WaitForMessagesAsync(Task signalled, TimeSpan delay, CancellationToken cancellationToken)
     {
         using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delayed = Task.Delay(delay, timeProvider, stopDelay.Token);

@@ -9,15 +9,12 @@ public sealed partial class EmbeddedQueues
 {
     /// <summary>Stores one message (SQS SendMessage).</summary>
     /// <exception cref="QueueOperationException">InvalidMessageContents or InvalidParameterValue for a bad body; NonExistentQueue.</exception>
-    public Task<SendMessageResult> SendMessageAsync(string queueName, string body, CancellationToken cancellationToken)
+    public async Task<SendMessageResult> SendMessageAsync(string queueName, string body, CancellationToken cancellationToken)
     {
         RequireSendableBody(body);
-        using var connection = database.Open();
-        using var transaction = connection.BeginWrite();
-        var result = Enqueue(connection, transaction, queueName, body);
-        transaction.Commit();
+        var result = await database.WriteAsync((connection, transaction) => Enqueue(connection, transaction, queueName, body)).ConfigureAwait(false);
         signal.Notify();
-        return Task.FromResult(result);
+        return result;
     }
 
     /// <summary>
@@ -25,30 +22,31 @@ public sealed partial class EmbeddedQueues
     /// than 10, repeated or malformed ids, over 256 KiB in total) throw; an entry with a bad body
     /// (or one the <see cref="SendEntryFault"/> hook fails) is reported in Failed while the others are stored.
     /// </summary>
-    public Task<SendMessageBatchResult> SendMessageBatchAsync(string queueName, IReadOnlyList<OutgoingMessage> entries, CancellationToken cancellationToken)
+    public async Task<SendMessageBatchResult> SendMessageBatchAsync(string queueName, IReadOnlyList<OutgoingMessage> entries, CancellationToken cancellationToken)
     {
         RequireValidBatch(entries);
-        var successful = new List<SendMessageBatchResultEntry>();
-        var failed = new List<SendFailure>();
-        using var connection = database.Open();
-        using var transaction = connection.BeginWrite();
-        RequireQueue(connection, transaction, queueName);
-        foreach (var entry in entries)
+        var result = await database.WriteAsync((connection, transaction) =>
         {
-            var failure = SendEntryFault?.Invoke(queueName, entry) ?? BodyFailure(entry);
-            if (failure is not null)
+            var successful = new List<SendMessageBatchResultEntry>();
+            var failed = new List<SendFailure>();
+            RequireQueue(connection, transaction, queueName);
+            foreach (var entry in entries)
             {
-                failed.Add(failure);
-                continue;
+                var failure = SendEntryFault?.Invoke(queueName, entry) ?? BodyFailure(entry);
+                if (failure is not null)
+                {
+                    failed.Add(failure);
+                    continue;
+                }
+
+                var sent = Enqueue(connection, transaction, queueName, entry.Body);
+                successful.Add(new SendMessageBatchResultEntry(entry.Id, sent.MessageId, sent.MD5OfMessageBody));
             }
 
-            var sent = Enqueue(connection, transaction, queueName, entry.Body);
-            successful.Add(new SendMessageBatchResultEntry(entry.Id, sent.MessageId, sent.MD5OfMessageBody));
-        }
-
-        transaction.Commit();
+            return new SendMessageBatchResult(successful, failed);
+        }).ConfigureAwait(false);
         signal.Notify();
-        return Task.FromResult(new SendMessageBatchResult(successful, failed));
+        return result;
     }
 
     /// <summary>Adds a message inside the caller's write transaction (the object store commits an object and its event together); the caller calls <see cref="NotifyMessageAvailable"/> after committing.</summary>
@@ -67,6 +65,9 @@ public sealed partial class EmbeddedQueues
     }
 
     internal void NotifyMessageAvailable() => signal.Notify();
+
+    /// <summary>Completes when a message may have become available in any queue of this instance; take it before looking, so no send is missed. Other processes' sends are not seen.</summary>
+    public Task MessageMayBeAvailableAsync() => signal.NextAsync();
 
     private static void RequireValidBatch(IReadOnlyList<OutgoingMessage> entries)
     {

@@ -20,6 +20,7 @@ public sealed class LocalDatabase
 
     private readonly string connectionString;
     private readonly int busyTimeoutMilliseconds;
+    private readonly GroupCommit groupCommit;
 
     /// <exception cref="StateDirectoryException">The directory cannot be created or written, or its database is not a usable FilePipeline database.</exception>
     public LocalDatabase(string stateDirectory, TimeSpan? busyTimeout = null)
@@ -28,6 +29,7 @@ public sealed class LocalDatabase
         DatabasePath = Path.Combine(StateDirectory, FileName);
         busyTimeoutMilliseconds = (int)(busyTimeout ?? DefaultBusyTimeout).TotalMilliseconds;
         CreateDirectory(StateDirectory);
+        groupCommit = new GroupCommit(this);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -60,6 +62,17 @@ public sealed class LocalDatabase
         Execute(connection, $"PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA foreign_keys=ON;");
         return connection;
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction shared with the other writes of this
+    /// process that wait at the same time (<see cref="GroupCommit"/>); completes once it is durable.
+    /// <paramref name="work"/> must not wait for another write: it runs on the one writer. A
+    /// <paramref name="lazy"/> write waits for the next write that is not, and commits with it.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, bool lazy = false) => groupCommit.WriteAsync(work, lazy);
+
+    /// <summary>Transactions this instance's group commit has committed.</summary>
+    internal long GroupCommits => groupCommit.Commits;
 
     /// <summary>Runs DDL or a statement without results.</summary>
     public static void Execute(SqliteConnection connection, string sql)

@@ -30,7 +30,7 @@ public sealed partial class EmbeddedDynamoDb
         return response;
     }
 
-    private JsonObject PutItem(JsonObject request)
+    private async Task<JsonObject> PutItemAsync(JsonObject request)
     {
         var tableName = RequestReader.RequiredString(request, "TableName");
         var item = AttributeValues.NormalizeItem(request["Item"], "item");
@@ -42,7 +42,7 @@ public sealed partial class EmbeddedDynamoDb
         var size = AttributeValues.ItemSize(item);
         ThrowIfThrottled();
 
-        var old = InWriteTransaction(connection =>
+        var old = await InGroupCommitAsync(connection =>
         {
             var schema = RequireTable(connection, tableName);
             var key = schema.KeyOfItem(item);
@@ -55,7 +55,7 @@ public sealed partial class EmbeddedDynamoDb
         return WithAttributes(returnValues == "ALL_OLD" ? old : null);
     }
 
-    private JsonObject UpdateItem(JsonObject request)
+    private async Task<JsonObject> UpdateItemAsync(JsonObject request)
     {
         var tableName = RequestReader.RequiredString(request, "TableName");
         var key = AttributeValues.NormalizeItem(request["Key"], "key");
@@ -67,7 +67,7 @@ public sealed partial class EmbeddedDynamoDb
         var returnOldOnFailure = ReturnOldOnFailure(request);
         ThrowIfThrottled();
 
-        var (old, updated) = InWriteTransaction(connection =>
+        var (old, updated) = await InGroupCommitAsync(connection =>
         {
             var schema = RequireTable(connection, tableName);
             var itemKey = schema.KeyOfKey(key);
@@ -97,7 +97,7 @@ public sealed partial class EmbeddedDynamoDb
         });
     }
 
-    private JsonObject DeleteItem(JsonObject request)
+    private async Task<JsonObject> DeleteItemAsync(JsonObject request)
     {
         var tableName = RequestReader.RequiredString(request, "TableName");
         var key = AttributeValues.NormalizeItem(request["Key"], "key");
@@ -108,7 +108,7 @@ public sealed partial class EmbeddedDynamoDb
         var returnOldOnFailure = ReturnOldOnFailure(request);
         ThrowIfThrottled();
 
-        var old = InWriteTransaction(connection =>
+        var old = await InGroupCommitAsync(connection =>
         {
             var schema = RequireTable(connection, tableName);
             var itemKey = schema.KeyOfKey(key);

@@ -33,17 +33,17 @@ public sealed partial class EmbeddedDynamoDb
     /// Runs one DynamoDB operation (GetItem, PutItem, UpdateItem, DeleteItem, Scan, Query, CreateTable,
     /// DescribeTable, DeleteTable, ListTables) and returns its response; failures throw <see cref="DynamoDbException"/>.
     /// </summary>
-    public Task<JsonObject> ExecuteAsync(string operation, JsonObject request, CancellationToken cancellationToken)
+    public async Task<JsonObject> ExecuteAsync(string operation, JsonObject request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         RequestReader.ThrowIfUnsupported(request);
-        var response = operation switch
+        return operation switch
         {
             "GetItem" => GetItem(request),
-            "PutItem" => PutItem(request),
-            "UpdateItem" => UpdateItem(request),
-            "DeleteItem" => DeleteItem(request),
+            "PutItem" => await PutItemAsync(request).ConfigureAwait(false),
+            "UpdateItem" => await UpdateItemAsync(request).ConfigureAwait(false),
+            "DeleteItem" => await DeleteItemAsync(request).ConfigureAwait(false),
             "Scan" => Scan(request),
             "Query" => Query(request),
             "ListTables" => ListTables(request),
@@ -52,7 +52,6 @@ public sealed partial class EmbeddedDynamoDb
             "DeleteTable" => DeleteTable(request),
             _ => throw new DynamoDbException(DynamoDbErrors.UnknownOperation, $"Operation {operation} is not supported by the embedded table"),
         };
-        return Task.FromResult(response);
     }
 
     private void ThrowIfThrottled()
@@ -83,6 +82,9 @@ public sealed partial class EmbeddedDynamoDb
         transaction.Commit();
         return result;
     }
+
+    /// <summary>Runs an item write in this process's shared write transaction (<see cref="LocalDatabase.WriteAsync{T}"/>); the check and the write stay atomic.</summary>
+    private Task<T> InGroupCommitAsync<T>(Func<SqliteConnection, T> work) => database.WriteAsync((connection, _) => work(connection));
 
     private T InReadConnection<T>(Func<SqliteConnection, T> work)
     {

@@ -17,6 +17,7 @@ public sealed partial class BenchCommandTests
         Assert.Matches(Ratio(), result.Output);
         Assert.Matches(Latency(), result.Output);
         Assert.Contains("time: uploads", result.Output, StringComparison.Ordinal);
+        Assert.Matches(OneAtATime(), result.Output);
     }
 
     [Fact]
@@ -41,4 +42,7 @@ public sealed partial class BenchCommandTests
 
     [GeneratedRegex(@"latency upload→ledger: p50 [0-9]+ ms, p99 [0-9]+ ms")]
     private static partial Regex Latency();
+
+    [GeneratedRegex(@"one file at a time \(5, 1 worker watching\): upload→ledger p50 [0-9.]+ ms, p99 [0-9.]+ ms")]
+    private static partial Regex OneAtATime();
 }

@@ -18,17 +18,17 @@ public sealed class ExecutionStoreTests : IDisposable
     }
 
     [Fact]
-    public void Each_execution_describes_the_definition_it_ran_verbatim_even_when_the_machine_changes_later()
+    public async Task Each_execution_describes_the_definition_it_ran_verbatim_even_when_the_machine_changes_later()
     {
         var store = new ExecutionStore(new LocalDatabase(directory));
         const string First = """{ "StartAt": "A", "States": { "A": { "Type": "Pass", "End": true } } }""";
         const string Second = """{"StartAt":"B","States":{"B":{"Type":"Succeed"}}}""";
 
-        var ids = new[] { First, First, Second }.Select((definition, i) =>
+        var ids = new List<long>();
+        foreach (var (definition, i) in new[] { First, First, Second }.Select((definition, i) => (definition, i)))
         {
-            using var writer = store.Begin(new StoredStateMachine(Arn, "m", definition), $"run-{i}", "{}", Start);
-            return writer.Id;
-        }).ToList();
+            ids.Add((await store.BeginAsync(new StoredStateMachine(Arn, "m", definition), $"run-{i}", "{}", Start, storeEachEvent: true)).Id);
+        }
 
         Assert.Equal([First, First, Second], ids.Select(id => store.DescribeStateMachineForExecution(id)!.Definition));
         Assert.Equal(Arn, store.DescribeStateMachineForExecution(ids[2])!.StateMachineArn);

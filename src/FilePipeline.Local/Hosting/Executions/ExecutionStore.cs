@@ -62,23 +62,37 @@ public sealed class ExecutionStore
         }
     }
 
-    /// <summary>Records a RUNNING execution and returns a writer for its history events.</summary>
-    public ExecutionWriter Begin(StoredStateMachine stateMachine, string name, string input, DateTimeOffset startDate)
+    /// <summary>
+    /// Records a RUNNING execution and returns a writer for its history events. The row is a lazy
+    /// write like the events: it is stored with the execution's first durable write (or its end), and
+    /// from then on a kill leaves it visible, shown ABORTED.
+    /// </summary>
+    /// <param name="storeEachEvent">Commit the row and every event before the call returns, for an observer that may end the process.</param>
+    public async Task<ExecutionWriter> BeginAsync(StoredStateMachine stateMachine, string name, string input, DateTimeOffset startDate, bool storeEachEvent = false)
     {
         ArgumentNullException.ThrowIfNull(stateMachine);
         var node = TryParse(input);
-        var connection = database.Open();
-        // A history event only has to survive the process (kill -9), not the machine: NORMAL keeps WAL commits cheap.
-        LocalDatabase.Execute(connection, "PRAGMA synchronous=NORMAL;");
-        var machine = (long)connection.Scalar(
-            null,
-            "INSERT INTO state_machines(arn, name, definition) VALUES ($p0, $p1, $p2) ON CONFLICT(arn, definition) DO UPDATE SET name = excluded.name RETURNING id",
-            stateMachine.StateMachineArn, stateMachine.Name, stateMachine.Definition)!;
-        var id = (long)connection.Scalar(
-            null,
-            "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid, state_machine) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5, $p6) RETURNING id",
-            name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId, machine)!;
-        return new ExecutionWriter(connection, id);
+        var writer = new ExecutionWriter(database, storeEachEvent);
+        var begun = writer.Track(database.WriteAsync(
+            (connection, transaction) =>
+            {
+                var machine = (long)connection.Scalar(
+                    transaction,
+                    "INSERT INTO state_machines(arn, name, definition) VALUES ($p0, $p1, $p2) ON CONFLICT(arn, definition) DO UPDATE SET name = excluded.name RETURNING id",
+                    stateMachine.StateMachineArn, stateMachine.Name, stateMachine.Definition)!;
+                writer.Id = (long)connection.Scalar(
+                    transaction,
+                    "INSERT INTO executions(name, file_id, version_id, status, input, start_date, host_pid, state_machine) VALUES ($p0, $p1, $p2, 'RUNNING', $p3, $p4, $p5, $p6) RETURNING id",
+                    name, Text(node?["fileId"]), Text(node?["versionId"]), input, startDate.ToUnixTimeMilliseconds(), Environment.ProcessId, machine)!;
+                return 1;
+            },
+            lazy: !storeEachEvent));
+        if (storeEachEvent)
+        {
+            await begun.ConfigureAwait(false);
+        }
+
+        return writer;
     }
 
     public IReadOnlyList<ExecutionRecord> List(string? fileId = null, int limit = 1000)
@@ -177,48 +191,73 @@ public sealed class ExecutionStore
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    /// <summary>Appends one execution's events as they happen, then records how it ended.</summary>
-    public sealed class ExecutionWriter(SqliteConnection connection, long id) : IDisposable
+    /// <summary>
+    /// Appends one execution's events as they happen, then records how it ended. An event is a lazy
+    /// write: it costs no commit of its own but joins the next one, so it is stored before anything
+    /// the execution does next becomes durable (a task's table write, the completion). A kill loses
+    /// only the events since the last durable write: the same history as a kill a moment earlier.
+    /// </summary>
+    public sealed class ExecutionWriter(LocalDatabase database, bool storeEachEvent)
     {
         private readonly Lock gate = new();
+        private readonly List<Task> writes = [];
+        private long id;
 
-        public long Id => id;
-
-        public void Append(HistoryEvent historyEvent)
+        /// <summary>The stored execution's number, known once its row is written (the writes after it, on the one writer, read it then).</summary>
+        public long Id
         {
-            ArgumentNullException.ThrowIfNull(historyEvent);
-            lock (gate)
-            {
-                connection.Run(null, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", id, historyEvent.Id, HistorySerializer.ToJson(historyEvent).ToJsonString());
-            }
+            get => Volatile.Read(ref id);
+            internal set => Volatile.Write(ref id, value);
         }
 
-        public void Complete(ExecutionResult result)
+        /// <summary>Queues the event; the task completes once it is stored.</summary>
+        public Task AppendAsync(HistoryEvent historyEvent)
         {
-            ArgumentNullException.ThrowIfNull(result);
+            ArgumentNullException.ThrowIfNull(historyEvent);
+            var json = HistorySerializer.ToJson(historyEvent).ToJsonString();
+            return Track(database.WriteAsync(
+                (connection, transaction) => connection.Run(transaction, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", Id, historyEvent.Id, json),
+                lazy: !storeEachEvent));
+        }
+
+        /// <summary>Keeps a lazy write's task, so the end surfaces its failure.</summary>
+        internal Task Track(Task write)
+        {
             lock (gate)
             {
-                connection.Run(
-                    null,
-                    "UPDATE executions SET execution_arn = $p1, status = $p2, output = $p3, outcome = $p4, error = $p5, cause = $p6, stop_date = $p7 WHERE id = $p0",
-                    id, result.ExecutionArn, result.StatusText, result.Output, Text(TryParse(result.Output)?["outcome"]), result.Error, result.Cause, result.StopDate.ToUnixTimeMilliseconds());
+                writes.Add(write);
             }
+
+            return write;
+        }
+
+        public Task CompleteAsync(ExecutionResult result)
+        {
+            ArgumentNullException.ThrowIfNull(result);
+            return FinishAsync((connection, transaction) => connection.Run(
+                transaction,
+                "UPDATE executions SET execution_arn = $p1, status = $p2, output = $p3, outcome = $p4, error = $p5, cause = $p6, stop_date = $p7 WHERE id = $p0",
+                Id, result.ExecutionArn, result.StatusText, result.Output, Text(TryParse(result.Output)?["outcome"]), result.Error, result.Cause, result.StopDate.ToUnixTimeMilliseconds()));
         }
 
         /// <summary>The engine refused to run (e.g. input that is not JSON): recorded as a failed execution.</summary>
-        public void Fail(string error, string cause, DateTimeOffset stopDate)
+        public Task FailAsync(string error, string cause, DateTimeOffset stopDate) =>
+            FinishAsync((connection, transaction) => connection.Run(
+                transaction,
+                "UPDATE executions SET status = 'FAILED', error = $p1, cause = $p2, stop_date = $p3 WHERE id = $p0",
+                Id, error, cause, stopDate.ToUnixTimeMilliseconds()));
+
+        /// <summary>Records the end durably, then surfaces any event that failed to store.</summary>
+        private async Task FinishAsync(Func<SqliteConnection, SqliteTransaction, int> update)
         {
+            await database.WriteAsync(update).ConfigureAwait(false);
+            Task[] pending;
             lock (gate)
             {
-                connection.Run(null, "UPDATE executions SET status = 'FAILED', error = $p1, cause = $p2, stop_date = $p3 WHERE id = $p0", id, error, cause, stopDate.ToUnixTimeMilliseconds());
+                pending = [.. writes];
             }
-        }
 
-        public void Dispose()
-        {
-            // Pooled connections keep their pragmas: hand it back with the database's FULL sync.
-            LocalDatabase.Execute(connection, "PRAGMA synchronous=FULL;");
-            connection.Dispose();
+            await Task.WhenAll(pending).ConfigureAwait(false);
         }
     }
 }

@@ -34,13 +34,18 @@ public sealed class LocalWorkflowStarter(
         name ??= Guid.NewGuid().ToString();
         input ??= "{}";
         var stateMachine = new StoredStateMachine(engineOptions.StateMachineArn, engineOptions.StateMachineName, definition.Json);
-        using var writer = store.Begin(stateMachine, name, input, time.GetUtcNow());
+        var writer = await store.BeginAsync(stateMachine, name, input, time.GetUtcNow(), storeEachEvent: afterEvent is not null);
         var engine = new StateMachineEngine(handlers, time, engineOptions with
         {
             OnHistoryEvent = historyEvent =>
             {
-                writer.Append(historyEvent);
-                afterEvent?.Invoke(historyEvent);
+                var stored = writer.AppendAsync(historyEvent);
+                if (afterEvent is not null)
+                {
+                    // The observer may end the process (fault injection): the event is stored first.
+                    stored.GetAwaiter().GetResult();
+                    afterEvent(historyEvent);
+                }
             },
         });
         ExecutionResult result;
@@ -50,11 +55,11 @@ public sealed class LocalWorkflowStarter(
         }
         catch (ArgumentException e)
         {
-            writer.Fail("States.Runtime", e.Message, time.GetUtcNow());
+            await writer.FailAsync("States.Runtime", e.Message, time.GetUtcNow());
             throw;
         }
 
-        writer.Complete(result);
+        await writer.CompleteAsync(result);
         return new ExecutionResultWithId(writer.Id, result);
     }
 }

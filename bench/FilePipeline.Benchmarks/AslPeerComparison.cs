@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FilePipeline.States;
+
+namespace FilePipeline.Benchmarks;
+
+/// <summary>
+/// <c>asl-peer</c>: our ASL engine against aws-local-stepfunctions (npm, in <c>bench/asl-peer</c> with
+/// the Node ≥ 22 it needs) on the same definitions and inputs (<c>bench/asl-peer/definitions.json</c>),
+/// in one run and by one method on both sides: in process, a warm-up that doubles the batch until
+/// it takes 100 ms (and, for .NET's tiered JIT, 5 more batches), then the median of 7 timed batches. Every Task state returns the same fixed result.
+/// </summary>
+internal static class AslPeerComparison
+{
+    private const double BatchNanoseconds = 100e6;
+
+    public static async Task<int> RunAsync()
+    {
+        var peer = Path.Combine(RepositoryRoot.Path, "bench", "asl-peer");
+        var node = Path.Combine(peer, "node_modules", ".bin", "node");
+        if (!File.Exists(node))
+        {
+            await Console.Error.WriteLineAsync($"error: {node} is missing; run `npm install` in {peer} first.");
+            return 1;
+        }
+
+        var file = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(peer, "definitions.json")))!.AsObject();
+        var taskResult = file["taskResult"]!;
+        var cases = file["cases"]!.AsObject();
+        var theirs = TimePeer(node, Path.Combine(peer, "timing.mjs"));
+        var ours = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, body) in cases)
+        {
+            var definition = StateMachineDefinition.Parse(body!["definition"]!.ToJsonString()).Definition!;
+            var input = body["input"]!.ToJsonString();
+            var handlers = new TaskHandlerRegistry();
+            foreach (var resource in TaskResources(body["definition"]!))
+            {
+                handlers.Register(resource, (_, _) => Task.FromResult<JsonNode?>(taskResult.DeepClone()));
+            }
+
+            var engine = new StateMachineEngine(handlers, TimeProvider.System);
+            ours[name] = await MedianNanosecondsAsync(async () =>
+            {
+                var result = await engine.StartExecutionAsync(definition, input, "bench");
+                if (result.Status != ExecutionStatus.Succeeded)
+                {
+                    throw new InvalidOperationException($"{name} ended {result.Status}: {result.Error} {result.Cause}");
+                }
+            });
+        }
+
+        Console.WriteLine($"ASL engines, {Environment.ProcessorCount} CPU(s), load average {LoadAverage()}");
+        Console.WriteLine("| Definition | Ours | aws-local-stepfunctions | Theirs / ours |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var name in cases.Select(c => c.Key))
+        {
+            var them = theirs.GetValueOrDefault(name);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Micro(ours[name])} | {(them > 0 ? Micro(them) : "failed")} | {(them > 0 ? (them / ours[name]).ToString("F1", CultureInfo.InvariantCulture) + " ×" : "—")} |"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<double> MedianNanosecondsAsync(Func<Task> run)
+    {
+        var iterations = 1;
+        while (await BatchAsync(run, iterations) * iterations < BatchNanoseconds)
+        {
+            iterations *= 2;
+        }
+
+        // Untimed batches first, so tiered JIT has promoted the hot paths (node's JIT warms in the doubling alone).
+        for (var warm = 0; warm < 5; warm++)
+        {
+            await BatchAsync(run, iterations);
+        }
+
+        var batches = new double[7];
+        for (var b = 0; b < batches.Length; b++)
+        {
+            batches[b] = await BatchAsync(run, iterations);
+        }
+
+        Array.Sort(batches);
+        return batches[3];
+    }
+
+    private static async Task<double> BatchAsync(Func<Task> run, int iterations)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < iterations; i++)
+        {
+            await run();
+        }
+
+        return Stopwatch.GetElapsedTime(started).TotalNanoseconds / iterations;
+    }
+
+    private static Dictionary<string, double> TimePeer(string node, string script)
+    {
+        using var process = Process.Start(new ProcessStartInfo(node, [script]) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? JsonSerializer.Deserialize(output, BenchmarkJsonContext.Default.DictionaryStringDouble) ?? [] : [];
+    }
+
+    /// <summary>Every Task state's Resource, nested Map and Parallel states included.</summary>
+    private static IEnumerable<string> TaskResources(JsonNode node) => node switch
+    {
+        JsonObject state when state["Type"]?.GetValue<string>() == "Task" => [state["Resource"]!.GetValue<string>()],
+        JsonObject obj => obj.SelectMany(p => p.Value is null ? [] : TaskResources(p.Value)).Distinct(StringComparer.Ordinal),
+        JsonArray array => array.SelectMany(item => item is null ? [] : TaskResources(item)),
+        _ => [],
+    };
+
+    private static string Micro(double nanoseconds) => (nanoseconds / 1000).ToString("N1", CultureInfo.InvariantCulture) + " μs";
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}

@@ -1,0 +1,34 @@
+// Times aws-local-stepfunctions on the benchmark's definitions (definitions.json beside this file).
+// Per definition: build the machine once, warm up, then the median of 7 timed batches of executions.
+// Prints {name: nanoseconds per execution}; every Task state returns definitions.json's taskResult.
+import { readFileSync } from 'node:fs';
+import { StateMachine } from 'aws-local-stepfunctions';
+
+const { taskResult, cases } = JSON.parse(readFileSync(new URL('./definitions.json', import.meta.url), 'utf8'));
+
+async function timeBatch(machine, input, handlers, iterations) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) {
+    await machine.run(input, { overrides: { taskResourceLocalHandlers: handlers } }).result;
+  }
+  return Number(process.hrtime.bigint() - start) / iterations;
+}
+
+const results = {};
+for (const [name, { definition, input }] of Object.entries(cases)) {
+  const machine = new StateMachine(definition);
+  const handlers = Object.fromEntries(Object.entries(definition.States)
+    .filter(([, state]) => state.Type === 'Task')
+    .map(([state]) => [state, async () => structuredClone(taskResult)]));
+  let iterations = 1;
+  while ((await timeBatch(machine, input, handlers, iterations)) * iterations < 100e6) {
+    iterations *= 2;
+  }
+  const batches = [];
+  for (let b = 0; b < 7; b++) {
+    batches.push(await timeBatch(machine, input, handlers, iterations));
+  }
+  batches.sort((x, y) => x - y);
+  results[name] = batches[3];
+}
+process.stdout.write(JSON.stringify(results));
