@@ -20,7 +20,6 @@ public static partial class GeneratedProgram
     {
         Func<string, string?> environment = Environment.GetEnvironmentVariable;
         var time = TimeProvider.System;
-        var functionName = environment("AWS_LAMBDA_FUNCTION_NAME") ?? "local";
         ILambdaLogger logger = new JsonLambdaLogger(Console.Out, time, JsonLambdaLogger.ParseLevel(environment(FunctionEnvironment.LogLevel)));
         var runtimeApi = environment("AWS_LAMBDA_RUNTIME_API");
         if (string.IsNullOrEmpty(runtimeApi))
@@ -30,8 +29,9 @@ public static partial class GeneratedProgram
         }
 
         using var runtime = new HttpRuntimeApiClient(runtimeApi);
-        var metrics = new EmbeddedMetricWriter(Console.Out, time, functionName);
-        var bootstrap = new LambdaBootstrap(runtime, new BootstrapSettings(functionName, logger, time));
+        var settings = BootstrapSettings.FromEnvironment(environment, logger, time);
+        var metrics = new EmbeddedMetricWriter(Console.Out, time, settings.FunctionName);
+        var bootstrap = new LambdaBootstrap(runtime, settings);
         return await bootstrap.RunAsync(
             () => AwsFunctionServices.Create(functions, handler, environment, metrics, time),
             CancellationToken.None).ConfigureAwait(false);
