@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
@@ -26,8 +27,12 @@ public class GeneratedWrapperBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        direct = new ProcessQueueFunction(new IdleWorkflows(), new FunctionSettings(), TimeProvider.System);
-        wrapper = new ProcessQueueFunction_ProcessQueue_Generated(services => services.AddSingleton<IWorkflowStarter>(new IdleWorkflows()).AddSingleton(new FunctionSettings()));
+        direct = new ProcessQueueFunction(new IdleWorkflows(), new IdleVisibility(), new IdleLedger(), new FunctionSettings(), TimeProvider.System);
+        wrapper = new ProcessQueueFunction_ProcessQueue_Generated(services => services
+            .AddSingleton<IWorkflowStarter>(new IdleWorkflows())
+            .AddSingleton<IMessageVisibility>(new IdleVisibility())
+            .AddSingleton<ILedger>(new IdleLedger())
+            .AddSingleton(new FunctionSettings()));
     }
 
     [Benchmark(Baseline = true, Description = "direct call")]
@@ -42,6 +47,26 @@ public class GeneratedWrapperBenchmarks
     private sealed class IdleWorkflows : IWorkflowStarter
     {
         public Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("An empty batch starts no execution.");
+            throw Untouched();
     }
+
+    private sealed class IdleVisibility : IMessageVisibility
+    {
+        public Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken) => throw Untouched();
+    }
+
+    private sealed class IdleLedger : ILedger
+    {
+        public Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken) => throw Untouched();
+
+        public Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken) => throw Untouched();
+
+        public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => throw Untouched();
+
+        public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken) => throw Untouched();
+
+        public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => throw Untouched();
+    }
+
+    private static InvalidOperationException Untouched() => new("An empty batch starts no execution and touches no message or ledger record.");
 }
