@@ -27,10 +27,12 @@ public class GeneratedWrapperBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var idle = new IdleServices();
-        direct = new ProcessQueueFunction(idle, idle, idle, new FunctionSettings(), TimeProvider.System);
+        direct = new ProcessQueueFunction(new IdleWorkflows(), new IdleVisibility(), new IdleLedger(), new FunctionSettings(), TimeProvider.System);
         wrapper = new ProcessQueueFunction_ProcessQueue_Generated(services => services
-            .AddSingleton<IWorkflowStarter>(idle).AddSingleton<IMessageVisibility>(idle).AddSingleton<ILedger>(idle).AddSingleton(new FunctionSettings()));
+            .AddSingleton<IWorkflowStarter>(new IdleWorkflows())
+            .AddSingleton<IMessageVisibility>(new IdleVisibility())
+            .AddSingleton<ILedger>(new IdleLedger())
+            .AddSingleton(new FunctionSettings()));
     }
 
     [Benchmark(Baseline = true, Description = "direct call")]
@@ -42,23 +44,29 @@ public class GeneratedWrapperBenchmarks
     [Benchmark(Description = "generated wrapper (JSON in/out)")]
     public Task<ReadOnlyMemory<byte>> WrapperWithJson() => wrapper.InvokeAsync(Payload, context, CancellationToken.None);
 
-    /// <summary>The services ProcessQueue needs for messages; an empty batch calls none of them.</summary>
-    private sealed class IdleServices : IWorkflowStarter, IMessageVisibility, ILedger
+    private sealed class IdleWorkflows : IWorkflowStarter
     {
-        public Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken) => throw EmptyBatch();
-
-        public Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken) => throw EmptyBatch();
-
-        public Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken) => throw EmptyBatch();
-
-        public Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken) => throw EmptyBatch();
-
-        public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => throw EmptyBatch();
-
-        public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken) => throw EmptyBatch();
-
-        public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => throw EmptyBatch();
-
-        private static InvalidOperationException EmptyBatch() => new("An empty batch calls no service.");
+        public Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken) =>
+            throw Untouched();
     }
+
+    private sealed class IdleVisibility : IMessageVisibility
+    {
+        public Task ChangeVisibilityAsync(string receiptHandle, int seconds, CancellationToken cancellationToken) => throw Untouched();
+    }
+
+    private sealed class IdleLedger : ILedger
+    {
+        public Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken) => throw Untouched();
+
+        public Task<bool> TryRecordRejectedAsync(FileRecord record, CancellationToken cancellationToken) => throw Untouched();
+
+        public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => throw Untouched();
+
+        public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken) => throw Untouched();
+
+        public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => throw Untouched();
+    }
+
+    private static InvalidOperationException Untouched() => new("An empty batch starts no execution and touches no message or ledger record.");
 }

@@ -39,24 +39,38 @@ public sealed class LambdaFunctionGenerator : IIncrementalGenerator
                     .Where(t => t is not null)
                     .Select(t => t!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
                     .ToEquatableArray()));
-        var global = context.CompilationProvider.Select(static (compilation, _) => ReadGlobal(compilation));
+        // RootNamespace reaches the generator when the project makes it compiler-visible (MSBuild's CompilerVisibleProperty).
+        var rootNamespace = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+            options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) && value.Length > 0 ? value : null);
+        var global = context.CompilationProvider.Combine(rootNamespace).Select(static (input, _) => ReadGlobal(input.Left, input.Right));
 
         var inputs = functions.Collect().Combine(startups.Collect()).Combine(jsonContexts.Collect()).Combine(global);
         context.RegisterSourceOutput(inputs, static (output, input) =>
             Emit(output, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right));
     }
 
-    private static GlobalModel ReadGlobal(Compilation compilation)
+    private static GlobalModel ReadGlobal(Compilation compilation, string? rootNamespace)
     {
         var attribute = compilation.Assembly.GetAttributes()
             .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.LambdaGlobalProperties);
         var generateMain = attribute is not null && new AttributeArguments(attribute).Bool("GenerateMain") == true;
         return new GlobalModel(
             compilation.AssemblyName ?? "",
+            rootNamespace,
             generateMain,
             compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication,
-            LocationInfo.From(attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation()));
+            LocationInfo.From(attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation()),
+            generateMain ? ReferencedRegistries(compilation) : EquatableArray<string>.Empty);
     }
+
+    /// <summary>The registries this generator wrote into referenced assemblies (a function library beside its executable).</summary>
+    private static EquatableArray<string> ReferencedRegistries(Compilation compilation) =>
+        compilation.SourceModule.ReferencedAssemblySymbols
+            .Select(assembly => assembly.GetTypeByMetadataName($"{RegistryWriter.NamespaceOf(assembly.Name)}.{RegistryWriter.ClassName}"))
+            .Where(registry => registry is not null)
+            .Select(registry => registry!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .OrderBy(name => name, System.StringComparer.Ordinal)
+            .ToEquatableArray();
 
     private static void Emit(
         SourceProductionContext output,
@@ -97,15 +111,36 @@ public sealed class LambdaFunctionGenerator : IIncrementalGenerator
                 WrapperWriter.Write(function, startupName, ContextFor(function.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Event)?.TypeFullName, jsonContexts), ContextFor(function.ResultTypeFullName, jsonContexts)));
         }
 
-        if (global.GenerateMain && !global.IsExecutable)
-        {
-            output.ReportDiagnostic(DiagnosticInfo.At(DiagnosticDescriptors.GenerateMainNeedsExecutable, global.GenerateMainLocation).ToDiagnostic());
-        }
-
+        var ns = RegistryWriter.NamespaceOf(global.AssemblyName);
         if (accepted.Count > 0)
         {
-            output.AddSource($"{RegistryWriter.ClassName}.g.cs", RegistryWriter.Write(RegistryWriter.NamespaceOf(global.AssemblyName), accepted));
+            output.AddSource($"{RegistryWriter.ClassName}.g.cs", RegistryWriter.Write(ns, accepted));
         }
+
+        if (global.GenerateMain)
+        {
+            EmitMain(output, global, ns, accepted.Count > 0);
+        }
+    }
+
+    private static void EmitMain(SourceProductionContext output, GlobalModel global, string ns, bool hasOwnFunctions)
+    {
+        var registries = global.ReferencedRegistries.ToList();
+        if (hasOwnFunctions)
+        {
+            registries.Insert(0, $"global::{ns}.{RegistryWriter.ClassName}");
+        }
+
+        var problem = !global.IsExecutable ? DiagnosticDescriptors.GenerateMainNeedsExecutable
+            : registries.Count == 0 ? DiagnosticDescriptors.ExecutableWithNoFunctions
+            : null;
+        if (problem is not null)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.At(problem, global.GenerateMainLocation).ToDiagnostic());
+            return;
+        }
+
+        output.AddSource($"{ProgramWriter.ClassName}.g.cs", ProgramWriter.Write(global.RootNamespace ?? ns, registries));
     }
 
     /// <summary>The problems that need the other functions, the startup class or the JSON contexts to see.</summary>

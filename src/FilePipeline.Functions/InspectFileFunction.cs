@@ -54,7 +54,7 @@ public sealed class InspectFileFunction(IObjectStore objects, FunctionSettings s
         }
         catch (PipelineException e)
         {
-            log.Log(e.IsPermanent ? LogLevel.Warning : LogLevel.Error, $"Inspection failed: {e.Message}", e);
+            log.Log(e.IsPermanent ? LogLevel.Warning : LogLevel.Error, e, $"Inspection failed: {e.Message}");
             throw;
         }
     }

@@ -125,7 +125,7 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            log.LogError("The execution could not be started.", e);
+            log.LogError(e, "The execution could not be started.");
             return Attempt.Failed(FailureText.Of(e), claimMayHoldUntil: input.LeaseUntil); // It may have started and claimed the file.
         }
 
@@ -159,7 +159,7 @@ public sealed class ProcessQueueFunction(IWorkflowStarter workflows, IMessageVis
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            log.LogError("The failure could not be recorded in the ledger.", e);
+            log.LogError(e, "The failure could not be recorded in the ledger.");
         }
     }
 

@@ -7,6 +7,7 @@ using FilePipeline.Core.Ports;
 using FilePipeline.Functions.Events;
 using FilePipeline.Functions.Settings;
 using FilePipeline.Functions.Tests.Fakes;
+using FilePipeline.Functions.TestUtilities;
 using static FilePipeline.Functions.Events.S3Event;
 
 namespace FilePipeline.Functions.Tests;
@@ -216,6 +217,18 @@ public class ValidateUploadFunctionTests
         Assert.Equal([10, 10, 5], _queue.Calls.Select(c => c.Count));
         Assert.All(_queue.Calls, call => Assert.Equal(call.Count, call.Select(e => e.Id).Distinct().Count()));
         Assert.Equal(25, _queue.Delivered.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task With_the_test_utilities_logger_a_function_writes_leveled_text_lines()
+    {
+        var logger = new TestLambdaLogger();
+        var record = Uploaded("a.csv", Csv);
+        record.EventName = "ObjectRemoved:Delete";
+
+        await Function().ValidateUpload(Event(record), new TestLambdaContext { AwsRequestId = "req-2", RemainingTime = TimeSpan.FromMinutes(1), Logger = logger });
+
+        Assert.StartsWith("Information: Ignored a 'ObjectRemoved:Delete' event for 'a.csv'", logger.Buffer.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

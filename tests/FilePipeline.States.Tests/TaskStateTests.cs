@@ -75,6 +75,23 @@ public class TaskStateTests
     }
 
     [Fact]
+    public async Task Time_a_handler_spends_before_it_first_yields_counts_toward_TimeoutSeconds()
+    {
+        var harness = new Harness();
+        harness.Handlers.Register("arn:aws:states:::slow", async (_, ct) =>
+        {
+            harness.Clock.Advance(TimeSpan.FromSeconds(6)); // past the 5 s timeout, before the first await
+            await Task.Delay(TimeSpan.FromHours(1), harness.Clock, ct);
+            return null;
+        });
+
+        var result = await harness.RunAsync("task-timeout.json");
+
+        Assert.Equal((ExecutionStatus.Failed, "States.Timeout"), (result.Status, result.Error));
+        Assert.Equal(TimeSpan.FromSeconds(6), Harness.Single(result, "TaskTimedOut").Timestamp - result.StartDate);
+    }
+
+    [Fact]
     public async Task TimeoutSecondsPath_reads_the_timeout_from_the_input()
     {
         var harness = new Harness();

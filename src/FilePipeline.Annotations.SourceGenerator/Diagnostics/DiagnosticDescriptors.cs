@@ -70,6 +70,12 @@ internal static class DiagnosticDescriptors
         "GenerateMain needs an executable",
         "[LambdaGlobalProperties(GenerateMain = true)] writes a Main method, so the project's OutputType must be Exe");
 
+    /// <summary>Like AWSLambda0113; ours also counts the functions of referenced assemblies, which Main runs too.</summary>
+    public static readonly DiagnosticDescriptor ExecutableWithNoFunctions = Error(
+        "FPA0111",
+        "GenerateMain without functions",
+        "[LambdaGlobalProperties(GenerateMain = true)] writes a Main that runs a [LambdaFunction], but neither this project nor the assemblies it references have one");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using FilePipeline.Annotations.SourceGenerator.Models;
@@ -8,6 +9,8 @@ namespace FilePipeline.Annotations.SourceGenerator.Writers;
 /// Writes <c>{Class}_{Method}_Generated</c>: a service container built from the startup class (then
 /// the host's services), a typed method that runs the function in a fresh scope, and
 /// <c>InvokeAsync</c>, which reads the event and writes the result with source-generated JSON.
+/// A singleton function class without [FromServices] parameters is called without a scope: nothing
+/// of the invocation would live in it, and an invocation then costs no allocation of the wrapper's.
 /// </summary>
 internal static class WrapperWriter
 {
@@ -52,8 +55,16 @@ internal static class WrapperWriter
             code.AppendLine();
         }
 
+        var canSkipScope = function.Parameters.All(p => p.Kind != ParameterKind.Service);
         code.AppendLine($"    private readonly {DI}.ServiceProvider serviceProvider;");
         code.AppendLine();
+        if (canSkipScope)
+        {
+            code.AppendLine("    /// <summary>The function when its class is a singleton: it is then called without a scope per invocation.</summary>");
+            code.AppendLine($"    private readonly {function.ClassFullName}? singleton;");
+            code.AppendLine();
+        }
+
         code.AppendLine($"    public {function.WrapperName}()");
         code.AppendLine("        : this(null)");
         code.AppendLine("    {");
@@ -75,10 +86,40 @@ internal static class WrapperWriter
         code.AppendLine("        // Resolved once now, in the init phase, so a missing service or setting fails the init rather than the first invocation.");
         code.AppendLine($"        using var __scope = {DI}.ServiceProviderServiceExtensions.CreateScope(serviceProvider);");
         code.AppendLine($"        {DI}.ServiceProviderServiceExtensions.GetRequiredService<{function.ClassFullName}>(__scope.ServiceProvider);");
+        if (canSkipScope)
+        {
+            code.AppendLine($"        if (global::System.Linq.Enumerable.LastOrDefault(services, d => d.ServiceType == typeof({function.ClassFullName}))?.Lifetime == {DI}.ServiceLifetime.Singleton)");
+            code.AppendLine("        {");
+            code.AppendLine($"            singleton = {DI}.ServiceProviderServiceExtensions.GetRequiredService<{function.ClassFullName}>(serviceProvider);");
+            code.AppendLine("        }");
+        }
+
         code.AppendLine("    }");
         code.AppendLine();
-        code.AppendLine($"    public {typedReturn} {function.MethodName}({string.Join(", ", typed.Select(p => $"{p.TypeFullName} {p.Name}"))})");
+        var parameters = string.Join(", ", typed.Select(p => $"{p.TypeFullName} {p.Name}"));
+        var scopedName = function.MethodName;
+        if (canSkipScope)
+        {
+            scopedName = WriteSingletonPath(code, function, typed, parameters, awaits, hasResult);
+        }
+
+        code.AppendLine($"    {(scopedName == function.MethodName ? "public" : "private")} {typedReturn} {scopedName}({parameters})");
         code.AppendLine("    {");
+        if (canSkipScope && !awaits)
+        {
+            code.AppendLine("        if (singleton is not null)");
+            code.AppendLine("        {");
+            var singletonCall = $"singleton.{function.MethodName}({string.Join(", ", typed.Select(p => p.Name))});";
+            code.AppendLine(hasResult ? $"            return {singletonCall}" : $"            {singletonCall}");
+            if (!hasResult)
+            {
+                code.AppendLine("            return;");
+            }
+
+            code.AppendLine("        }");
+            code.AppendLine();
+        }
+
         code.AppendLine("        // A scope per invocation: scoped services live exactly as long as it.");
         code.AppendLine(awaits
             ? $"        await using var __scope = {DI}.ServiceProviderServiceExtensions.CreateAsyncScope(serviceProvider);"
@@ -94,6 +135,27 @@ internal static class WrapperWriter
         WriteInvoke(code, function, eventParameter, awaits, hasResult);
         code.AppendLine("}");
         return code.ToString();
+    }
+
+    /// <summary>
+    /// Writes the typed method's singleton path: a task-returning one hands the function's task on and
+    /// leaves the scoped path to a separate async method, whose name it returns; a synchronous one
+    /// returns early and the scoped path follows in the same method.
+    /// </summary>
+    private static string WriteSingletonPath(StringBuilder code, FunctionModel function, IReadOnlyList<ParameterModel> typed, string parameters, bool awaits, bool hasResult)
+    {
+        var call = $"{function.MethodName}({string.Join(", ", typed.Select(p => p.Name))})";
+        if (awaits)
+        {
+            var scopedName = $"{function.MethodName}InScopeAsync";
+            var taskType = hasResult ? $"global::System.Threading.Tasks.Task<{function.ResultTypeFullName}>" : "global::System.Threading.Tasks.Task";
+            code.AppendLine($"    public {taskType} {function.MethodName}({parameters}) =>");
+            code.AppendLine($"        singleton is not null ? singleton.{call} : {scopedName}({string.Join(", ", typed.Select(p => p.Name))});");
+            code.AppendLine();
+            return scopedName;
+        }
+
+        return function.MethodName;
     }
 
     private static void WriteInvoke(StringBuilder code, FunctionModel function, ParameterModel? eventParameter, bool awaits, bool hasResult)

@@ -11,6 +11,7 @@ namespace FilePipeline.Functions.Runtime;
 /// (<c>timestamp</c>, <c>level</c>, <c>message</c>, then the scoped fields such as <c>requestId</c>),
 /// so CloudWatch's log-level filtering and Logs Insights queries work on it.
 /// Child loggers from <see cref="WithField"/> share the writer; lines are never interleaved.
+/// Message template arguments become properties of the entry, as in Lambda's .NET runtime.
 /// </summary>
 public sealed class JsonLambdaLogger : ILambdaLogger
 {
@@ -43,19 +44,21 @@ public sealed class JsonLambdaLogger : ILambdaLogger
     };
 
     /// <summary>
-    /// Parses <c>AWS_LAMBDA_LOG_LEVEL</c> (case-insensitive); null or unknown values mean INFO, Lambda's default.
+    /// Parses <c>AWS_LAMBDA_LOG_LEVEL</c> or a <see cref="LogLevel"/> name, as <see cref="ILambdaLogger"/>'s
+    /// shorthands pass it (case-insensitive); null or unknown values mean INFO, Lambda's default.
     /// </summary>
     public static LogLevel ParseLevel(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         "TRACE" => LogLevel.Trace,
         "DEBUG" => LogLevel.Debug,
-        "WARN" => LogLevel.Warning,
+        "WARN" or "WARNING" => LogLevel.Warning,
         "ERROR" => LogLevel.Error,
-        "FATAL" => LogLevel.Critical,
+        "FATAL" or "CRITICAL" => LogLevel.Critical,
         _ => LogLevel.Information,
     };
 
-    public ILambdaLogger WithField(string name, string value)
+    /// <summary>This logger with <paramref name="name"/> = <paramref name="value"/> on every entry; this one is unchanged.</summary>
+    public JsonLambdaLogger WithField(string name, string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
@@ -71,13 +74,25 @@ public sealed class JsonLambdaLogger : ILambdaLogger
         return new JsonLambdaLogger(_sink, _fields.Add(field));
     }
 
-    public void Log(LogLevel level, string message, Exception? exception = null)
+    public void Log(string message) => Write(LogLevel.Information, message, null, null);
+
+    public void LogLine(string message) => Write(LogLevel.Information, message, null, null);
+
+    public void Log(string level, string message) => Write(ParseLevel(level), message, null, null);
+
+    public void Log(string level, string message, params object[] args) => Write(ParseLevel(level), message, null, args);
+
+    public void Log(string level, Exception exception, string message, params object[] args) => Write(ParseLevel(level), message, exception, args);
+
+    private void Write(LogLevel level, string message, Exception? exception, object[]? args)
     {
         if (level < _sink.MinimumLevel)
         {
             return;
         }
 
+        var properties = new List<KeyValuePair<string, string>>();
+        message = MessageTemplate.Apply(message, args, properties);
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -85,7 +100,7 @@ public sealed class JsonLambdaLogger : ILambdaLogger
             json.WriteString("timestamp", _sink.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             json.WriteString("level", LevelName(level));
             json.WriteString("message", message);
-            foreach (var (name, value) in _fields)
+            foreach (var (name, value) in _fields.Concat(properties))
             {
                 json.WriteString(name, value);
             }

@@ -1,6 +1,9 @@
 namespace FilePipeline.Functions.Runtime;
 
-/// <summary>The context of one invocation, built by the Lambda bootstrap or the local host.</summary>
+/// <summary>
+/// The context of one invocation, built by the Lambda bootstrap or the local host. The function's
+/// own settings (version, memory, log group) are init properties the host sets from its environment.
+/// </summary>
 public sealed class LambdaContext : ILambdaContext
 {
     private readonly TimeProvider _time;
@@ -28,16 +31,31 @@ public sealed class LambdaContext : ILambdaContext
             Logger = Logger.WithField(LogFields.TraceId, traceId);
         }
 
-        TraceId = traceId;
+        TraceId = traceId ?? string.Empty;
         _time = time;
     }
 
     public string AwsRequestId { get; }
 
+    public IClientContext? ClientContext { get; init; }
+
+    public string FunctionVersion { get; init; } = "$LATEST";
+
+    public ICognitoIdentity? Identity { get; init; }
+
+    public string LogGroupName { get; init; } = string.Empty;
+
+    public string LogStreamName { get; init; } = string.Empty;
+
+    public int MemoryLimitInMB { get; init; }
+
+    public string TenantId { get; init; } = string.Empty;
+
     public string FunctionName { get; }
 
     public string InvokedFunctionArn { get; }
 
+    /// <summary>When the runtime stops the invocation (<c>Lambda-Runtime-Deadline-Ms</c>).</summary>
     public DateTimeOffset Deadline { get; }
 
     public TimeSpan RemainingTime
@@ -51,5 +69,5 @@ public sealed class LambdaContext : ILambdaContext
 
     public ILambdaLogger Logger { get; }
 
-    public string? TraceId { get; }
+    public string TraceId { get; }
 }

@@ -33,16 +33,6 @@ public sealed class LambdaFunctionRegistry
 
     public IEnumerable<LambdaFunctionDescriptor> Functions => Names.Select(name => functions[name]);
 
-    /// <summary>
-    /// The handler name the process was started for: <c>ANNOTATIONS_HANDLER</c>, else <c>_HANDLER</c>.
-    /// </summary>
-    public static string? SelectedName(Func<string, string?> environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var annotations = environment(HandlerVariable);
-        return string.IsNullOrWhiteSpace(annotations) ? environment("_HANDLER") : annotations;
-    }
-
     /// <summary>True when <paramref name="handler"/> names a function, so a host can fail at start-up instead of per invocation.</summary>
     public bool Contains(string? handler) => handler is not null && functions.ContainsKey(handler);
 

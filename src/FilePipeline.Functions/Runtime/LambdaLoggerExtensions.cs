@@ -1,23 +1,16 @@
 namespace FilePipeline.Functions.Runtime;
 
-/// <summary>The per-level shorthands of Amazon.Lambda.Core's logger.</summary>
+/// <summary>What our functions do with a logger beyond Amazon.Lambda.Core's <see cref="ILambdaLogger"/>.</summary>
 public static class LambdaLoggerExtensions
 {
-    public static void LogTrace(this ILambdaLogger logger, string message) => Write(logger, LogLevel.Trace, message, null);
-
-    public static void LogDebug(this ILambdaLogger logger, string message) => Write(logger, LogLevel.Debug, message, null);
-
-    public static void LogInformation(this ILambdaLogger logger, string message) => Write(logger, LogLevel.Information, message, null);
-
-    public static void LogWarning(this ILambdaLogger logger, string message, Exception? exception = null) => Write(logger, LogLevel.Warning, message, exception);
-
-    public static void LogError(this ILambdaLogger logger, string message, Exception? exception = null) => Write(logger, LogLevel.Error, message, exception);
-
-    public static void LogCritical(this ILambdaLogger logger, string message, Exception? exception = null) => Write(logger, LogLevel.Critical, message, exception);
-
-    private static void Write(ILambdaLogger logger, LogLevel level, string message, Exception? exception)
+    /// <summary>
+    /// A logger that adds <paramref name="name"/> = <paramref name="value"/> to every entry it writes
+    /// (see <see cref="LogFields"/>). Fields are part of Lambda's JSON log format, so only
+    /// <see cref="JsonLambdaLogger"/> writes them; any other logger is returned as it is.
+    /// </summary>
+    public static ILambdaLogger WithField(this ILambdaLogger logger, string name, string value)
     {
         ArgumentNullException.ThrowIfNull(logger);
-        logger.Log(level, message, exception);
+        return logger is JsonLambdaLogger json ? json.WithField(name, value) : logger;
     }
 }

@@ -25,7 +25,7 @@ public sealed class LambdaBootstrap(IRuntimeApiClient runtime, BootstrapSettings
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            settings.Logger.LogCritical("Init failed.", e);
+            settings.Logger.LogCritical(e, "Init failed.");
             await runtime.ReportInitErrorAsync(LambdaError.From(e), cancellationToken).ConfigureAwait(false);
             return 1;
         }
@@ -49,7 +49,13 @@ public sealed class LambdaBootstrap(IRuntimeApiClient runtime, BootstrapSettings
     private async Task InvokeAsync(LambdaHandler handler, Invocation invocation, CancellationToken cancellationToken)
     {
         settings.SetEnvironmentVariable(TraceIdVariable, invocation.TraceId);
-        var context = new LambdaContext(invocation.RequestId, settings.FunctionName, invocation.InvokedFunctionArn, invocation.Deadline, settings.Logger, settings.Time, invocation.TraceId);
+        var context = new LambdaContext(invocation.RequestId, settings.FunctionName, invocation.InvokedFunctionArn, invocation.Deadline, settings.Logger, settings.Time, invocation.TraceId)
+        {
+            FunctionVersion = settings.FunctionVersion,
+            MemoryLimitInMB = settings.MemoryLimitInMB,
+            LogGroupName = settings.LogGroupName,
+            LogStreamName = settings.LogStreamName,
+        };
         using var atDeadline = DeadlineSource(context);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, atDeadline.Token);
         ReadOnlyMemory<byte> response;
@@ -61,7 +67,7 @@ public sealed class LambdaBootstrap(IRuntimeApiClient runtime, BootstrapSettings
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            context.Logger.LogError("Invocation failed.", e);
+            context.Logger.LogError(e, "Invocation failed.");
             await ReportAsync(() => runtime.ReportInvocationErrorAsync(invocation.RequestId, LambdaError.From(e), cancellationToken), context).ConfigureAwait(false);
             return;
         }
@@ -85,7 +91,7 @@ public sealed class LambdaBootstrap(IRuntimeApiClient runtime, BootstrapSettings
         }
         catch (HttpRequestException e)
         {
-            context.Logger.LogError("The Runtime API refused the result.", e);
+            context.Logger.LogError(e, "The Runtime API refused the result.");
         }
     }
 }

@@ -128,10 +128,12 @@ internal sealed class TaskState : State
     private static async Task<JsonNode?> InvokeWithTimerAsync(ITaskHandler handler, TaskRequest request, int timeout, StateRun run)
     {
         using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
+        // The timeout runs from the invocation's start, so time the handler spends before it first yields counts too.
+        var deadline = run.Execution.Time.GetUtcNow() + TimeSpan.FromSeconds(timeout);
         var invocation = handler.InvokeAsync(request, invocationCancellation.Token);
         if (!invocation.IsCompleted)
         {
-            var timer = ExecutionLimits.DelayUntilAsync(run.Execution.Time, run.Execution.Time.GetUtcNow() + TimeSpan.FromSeconds(timeout), invocationCancellation.Token);
+            var timer = ExecutionLimits.DelayUntilAsync(run.Execution.Time, deadline, invocationCancellation.Token);
             if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
             {
                 invocationCancellation.Cancel();

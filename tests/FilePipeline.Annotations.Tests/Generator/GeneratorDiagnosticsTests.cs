@@ -142,6 +142,23 @@ public sealed class GeneratorDiagnosticsTests
         [assembly: {|FPA0110:LambdaGlobalProperties(GenerateMain = true)|}]
         """);
 
+    [Fact]
+    public Task FPA0111_GenerateMain_needs_a_function_here_or_in_a_referenced_assembly()
+    {
+        var test = GeneratorTest.Create(
+            """
+            [assembly: {|FPA0111:FilePipeline.Annotations.LambdaGlobalProperties(GenerateMain = true)|}]
+
+            public static class Program
+            {
+                public static void Main() { }
+            }
+            """,
+            OutputKind.ConsoleApplication,
+            withFunctionsAssembly: false);
+        return test.RunAsync();
+    }
+
     private static Task Verify(string source)
     {
         var test = GeneratorTest.Create(Usings + source + "\n" + Inputs.Shared);

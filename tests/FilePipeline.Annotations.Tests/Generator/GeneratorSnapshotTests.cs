@@ -1,6 +1,7 @@
 using System.Text;
 using FilePipeline.Annotations.SourceGenerator;
 using FilePipeline.Testing;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FilePipeline.Annotations.Tests.Generator;
@@ -37,6 +38,25 @@ public sealed class GeneratorSnapshotTests
         {
             var expected = await File.ReadAllTextAsync(Snapshot(file));
             test.TestState.GeneratedSources.Add((typeof(LambdaFunctionGenerator), file, SourceText.From(expected, Encoding.UTF8)));
+        }
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task In_executable_mode_the_generated_Main_matches_its_snapshot_and_compiles()
+    {
+        const string file = "GeneratedProgram.g.cs";
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            await File.WriteAllTextAsync(Snapshot(file), GeneratorTest.Generate(Inputs.ShopExecutable, OutputKind.ConsoleApplication)[file]);
+        }
+
+        var test = GeneratorTest.Create(Inputs.ShopExecutable, OutputKind.ConsoleApplication);
+        foreach (var name in Files.Append(file))
+        {
+            var expected = await File.ReadAllTextAsync(Snapshot(name));
+            test.TestState.GeneratedSources.Add((typeof(LambdaFunctionGenerator), name, SourceText.From(expected, Encoding.UTF8)));
         }
 
         await test.RunAsync();

@@ -55,4 +55,20 @@ internal static class Inputs
             }
         }
         """;
+
+    /// <summary><see cref="Shop"/> as an executable: GenerateMain, and the runtime loop the generated Main calls.</summary>
+    public const string ShopExecutable = """
+        [assembly: FilePipeline.Annotations.LambdaGlobalProperties(GenerateMain = true)]
+
+        """ + Shop + """
+
+        namespace TestProject
+        {
+            public static partial class GeneratedProgram
+            {
+                private static partial System.Threading.Tasks.Task<int> RunAsync(string? handler, FilePipeline.Functions.Runtime.LambdaFunctionRegistry functions) =>
+                    System.Threading.Tasks.Task.FromResult(functions.Contains(handler) ? 0 : 1);
+            }
+        }
+        """;
 }

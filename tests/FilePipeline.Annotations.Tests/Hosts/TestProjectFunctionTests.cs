@@ -77,7 +77,7 @@ public sealed class TestProjectFunctionTests : IDisposable
         var bootstrap = new LambdaBootstrap(runtime, new BootstrapSettings("greet", new JsonLambdaLogger(TextWriter.Null, time), time) { SetEnvironmentVariable = (_, _) => { } });
         using var stop = new CancellationTokenSource();
         var run = bootstrap.RunAsync(
-            () => AwsFunctionServices.Create(Registry, LambdaFunctionRegistry.SelectedName(name => environment.GetValueOrDefault(name)), name => environment.GetValueOrDefault(name), metrics, time),
+            () => AwsFunctionServices.Create(Registry, environment[LambdaFunctionRegistry.HandlerVariable], name => environment.GetValueOrDefault(name), metrics, time),
             stop.Token);
         var posted = await runtime.Posted.WaitAsync(TimeSpan.FromSeconds(30));
         await stop.CancelAsync();

@@ -14,6 +14,9 @@ public sealed class Orders_Drain_Generated
 
     private readonly global::Microsoft.Extensions.DependencyInjection.ServiceProvider serviceProvider;
 
+    /// <summary>The function when its class is a singleton: it is then called without a scope per invocation.</summary>
+    private readonly global::Shop.Orders? singleton;
+
     public Orders_Drain_Generated()
         : this(null)
     {
@@ -31,10 +34,19 @@ public sealed class Orders_Drain_Generated
         // Resolved once now, in the init phase, so a missing service or setting fails the init rather than the first invocation.
         using var __scope = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(serviceProvider);
         global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Orders>(__scope.ServiceProvider);
+        if (global::System.Linq.Enumerable.LastOrDefault(services, d => d.ServiceType == typeof(global::Shop.Orders))?.Lifetime == global::Microsoft.Extensions.DependencyInjection.ServiceLifetime.Singleton)
+        {
+            singleton = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Orders>(serviceProvider);
+        }
     }
 
     public global::Shop.SQSBatchResponse Drain(global::Shop.OrderBatch batch)
     {
+        if (singleton is not null)
+        {
+            return singleton.Drain(batch);
+        }
+
         // A scope per invocation: scoped services live exactly as long as it.
         using var __scope = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(serviceProvider);
         var __function = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Orders>(__scope.ServiceProvider);

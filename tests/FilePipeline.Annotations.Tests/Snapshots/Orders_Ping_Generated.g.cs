@@ -8,6 +8,9 @@ public sealed class Orders_Ping_Generated
 {
     private readonly global::Microsoft.Extensions.DependencyInjection.ServiceProvider serviceProvider;
 
+    /// <summary>The function when its class is a singleton: it is then called without a scope per invocation.</summary>
+    private readonly global::Shop.Orders? singleton;
+
     public Orders_Ping_Generated()
         : this(null)
     {
@@ -25,10 +28,20 @@ public sealed class Orders_Ping_Generated
         // Resolved once now, in the init phase, so a missing service or setting fails the init rather than the first invocation.
         using var __scope = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(serviceProvider);
         global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Orders>(__scope.ServiceProvider);
+        if (global::System.Linq.Enumerable.LastOrDefault(services, d => d.ServiceType == typeof(global::Shop.Orders))?.Lifetime == global::Microsoft.Extensions.DependencyInjection.ServiceLifetime.Singleton)
+        {
+            singleton = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Orders>(serviceProvider);
+        }
     }
 
     public void Ping()
     {
+        if (singleton is not null)
+        {
+            singleton.Ping();
+            return;
+        }
+
         // A scope per invocation: scoped services live exactly as long as it.
         using var __scope = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(serviceProvider);
         var __function = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Orders>(__scope.ServiceProvider);

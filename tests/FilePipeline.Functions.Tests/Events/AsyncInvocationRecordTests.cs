@@ -6,42 +6,33 @@ namespace FilePipeline.Functions.Tests.Events;
 
 public class AsyncInvocationRecordTests
 {
-    // The shape of the invocation record in AWS's documentation of asynchronous invocation
-    // destinations (a function that crashed on all three attempts), with this test's own values.
-    private const string Documented = """
-        {
-          "version": "1.0",
-          "timestamp": "2026-11-28T12:00:05.568Z",
-          "requestContext": {
-            "requestId": "0f5e8c1a-7d2b-4c33-9a41-6b8e2f10c9d4",
-            "functionArn": "arn:aws:lambda:eu-west-1:123456789012:function:filepipeline-ValidateUpload:$LATEST",
-            "condition": "RetriesExhausted",
-            "approximateInvokeCount": 3
-          },
-          "requestPayload": {
-            "Records": [ { "eventSource": "aws:s3", "s3": { "bucket": { "name": "uploads" }, "object": { "key": "in/a.csv", "size": 12 } } } ]
-          },
-          "responseContext": {
-            "statusCode": 200,
-            "executedVersion": "$LATEST",
-            "functionError": "Unhandled"
-          },
-          "responsePayload": {
-            "errorMessage": "RequestId: 0f5e8c1a-7d2b-4c33-9a41-6b8e2f10c9d4 Process exited before completing request"
-          }
-        }
-        """;
-
     [Fact]
-    public void The_documented_record_round_trips_field_for_field()
+    public void AWSs_documented_invocation_record_round_trips_verbatim()
     {
-        var record = JsonSerializer.Deserialize(Documented, FunctionsJsonContext.Default.AsyncInvocationRecord)!;
+        // "Example invocation record" of AWS's asynchronous invocation page (TestData/README.md): an event
+        // that failed three attempts because the function's process exited.
+        var documented = File.ReadAllText(TestFiles.Data("async-invocation-record-lambda-docs.json"));
 
+        var record = JsonSerializer.Deserialize(documented, FunctionsJsonContext.Default.AsyncInvocationRecord)!;
         var written = JsonSerializer.Serialize(record, FunctionsJsonContext.Default.AsyncInvocationRecord);
 
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Documented), JsonNode.Parse(written)), written);
-        Assert.Equal((AsyncInvocationRecord.RetriesExhausted, 3), (record.Request!.Condition, record.Request.ApproximateInvokeCount));
-        Assert.Equal(("Unhandled", 200), (record.Response!.FunctionError, record.Response.StatusCode));
-        Assert.Equal("in/a.csv", (string?)record.RequestPayload!["Records"]![0]!["s3"]!["object"]!["key"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(documented), JsonNode.Parse(written)), written);
+        Assert.Equal(("1.0", "2019-11-14T18:16:05.568Z"), (record.Version, record.Timestamp));
+        Assert.Equal(
+            ("e4b46cbf-b738-xmpl-8880-a18cdf61200e", "arn:aws:lambda:us-east-2:123456789012:function:my-function:$LATEST", AsyncInvocationRecord.RetriesExhausted, 3),
+            (record.Request!.RequestId, record.Request.FunctionArn, record.Request.Condition, record.Request.ApproximateInvokeCount));
+        Assert.Equal((200, "$LATEST", "Unhandled"), (record.Response!.StatusCode, record.Response.ExecutedVersion, record.Response.FunctionError));
+        Assert.Equal(3, record.RequestPayload!["ORDER_IDS"]!.AsArray().Count);
+        Assert.StartsWith("RequestId: e4b46cbf", (string?)record.ResponsePayload!["errorMessage"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_without_a_function_error_writes_no_functionError_as_Lambda_does_for_a_success()
+    {
+        var record = new AsyncInvocationRecord { Response = new AsyncInvocationRecord.ResponseContext { StatusCode = 200, ExecutedVersion = "$LATEST" } };
+
+        var written = JsonNode.Parse(JsonSerializer.Serialize(record, FunctionsJsonContext.Default.AsyncInvocationRecord))!;
+
+        Assert.False(written["responseContext"]!.AsObject().ContainsKey("functionError"));
     }
 }

@@ -11,7 +11,9 @@ public sealed class JsonLambdaLoggerTests : IDisposable
 
     public void Dispose() => _output.Dispose();
 
-    private JsonLambdaLogger NewLogger(LogLevel minimumLevel = LogLevel.Information) => new JsonLambdaLogger(_output, _time, minimumLevel);
+#pragma warning disable CA1859 // The level shorthands are the interface's default members, reachable only through ILambdaLogger.
+    private ILambdaLogger NewLogger(LogLevel minimumLevel = LogLevel.Information) => new JsonLambdaLogger(_output, _time, minimumLevel);
+#pragma warning restore CA1859
 
     private JsonObject SingleLine()
     {
@@ -78,12 +80,41 @@ public sealed class JsonLambdaLoggerTests : IDisposable
             caught = e;
         }
 
-        NewLogger().LogError("failed", caught);
+        NewLogger().LogError(caught, "failed");
 
         var line = SingleLine();
         Assert.Equal("InvalidOperationException", (string?)line["errorType"]);
         Assert.Equal("boom", (string?)line["errorMessage"]);
         Assert.NotEmpty(line["stackTrace"]!.AsArray());
+    }
+
+    [Fact]
+    public void Message_template_arguments_fill_the_placeholders_and_become_properties()
+    {
+        NewLogger().LogWarning("Read {rows} rows of {fileName}", 42, "a.csv");
+
+        var line = SingleLine();
+        Assert.Equal("WARN", (string?)line["level"]);
+        Assert.Equal("Read 42 rows of a.csv", (string?)line["message"]);
+        Assert.Equal("42", (string?)line["rows"]);
+        Assert.Equal("a.csv", (string?)line["fileName"]);
+    }
+
+    [Fact]
+    public void Without_arguments_braces_in_a_message_are_text()
+    {
+        NewLogger().LogInformation("key {not a template}");
+
+        Assert.Equal("key {not a template}", (string?)SingleLine()["message"]);
+    }
+
+    [Theory]
+    [InlineData("Trace", LogLevel.Trace)]
+    [InlineData("Warning", LogLevel.Warning)]
+    [InlineData("Critical", LogLevel.Critical)]
+    public void The_level_names_Amazon_Lambda_Cores_shorthands_pass_are_read(string name, LogLevel expected)
+    {
+        Assert.Equal(expected, JsonLambdaLogger.ParseLevel(name));
     }
 
     [Theory]

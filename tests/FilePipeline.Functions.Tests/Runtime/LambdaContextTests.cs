@@ -1,64 +1,75 @@
+using System.Text.Json.Nodes;
 using FilePipeline.Functions.Runtime;
-using FilePipeline.Functions.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FilePipeline.Functions.Tests.Runtime;
 
-public class LambdaContextTests
+/// <summary>The hosts' context: its remaining time follows the clock, and its logger is scoped to the invocation.</summary>
+public sealed class LambdaContextTests : IDisposable
 {
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly StringWriter _output = new();
+
+    public void Dispose() => _output.Dispose();
+
     [Fact]
     public void Remaining_time_counts_down_to_the_deadline_and_never_below_zero()
     {
-        var invocation = new TestInvocation(TimeSpan.FromSeconds(30));
+        var context = Context(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(TimeSpan.FromSeconds(30), invocation.Context.RemainingTime);
-        invocation.Time.Advance(TimeSpan.FromSeconds(20));
-        Assert.Equal(TimeSpan.FromSeconds(10), invocation.Context.RemainingTime);
-        invocation.Time.Advance(TimeSpan.FromSeconds(20));
-        Assert.Equal(TimeSpan.Zero, invocation.Context.RemainingTime);
+        Assert.Equal(TimeSpan.FromSeconds(30), context.RemainingTime);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TimeSpan.FromSeconds(10), context.RemainingTime);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TimeSpan.Zero, context.RemainingTime);
     }
 
     [Fact]
-    public void The_contexts_logger_carries_the_request_id()
+    public void The_contexts_logger_carries_the_request_id_and_no_trace_id_without_one()
     {
-        var invocation = new TestInvocation();
+        ILambdaContext context = Context(TimeSpan.FromSeconds(5));
 
-        invocation.Context.Logger.LogInformation("x");
+        context.Logger.LogInformation("x");
 
-        Assert.Equal("req-1", (string?)Assert.Single(invocation.LogLines)["requestId"]);
+        var line = SingleLine();
+        Assert.Equal("req-1", (string?)line["requestId"]);
+        Assert.False(line.ContainsKey("traceId"));
+        Assert.Equal("", context.TraceId);
     }
 
     [Fact]
     public void The_contexts_logger_carries_the_trace_id_when_there_is_one()
     {
-        var invocation = new TestInvocation();
-        var traced = new LambdaContext("req-2", "F", "arn:f", invocation.Time.GetUtcNow().AddSeconds(5), new JsonLambdaLogger(invocation.Output, invocation.Time), invocation.Time, "Root=1-5759e988-bd862e3fe1be46a994272793");
+        var context = Context(TimeSpan.FromSeconds(5), "Root=1-5759e988-bd862e3fe1be46a994272793");
 
-        traced.Logger.LogInformation("x");
+        context.Logger.LogInformation("x");
 
-        var line = Assert.Single(invocation.LogLines);
-        Assert.Equal("req-2", (string?)line["requestId"]);
+        var line = SingleLine();
+        Assert.Equal("req-1", (string?)line["requestId"]);
         Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793", (string?)line["traceId"]);
     }
 
     [Fact]
     public void The_deadline_token_fires_the_margin_before_the_deadline()
     {
-        var invocation = new TestInvocation(TimeSpan.FromSeconds(10));
-        using var source = InvocationDeadline.CreateTokenSource(invocation.Context, TimeSpan.FromSeconds(2), invocation.Time);
+        using var source = InvocationDeadline.CreateTokenSource(Context(TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(2), _time);
 
-        invocation.Time.Advance(TimeSpan.FromSeconds(7.9));
+        _time.Advance(TimeSpan.FromSeconds(7.9));
         Assert.False(source.IsCancellationRequested);
-        invocation.Time.Advance(TimeSpan.FromSeconds(0.1));
+        _time.Advance(TimeSpan.FromSeconds(0.1));
         Assert.True(source.IsCancellationRequested);
     }
 
     [Fact]
     public void The_deadline_token_is_cancelled_at_once_when_less_than_the_margin_is_left()
     {
-        var invocation = new TestInvocation(TimeSpan.FromSeconds(1));
-
-        using var source = InvocationDeadline.CreateTokenSource(invocation.Context, TimeSpan.FromSeconds(2), invocation.Time);
+        using var source = InvocationDeadline.CreateTokenSource(Context(TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(2), _time);
 
         Assert.True(source.IsCancellationRequested);
     }
+
+    private LambdaContext Context(TimeSpan timeout, string? traceId = null) =>
+        new("req-1", "F", "arn:f", _time.GetUtcNow() + timeout, new JsonLambdaLogger(_output, _time), _time, traceId);
+
+    private JsonObject SingleLine() => JsonNode.Parse(Assert.Single(_output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)))!.AsObject();
 }

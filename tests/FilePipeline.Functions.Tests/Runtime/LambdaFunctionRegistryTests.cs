@@ -7,18 +7,6 @@ public sealed class LambdaFunctionRegistryTests
     private static readonly LambdaHandler Noop = (_, _, _) => Task.FromResult(ReadOnlyMemory<byte>.Empty);
 
     [Fact]
-    public void ANNOTATIONS_HANDLER_selects_the_function_before__HANDLER()
-    {
-        Assert.Equal("ProcessQueue", LambdaFunctionRegistry.SelectedName(name => name switch
-        {
-            "ANNOTATIONS_HANDLER" => "ProcessQueue",
-            "_HANDLER" => "bootstrap",
-            _ => null,
-        }));
-        Assert.Equal("bootstrap", LambdaFunctionRegistry.SelectedName(name => name == "_HANDLER" ? "bootstrap" : null));
-    }
-
-    [Fact]
     public void Only_the_selected_function_is_built_with_the_host_services_it_was_given()
     {
         var built = new List<string>();

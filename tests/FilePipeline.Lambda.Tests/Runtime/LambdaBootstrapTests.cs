@@ -51,8 +51,9 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime, IDisposable
         Assert.Equal("req-1", seen!.AwsRequestId);
         Assert.Equal("arn:aws:lambda:eu-west-1:123456789012:function:test", seen.InvokedFunctionArn);
         Assert.Equal("test-function", seen.FunctionName);
-        Assert.Equal(Now.AddSeconds(30), seen.Deadline);
         Assert.Equal(TimeSpan.FromSeconds(30), seen.RemainingTime);
+        Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1", seen.TraceId);
+        Assert.Equal(("7", 512, "/aws/lambda/test-function", "2026/12/06/[7]abc"), (seen.FunctionVersion, seen.MemoryLimitInMB, seen.LogGroupName, seen.LogStreamName));
         Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1", environment[LambdaBootstrap.TraceIdVariable]);
         var line = JsonNode.Parse(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.Contains("echoing", StringComparison.Ordinal)))!;
         Assert.Equal("req-1", (string?)line["requestId"]);
@@ -143,7 +144,15 @@ public sealed class LambdaBootstrapTests : IAsyncLifetime, IDisposable
     private Task<int> Start(LambdaFunctionRegistry registry, string? handlerName)
     {
         client = new HttpRuntimeApiClient(api.Address);
-        var settings = new BootstrapSettings("test-function", new JsonLambdaLogger(log, time), time)
+        var variables = new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_FUNCTION_NAME"] = "test-function",
+            ["AWS_LAMBDA_FUNCTION_VERSION"] = "7",
+            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "512",
+            ["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/test-function",
+            ["AWS_LAMBDA_LOG_STREAM_NAME"] = "2026/12/06/[7]abc",
+        };
+        var settings = BootstrapSettings.FromEnvironment(variables.GetValueOrDefault, new JsonLambdaLogger(log, time), time) with
         {
             SetEnvironmentVariable = (name, value) => environment[name] = value,
         };

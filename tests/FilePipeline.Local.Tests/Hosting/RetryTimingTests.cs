@@ -38,6 +38,24 @@ public sealed class RetryTimingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_poison_message_is_received_maxReceiveCount_times_with_the_configured_backoffs_between_and_then_parked()
+    {
+        var options = fixture.Options() with
+        {
+            EnvironmentOverrides = new Dictionary<string, string> { [FunctionEnvironment.RetryBackoffSeconds] = "10,30" },
+        };
+        var pipeline = await fixture.OpenAsync(options);
+        await pipeline.Queues.SendMessageAsync(pipeline.Template.WorkQueue.Name, "not a file message", CancellationToken.None);
+
+        var parkedAfter = await SecondsUntilParkedAsync(pipeline);
+
+        // Receives at 0, 10 and 40 s, the last backoff (30 s) repeating: parked by the receive at 70 s, as on SQS (Aws.Tests' SqsRetryTimingTests).
+        Assert.Equal(70, parkedAfter);
+        Assert.Equal(pipeline.Template.WorkQueue.Redrive!.MaxReceiveCount, Assert.Single(await pipeline.DeadLetters.ListAsync(CancellationToken.None)).ReceiveCount);
+        Assert.Empty(pipeline.Executions.List());
+    }
+
+    [Fact]
     public async Task Without_an_override_the_templates_own_backoff_applies_locally()
     {
         var template = PipelineTemplate.Load(PipelineFixture.TemplatePath);
