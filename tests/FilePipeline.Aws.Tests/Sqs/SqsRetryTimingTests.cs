@@ -121,7 +121,7 @@ public sealed class SqsRetryTimingTests(FauxqsClockFixture fauxqs) : IClassFixtu
 
         public Task<bool> TryRecordAcceptedAsync(FileRecord record, CancellationToken cancellationToken) => throw Untouched();
 
-        public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? executionId, DateTimeOffset now, CancellationToken cancellationToken) => throw Untouched();
+        public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken) => throw Untouched();
 
         public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => throw Untouched();
     }
