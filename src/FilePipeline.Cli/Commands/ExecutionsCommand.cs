@@ -30,7 +30,7 @@ internal static class ExecutionsCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per execution, one per line." };
         var command = new Command("list", "List executions, newest first (ABORTED: its process died mid-run).") { file, json };
         var options = new PipelineOptions();
-        options.AddTo(command, runsPipeline: false);
+        options.AddTo(command, runsPipeline: false, offersStack: true);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, _) =>
         {
             var executions = pipeline.Executions.List(parseResult.GetValue(file));
@@ -75,7 +75,7 @@ internal static class ExecutionsCommand
         var html = new Option<FileInfo?>("--html") { Description = "Write a self-contained HTML report (graph coloured by outcome, state details, events) to this file." };
         var command = new Command("show", "Show one execution: the path through the states with marks and durations, and its history events.") { id, json, html };
         var options = new PipelineOptions();
-        options.AddTo(command, runsPipeline: false);
+        options.AddTo(command, runsPipeline: false, offersStack: true);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             if (parseResult.GetValue(json) && parseResult.GetValue(html) is not null)

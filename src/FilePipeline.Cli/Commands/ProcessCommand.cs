@@ -21,7 +21,7 @@ internal static class ProcessCommand
             files, keyPrefix, json,
         };
         var options = new PipelineOptions();
-        options.AddTo(command, runsPipeline: true);
+        options.AddTo(command, runsPipeline: true, offersStack: true);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             var prefix = parseResult.GetValue(keyPrefix);

@@ -14,7 +14,7 @@ internal static class UploadCommand
         var key = new Option<string?>("--key") { Description = "The object key (one file only; default: the file name)." };
         var command = new Command("upload", "Upload files to the local bucket; each upload queues an S3 ObjectCreated event for `run`.") { files, key };
         var options = new PipelineOptions();
-        options.AddTo(command, runsPipeline: false);
+        options.AddTo(command, runsPipeline: false, offersStack: true);
         PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             var paths = parseResult.GetRequiredValue(files);
