@@ -2,6 +2,7 @@ using FilePipeline.Local.Hosting;
 using FilePipeline.Local.Objects;
 using FilePipeline.Local.Table;
 using FilePipeline.Serve.DynamoDb;
+using FilePipeline.Serve.Logs;
 using FilePipeline.Serve.S3;
 using FilePipeline.Serve.Signing;
 using FilePipeline.Serve.Sqs;
@@ -69,6 +70,7 @@ public sealed class ServeHost : IAsyncDisposable
             new SqsJsonEndpoint(sqs),
             new SqsQueryEndpoint(sqs),
             new StepFunctionsEndpoint(pipeline.Template, pipeline.Workflows, created),
+            new LogsEndpoint(LogGroupCatalog.FromTemplate(pipeline.Template, pipeline.Executions, pipeline.Options.StateDirectory, created), pipeline.Template.Identity),
             log);
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken);

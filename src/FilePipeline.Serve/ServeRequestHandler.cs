@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FilePipeline.Serve.DynamoDb;
+using FilePipeline.Serve.Logs;
 using FilePipeline.Serve.Protocol;
 using FilePipeline.Serve.S3;
 using FilePipeline.Serve.Signing;
@@ -20,6 +21,7 @@ public sealed class ServeRequestHandler(
     SqsJsonEndpoint sqsJson,
     SqsQueryEndpoint sqsQuery,
     StepFunctionsEndpoint stepFunctions,
+    LogsEndpoint logs,
     TextWriter log)
 {
     /// <summary>JSON and Query requests are small; this bounds what is buffered to check their payload hash.</summary>
@@ -47,6 +49,7 @@ public sealed class ServeRequestHandler(
                 AwsService.DynamoDb => dynamoDb.HandleAsync(context, body),
                 AwsService.SqsJson => sqsJson.HandleAsync(context, body),
                 AwsService.SqsQuery => sqsQuery.HandleAsync(context, body),
+                AwsService.Logs => logs.HandleAsync(context, body),
                 _ => stepFunctions.HandleAsync(context, body),
             });
         }
@@ -80,6 +83,7 @@ public sealed class ServeRequestHandler(
             AwsService.DynamoDb => DynamoDbEndpoint.WriteErrorAsync(context, error),
             AwsService.SqsJson => SqsJsonEndpoint.WriteErrorAsync(context, error),
             AwsService.SqsQuery => SqsQueryEndpoint.WriteErrorAsync(context, error),
+            AwsService.Logs => LogsEndpoint.WriteErrorAsync(context, error),
             _ => StepFunctionsEndpoint.WriteErrorAsync(context, error),
         };
     }

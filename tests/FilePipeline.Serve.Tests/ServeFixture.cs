@@ -35,14 +35,15 @@ public sealed class ServeFixture : IAsyncDisposable
 
     public string Table => Pipeline.Template.Table.Name;
 
-    public static async Task<ServeFixture> StartAsync(bool runPipeline)
+    /// <param name="captureFunctionLogs">Write the functions' JSON logs to the state directory, as <c>filepipeline serve</c> does (CloudWatch Logs tests).</param>
+    public static async Task<ServeFixture> StartAsync(bool runPipeline, bool captureFunctionLogs = false)
     {
         var stateDirectory = Path.Combine(Path.GetTempPath(), "fp-serve-" + Guid.NewGuid().ToString("N"));
         var options = new LocalHostOptions
         {
             StateDirectory = stateDirectory,
             TemplatePath = RepositoryRoot.Combine("serverless.template"),
-            FunctionLog = TextWriter.Null,
+            FunctionLog = captureFunctionLogs ? null : TextWriter.Null,
             SkipDelays = true,
         };
         var pipeline = await LocalPipeline.OpenAsync(options);

@@ -8,4 +8,5 @@ public enum AwsService
     SqsJson,
     SqsQuery,
     StepFunctions,
+    Logs,
 }

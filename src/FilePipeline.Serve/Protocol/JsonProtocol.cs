@@ -9,6 +9,8 @@ public static class JsonProtocol
 {
     public const string Json10 = "application/x-amz-json-1.0";
 
+    public const string Json11 = "application/x-amz-json-1.1";
+
     /// <exception cref="AwsErrorException">SerializationException when the body is not a JSON object.</exception>
     public static JsonObject Parse(byte[] body)
     {
@@ -34,12 +36,12 @@ public static class JsonProtocol
         await response.Body.WriteAsync(bytes);
     }
 
-    /// <param name="typePrefix">The shape namespace before <c>#</c> in <c>__type</c>, e.g. <c>com.amazonaws.sqs</c>.</param>
+    /// <param name="typePrefix">The shape namespace before <c>#</c> in <c>__type</c>, e.g. <c>com.amazonaws.sqs</c>; empty for services that send the bare code (CloudWatch Logs).</param>
     public static Task WriteErrorAsync(HttpResponse response, AwsErrorException error, string typePrefix, string contentType = Json10)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(error);
         response.Headers["x-amzn-ErrorType"] = error.Code;
-        return WriteAsync(response, new JsonObject { ["__type"] = typePrefix + "#" + error.Code, ["message"] = error.Message }, contentType, error.Status);
+        return WriteAsync(response, new JsonObject { ["__type"] = typePrefix.Length == 0 ? error.Code : typePrefix + "#" + error.Code, ["message"] = error.Message }, contentType, error.Status);
     }
 }

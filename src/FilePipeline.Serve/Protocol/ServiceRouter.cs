@@ -21,6 +21,7 @@ public static class ServiceRouter
                 _ when target.StartsWith("DynamoDB_20120810.", StringComparison.Ordinal) => AwsService.DynamoDb,
                 _ when target.StartsWith("AmazonSQS.", StringComparison.Ordinal) => AwsService.SqsJson,
                 _ when target.StartsWith("AWSStepFunctions.", StringComparison.Ordinal) => AwsService.StepFunctions,
+                _ when target.StartsWith("Logs_20140328.", StringComparison.Ordinal) => AwsService.Logs,
                 _ => throw new AwsErrorException("UnknownOperationException", $"serve does not implement the operation {target}."),
             };
         }
@@ -31,6 +32,7 @@ public static class ServiceRouter
             "sqs" => AwsService.SqsQuery,
             "dynamodb" => AwsService.DynamoDb,
             "states" => AwsService.StepFunctions,
+            "logs" => AwsService.Logs,
             "s3" => AwsService.S3,
             _ when isForm && request.Query.ContainsKey("Action") => AwsService.SqsQuery,
             _ => AwsService.S3,
