@@ -67,12 +67,16 @@ public sealed class StackCommandsOverServeTests
              "requestPayload":{"Records":[{"eventName":"ObjectCreated:Put"}]},"responseContext":{"statusCode":200,"executedVersion":"$LATEST","functionError":"Unhandled"},"responsePayload":{"errorMessage":"boom"}}
             """);
 
-        var listed = await cli.RunAsync("dlq", "list", "--stack", Stack);
+        var deadLetters = (await sqs.GetQueueUrlAsync("filepipeline-dlq")).QueueUrl;
+        await sqs.SendMessageAsync(deadLetters, """{"bucket":"filepipeline-uploads-123456789012-us-east-1","key":"gone.csv","eTag":"0123456789abcdef0123456789abcdef","size":1,"eventTime":"2026-12-06T07:00:00Z"}""");
+
+        var listed = await cli.RunAsync("dlq", "list", "--stack", Stack, "--json");
         var redriven = await cli.RunAsync("dlq", "redrive", "--all", "--stack", Stack);
 
         Assert.True(listed.ExitCode == 0, listed.Error);
+        Assert.Equal(2, listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.True(redriven.ExitCode == 0, redriven.Error);
-        Assert.Contains("invoked ValidateUpload again for 1 failed invocation(s); the functions of stack 'filepipeline' process them", redriven.Output, StringComparison.Ordinal);
+        Assert.Contains("moved 1 message(s) back to the work queue and invoked ValidateUpload again for 1 failed invocation(s); the functions of stack 'filepipeline' process them", redriven.Output, StringComparison.Ordinal);
         var invocation = Assert.Single(gateway.Invocations);
         Assert.Equal(("filepipeline-ValidateUploadFunction-X1", "Event", """{"Records":[{"eventName":"ObjectCreated:Put"}]}"""), invocation);
         Assert.Equal(0, (await sqs.GetQueueAttributesAsync(failedInvokes, ["ApproximateNumberOfMessages"])).ApproximateNumberOfMessages);
@@ -93,7 +97,7 @@ public sealed class StackCommandsOverServeTests
     }
 
     /// <summary>serve over a fresh state directory, the gateway in front of it, and the CLI pointed at the gateway.</summary>
-    private sealed class DeployedDouble : IAsyncDisposable
+    internal sealed class DeployedDouble : IAsyncDisposable
     {
         private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "fp-operate-" + Guid.NewGuid().ToString("N"));
 
@@ -110,6 +114,18 @@ public sealed class StackCommandsOverServeTests
         public AwsGateway Gateway { get; private set; } = null!;
 
         public string StateDirectory => stateDirectory;
+
+        /// <summary>An SDK client straight to serve, to put what the deployed functions would have parked.</summary>
+        public AmazonSQSClient Sqs() => new(new BasicAWSCredentials(ServeOptions.DefaultAccessKeyId, ServeOptions.DefaultSecretAccessKey), new AmazonSQSConfig { ServiceURL = Serve.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+
+        /// <summary>Lambda's record of a ValidateUpload invocation that failed every attempt, as its OnFailure destination receives it.</summary>
+        public const string FailedInvocation = """
+            {"version":"1.0","timestamp":"2026-12-06T07:00:00.000Z","requestContext":{"requestId":"r-1","functionArn":"arn:aws:lambda:us-east-1:123456789012:function:filepipeline-ValidateUploadFunction-X1:$LATEST","condition":"RetriesExhausted","approximateInvokeCount":3},
+             "requestPayload":{"Records":[{"eventName":"ObjectCreated:Put"}]},"responseContext":{"statusCode":200,"executedVersion":"$LATEST","functionError":"Unhandled"},"responsePayload":{"errorMessage":"boom"}}
+            """;
+
+        /// <summary>A work message whose object is gone (its run ends REJECTED).</summary>
+        public const string WorkMessage = """{"bucket":"filepipeline-uploads-123456789012-us-east-1","key":"gone.csv","eTag":"0123456789abcdef0123456789abcdef","size":1,"eventTime":"2026-12-06T07:00:00Z"}""";
 
         public static async Task<DeployedDouble> StartAsync()
         {
