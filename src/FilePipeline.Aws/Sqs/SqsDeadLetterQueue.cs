@@ -11,7 +11,9 @@ namespace FilePipeline.Aws.Sqs;
 /// say how many moved) and is not offered by every SQS emulator. Send-before-delete means a crash
 /// in between duplicates a message rather than losing it; the ledger makes the duplicate harmless.
 /// </summary>
-public sealed class SqsDeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl, string sourceQueueUrl, TimeSpan? holdFor = null) : IDeadLetterQueue
+/// <param name="redriveOne">What redriving one message does instead of sending it to the source queue (a failed-invoke record re-invokes its function); the message is deleted after it.</param>
+public sealed class SqsDeadLetterQueue(
+    IAmazonSQS sqs, string deadLetterQueueUrl, string sourceQueueUrl, TimeSpan? holdFor = null, Func<Message, CancellationToken, Task>? redriveOne = null) : IDeadLetterQueue
 {
     /// <summary>A cap on one sweep, so a very deep DLQ cannot keep a CLI command busy for ever.</summary>
     public const int MaxMessagesPerSweep = 1000;
@@ -33,7 +35,15 @@ public sealed class SqsDeadLetterQueue(IAmazonSQS sqs, string deadLetterQueueUrl
         await ReleaseAsync([.. messages.Except(chosen)], cancellationToken).ConfigureAwait(false);
         foreach (var message in chosen)
         {
-            await CallAsync(() => sqs.SendMessageAsync(new SendMessageRequest(sourceQueueUrl, message.Body) { MessageAttributes = message.MessageAttributes }, cancellationToken)).ConfigureAwait(false);
+            if (redriveOne is null)
+            {
+                await CallAsync(() => sqs.SendMessageAsync(new SendMessageRequest(sourceQueueUrl, message.Body) { MessageAttributes = message.MessageAttributes }, cancellationToken)).ConfigureAwait(false);
+            }
+            else
+            {
+                await redriveOne(message, cancellationToken).ConfigureAwait(false);
+            }
+
             await CallAsync(() => sqs.DeleteMessageAsync(deadLetterQueueUrl, message.ReceiptHandle, cancellationToken)).ConfigureAwait(false);
         }
 

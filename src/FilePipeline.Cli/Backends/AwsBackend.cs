@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Amazon;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using Amazon.SQS;
 using FilePipeline.Aws.DynamoDb;
@@ -28,12 +25,12 @@ internal static class AwsBackend
         async (template, cancellationToken) =>
         {
             var region = AwsJsonEndpoint.RegionFrom(environment);
-            var credentials = CredentialsFrom(environment);
-            var sqs = new AmazonSQSClient(credentials, Configure(new AmazonSQSConfig(), environment, "SQS", region));
-            var s3Config = Configure(new AmazonS3Config(), environment, "S3", region);
+            var credentials = AwsClientConfiguration.Credentials(environment);
+            var sqs = new AmazonSQSClient(credentials, AwsClientConfiguration.Configure(new AmazonSQSConfig(), environment, "SQS", region));
+            var s3Config = AwsClientConfiguration.Configure(new AmazonS3Config(), environment, "S3", region);
             s3Config.ForcePathStyle = s3Config.ServiceURL is not null; // Emulators serve buckets by path, not by host name.
             var s3 = new AmazonS3Client(credentials, s3Config);
-            var dynamoDb = new AmazonDynamoDBClient(credentials, Configure(new AmazonDynamoDBConfig(), environment, "DYNAMODB", region));
+            var dynamoDb = new AmazonDynamoDBClient(credentials, AwsClientConfiguration.Configure(new AmazonDynamoDBConfig(), environment, "DYNAMODB", region));
             var clients = new Clients(sqs, s3, dynamoDb);
             var table = DynamoDbJsonClient.FromEnvironment(environment, credentials);
             var resources = new AwsResources(template, sqs, s3, table);
@@ -76,30 +73,4 @@ internal static class AwsBackend
         }
     }
 
-    /// <summary>AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY[/AWS_SESSION_TOKEN] from the given environment, else AWSSDK.Core's default chain.</summary>
-    private static AWSCredentials CredentialsFrom(Func<string, string?> environment)
-    {
-        if (environment("AWS_ACCESS_KEY_ID") is not { Length: > 0 } keyId || environment("AWS_SECRET_ACCESS_KEY") is not { Length: > 0 } secret)
-        {
-            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
-        }
-
-        return environment("AWS_SESSION_TOKEN") is { Length: > 0 } token ? new SessionAWSCredentials(keyId, secret, token) : new BasicAWSCredentials(keyId, secret);
-    }
-
-    private static T Configure<T>(T config, Func<string, string?> environment, string service, string region)
-        where T : ClientConfig
-    {
-        if ((environment("AWS_ENDPOINT_URL_" + service) ?? environment("AWS_ENDPOINT_URL")) is { Length: > 0 } endpoint)
-        {
-            config.ServiceURL = endpoint;
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
-        return config;
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Core.Ledger;
+using FilePipeline.Core.Ports;
 
 namespace FilePipeline.Cli.Commands;
 
@@ -15,17 +16,25 @@ internal static class FilesCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per record, one per line." };
         var command = new Command("files", "List the ledger: one record per distinct upload.") { status, json };
         var options = new PipelineOptions();
-        options.AddTo(command, runsPipeline: false);
-        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: false, offersStack: true);
+        PipelineCommand.SetAction(
+            command,
+            options,
+            environment,
+            runsPipeline: false,
+            (parseResult, pipeline, output, _, cancellationToken) => ListAsync(parseResult, pipeline.Ledger, output, cancellationToken),
+            (parseResult, stack, output, _, cancellationToken) => ListAsync(parseResult, stack.Stack.Ledger, output, cancellationToken));
+        return command;
+
+        async Task<int> ListAsync(ParseResult parseResult, ILedger ledger, TextWriter output, CancellationToken cancellationToken)
         {
             FileStatus? wanted = parseResult.GetValue(status) is { } text
                 ? Enum.TryParse<FileStatus>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                     ? parsed
                     : throw new UsageException($"--status {text}: use PROCESSING, PROCESSED, REJECTED or FAILED.")
                 : null;
-            LedgerReport.Write(output, await pipeline.Ledger.ListAsync(wanted, cancellationToken), parseResult.GetValue(json));
+            LedgerReport.Write(output, await ledger.ListAsync(wanted, cancellationToken), parseResult.GetValue(json));
             return ExitCodes.Success;
-        });
-        return command;
+        }
     }
 }

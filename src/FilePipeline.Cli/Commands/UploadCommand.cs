@@ -1,5 +1,7 @@
 using System.CommandLine;
+using FilePipeline.Cli.Operate;
 using FilePipeline.Cli.Pipeline;
+using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Commands;
 
@@ -12,10 +14,37 @@ internal static class UploadCommand
     {
         var files = new Argument<string[]>("file") { Description = "Files to upload.", Arity = ArgumentArity.OneOrMore };
         var key = new Option<string?>("--key") { Description = "The object key (one file only; default: the file name)." };
-        var command = new Command("upload", "Upload files to the local bucket; each upload queues an S3 ObjectCreated event for `run`.") { files, key };
+        var command = new Command("upload", "Upload files to the local bucket; each upload queues an S3 ObjectCreated event for `run` (with --stack: to the deployed bucket, whose notification starts the pipeline).") { files, key };
         var options = new PipelineOptions();
-        options.AddTo(command, runsPipeline: false);
-        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
+        options.AddTo(command, runsPipeline: false, offersStack: true);
+        PipelineCommand.SetAction(
+            command,
+            options,
+            environment,
+            runsPipeline: false,
+            async (parseResult, pipeline, output, _, cancellationToken) =>
+            {
+                foreach (var (path, objectKey) in Targets(parseResult))
+                {
+                    var upload = await Uploader.UploadAsync(pipeline, path, objectKey, cancellationToken);
+                    await ReportAsync(output, upload, pipeline.Template);
+                }
+
+                return ExitCodes.Success;
+            },
+            async (parseResult, stack, output, _, cancellationToken) =>
+            {
+                foreach (var (path, objectKey) in Targets(parseResult))
+                {
+                    var upload = await StackUploads.UploadAsync(stack, path, objectKey, TimeProvider.System, cancellationToken);
+                    await ReportAsync(output, upload, stack.Template);
+                }
+
+                return ExitCodes.Success;
+            });
+        return command;
+
+        IEnumerable<(string Path, string Key)> Targets(ParseResult parseResult)
         {
             var paths = parseResult.GetRequiredValue(files);
             var explicitKey = parseResult.GetValue(key);
@@ -24,18 +53,16 @@ internal static class UploadCommand
                 throw new UsageException("--key names one object; give one file with it.");
             }
 
-            foreach (var path in paths)
-            {
-                var upload = await Uploader.UploadAsync(pipeline, path, Uploader.KeyFor(path, explicitKey, null), cancellationToken);
-                await output.WriteLineAsync($"uploaded {path} → s3://{upload.Info.Bucket}/{upload.Info.Key} (version {upload.Info.VersionId}, fileId {upload.File.FileId})");
-                if (!pipeline.Template.ValidateUpload.S3Events!.Matches(upload.Info.Key))
-                {
-                    await output.WriteLineAsync($"  note: the bucket's notification filter (serverless.template) skips '{upload.Info.Key}', so no processing starts.");
-                }
-            }
+            return [.. paths.Select(path => (path, Uploader.KeyFor(path, explicitKey, null)))];
+        }
+    }
 
-            return ExitCodes.Success;
-        });
-        return command;
+    private static async Task ReportAsync(TextWriter output, UploadedFile upload, PipelineTemplate template)
+    {
+        await output.WriteLineAsync($"uploaded {upload.Path} → s3://{upload.Info.Bucket}/{upload.Info.Key} (version {upload.Info.VersionId}, fileId {upload.File.FileId})");
+        if (!template.ValidateUpload.S3Events!.Matches(upload.Info.Key))
+        {
+            await output.WriteLineAsync($"  note: the bucket's notification filter (serverless.template) skips '{upload.Info.Key}', so no processing starts.");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FilePipeline.Cli.Operate;
 using FilePipeline.Host;
 using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
@@ -10,18 +11,27 @@ internal static class PipelineCommand
 {
     public delegate Task<int> Body(ParseResult parseResult, LocalPipeline pipeline, TextWriter output, TextWriter error, CancellationToken cancellationToken);
 
+    /// <summary>What a command does with <c>--stack</c>, on the deployed stack.</summary>
+    public delegate Task<int> StackBody(ParseResult parseResult, OperatedStack stack, TextWriter output, TextWriter error, CancellationToken cancellationToken);
+
     /// <summary>An error of the real services behind <c>--backend aws</c> while the pipeline opens.</summary>
     public static bool IsBackendUnavailable(Exception e) => e is Amazon.Runtime.AmazonServiceException or Aws.Protocol.AwsServiceException or HttpRequestException;
 
     public static string BackendUnavailable(Exception e) =>
         $"error: the AWS backend is not reachable or not set up (--create-resources creates the template's resources): {e.Message}";
 
-    public static void SetAction(Command command, PipelineOptions options, CliEnvironment environment, bool runsPipeline, Body body)
+    /// <param name="stackBody">The command on a deployed stack (<c>--stack</c>); null refuses it.</param>
+    public static void SetAction(Command command, PipelineOptions options, CliEnvironment environment, bool runsPipeline, Body body, StackBody? stackBody = null)
     {
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
+            if (command.Options.Contains(options.Stack) && parseResult.GetValue(options.Stack) is { } stackName)
+            {
+                return await StackAction.RunAsync(command.Name, stackName, parseResult, options, environment, stackBody, cancellationToken);
+            }
+
             LocalPipeline pipeline;
             try
             {

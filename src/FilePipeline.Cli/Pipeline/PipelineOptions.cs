@@ -34,10 +34,21 @@ internal sealed class PipelineOptions
         Description = "With --backend aws: create the template's bucket, queues and table where missing, with the template's settings.",
     };
 
+    public Option<string?> Stack { get; } = new("--stack")
+    {
+        Description = "Operate the stack of this name deployed with `dotnet lambda deploy-serverless` (credentials: the AWS SDK's chain). See docs/operate.md.",
+    };
+
+    public Option<string?> Region { get; } = new("--region")
+    {
+        Description = "With --stack: the stack's region (default: $AWS_REGION, else the profile's).",
+    };
+
     public const string BackendVariable = "FILEPIPELINE_BACKEND";
 
     /// <param name="offersBackend">False for commands that always use the embedded services (states run --local-services).</param>
-    public void AddTo(Command command, bool runsPipeline, bool offersBackend = true)
+    /// <param name="offersStack">True for the commands that work on a deployed stack (or refuse to, as <c>run</c> does).</param>
+    public void AddTo(Command command, bool runsPipeline, bool offersBackend = true, bool offersStack = false)
     {
         command.Options.Add(StateDir);
         command.Options.Add(Template);
@@ -45,6 +56,12 @@ internal sealed class PipelineOptions
         {
             command.Options.Add(Backend);
             command.Options.Add(CreateResources);
+        }
+
+        if (offersStack)
+        {
+            command.Options.Add(Stack);
+            command.Options.Add(Region);
         }
 
         if (runsPipeline)

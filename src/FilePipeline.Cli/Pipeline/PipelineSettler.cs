@@ -15,12 +15,7 @@ internal static class PipelineSettler
             InputFile.RequireRegular(path);
         }
 
-        var notification = pipeline.Template.ValidateUpload.S3Events!;
-        if (files.FirstOrDefault(f => !notification.Matches(f.Key)) is { Key: { } unmatched })
-        {
-            throw new UsageException($"'{unmatched}' would not be processed: the bucket notifies only keys{Describe(notification)} (serverless.template).");
-        }
-
+        RequireNotified(pipeline.Template, files.Select(f => f.Key));
         var uploads = new List<UploadedFile>();
         foreach (var (path, key) in files)
         {
@@ -35,6 +30,16 @@ internal static class PipelineSettler
         }
 
         return outcomes;
+    }
+
+    /// <exception cref="UsageException">A key would not reach ValidateUpload: the bucket's notification filter skips it.</exception>
+    public static void RequireNotified(PipelineTemplate template, IEnumerable<string> keys)
+    {
+        var notification = template.ValidateUpload.S3Events!;
+        if (keys.FirstOrDefault(key => !notification.Matches(key)) is { } unmatched)
+        {
+            throw new UsageException($"'{unmatched}' would not be processed: the bucket notifies only keys{Describe(notification)} (serverless.template).");
+        }
     }
 
     private static string Describe(S3EventSource source) =>

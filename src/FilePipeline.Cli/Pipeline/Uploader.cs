@@ -12,18 +12,7 @@ internal static class Uploader
     /// <exception cref="UsageException">A file is missing or its key is not a valid object key.</exception>
     public static async Task<UploadedFile> UploadAsync(LocalPipeline pipeline, string path, string key, CancellationToken cancellationToken)
     {
-        InputFile.RequireRegular(path);
-        FileStream content;
-        try
-        {
-            content = File.OpenRead(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read {path}: {e.Message}");
-        }
-
-        await using (content)
+        await using (var content = OpenInput(path))
         {
             try
             {
@@ -35,6 +24,21 @@ internal static class Uploader
             {
                 throw new UsageException($"'{key}' is not a valid object key: {e.Message}");
             }
+        }
+    }
+
+    /// <summary>Opens a local file to upload, streaming.</summary>
+    /// <exception cref="UsageException">The file is missing, not a regular file, or unreadable.</exception>
+    public static FileStream OpenInput(string path)
+    {
+        InputFile.RequireRegular(path);
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read {path}: {e.Message}");
         }
     }
 }

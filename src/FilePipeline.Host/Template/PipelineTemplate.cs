@@ -14,11 +14,22 @@ public sealed class PipelineTemplate
     public const string TemplateFileName = "serverless.template";
     public const string ToolsDefaultsFileName = "aws-lambda-tools-defaults.json";
 
-    private PipelineTemplate(string path, LocalAwsIdentity identity) => (TemplatePath, Identity) = (path, identity);
+    private readonly TemplateResolver resolver;
+
+    private PipelineTemplate(string path, TemplateResolver resolver) => (TemplatePath, this.resolver) = (path, resolver);
 
     public string TemplatePath { get; }
 
-    public LocalAwsIdentity Identity { get; }
+    public LocalAwsIdentity Identity => resolver.Identity;
+
+    /// <summary>The name the template gives a resource itself, or null when CloudFormation generates it (see <see cref="OutputKeyOf"/>).</summary>
+    public string? ExplicitName(string logicalId) => resolver.ExplicitName(logicalId);
+
+    /// <summary>The physical name of any resource of the template (see <see cref="TemplateResolver.PhysicalName"/>).</summary>
+    public string PhysicalName(string logicalId) => resolver.PhysicalName(logicalId);
+
+    /// <summary>The key of the template output that returns the resource (its Ref), or null.</summary>
+    public string? OutputKeyOf(string logicalId) => resolver.OutputKeyOf(logicalId);
 
     public required BucketSettings Bucket { get; init; }
 
@@ -49,17 +60,21 @@ public sealed class PipelineTemplate
         : logicalId == OnFailureQueue?.LogicalId ? OnFailureQueue
         : throw new TemplateException($"Queue {logicalId} is neither the work queue, its dead-letter queue nor ValidateUpload's OnFailure queue.");
 
-    /// <summary>Reads the template and the tools defaults beside it.</summary>
+    /// <summary>Reads the template and the tools defaults beside it, for the local stack.</summary>
     /// <exception cref="TemplateException">A file is missing or lacks a resource or setting the local stack needs.</exception>
-    public static PipelineTemplate Load(string templatePath)
+    public static PipelineTemplate Load(string templatePath) => Load(templatePath, identity: null, generatedNames: null);
+
+    /// <summary>Reads the template as the stack <paramref name="identity"/> names (null: the local one of the tools defaults).</summary>
+    /// <param name="generatedNames">Names CloudFormation generated for unnamed resources of a deployed stack, by logical id.</param>
+    /// <exception cref="TemplateException">A file is missing or lacks a resource or setting the local stack needs.</exception>
+    public static PipelineTemplate Load(string templatePath, LocalAwsIdentity? identity, IReadOnlyDictionary<string, string>? generatedNames)
     {
         var fullPath = Path.GetFullPath(templatePath);
         var directory = Path.GetDirectoryName(fullPath)!;
         var template = ReadJson(fullPath);
         var defaults = ReadJson(Path.Combine(directory, ToolsDefaultsFileName));
-        var stackName = defaults["stack-name"]?.GetValue<string>() is { Length: > 0 } stack ? stack : "filepipeline";
-        var identity = new LocalAwsIdentity(stackName);
-        var resolver = new TemplateResolver(template, identity);
+        identity ??= new LocalAwsIdentity(defaults["stack-name"]?.GetValue<string>() is { Length: > 0 } stack ? stack : "filepipeline");
+        var resolver = new TemplateResolver(template, identity, generatedNames);
         var functions = new FunctionReader(template, resolver).ReadAll();
 
         var processQueue = Single(functions, HandlerNames.ProcessQueue);
@@ -68,7 +83,7 @@ public sealed class PipelineTemplate
         var deadLetterId = workQueue.Redrive?.DeadLetterLogicalId ?? throw new TemplateException($"Queue {workQueueId} has no RedrivePolicy.");
         var validate = Single(functions, HandlerNames.ValidateUpload);
         var bucketId = validate.S3Events?.BucketLogicalId ?? throw new TemplateException("The ValidateUpload function has no S3 event.");
-        return new PipelineTemplate(fullPath, identity)
+        return new PipelineTemplate(fullPath, resolver)
         {
             Bucket = new BucketSettings(bucketId, resolver.PhysicalName(bucketId)),
             WorkQueue = workQueue,
@@ -159,13 +174,20 @@ public sealed class PipelineTemplate
         var substitutions = (properties["DefinitionSubstitutions"]?.AsObject() ?? [])
             .ToDictionary(pair => pair.Key, pair => resolver.Text(pair.Value, $"{id}.DefinitionSubstitutions.{pair.Key}"), StringComparer.Ordinal);
         var name = resolver.PhysicalName(id);
+        var logging = properties["Logging"] as JsonObject;
+        var destination = logging?["Destinations"]?.AsArray().FirstOrDefault()?["CloudWatchLogsLogGroup"]?["LogGroupArn"];
         return new StateMachineSettings(
             id,
             name,
             resolver.Identity.StateMachineArn(name),
             string.Equals(properties["Type"]?.GetValue<string>(), "EXPRESS", StringComparison.OrdinalIgnoreCase),
             Path.Combine(directory, DefinitionFile(defaults, id)),
-            substitutions);
+            substitutions)
+        {
+            LoggingLevel = logging?["Level"] is { } level ? resolver.Text(level, $"{id}.Logging.Level") : "OFF",
+            IncludesExecutionData = logging?["IncludeExecutionData"] is JsonValue included && included.TryGetValue<bool>(out var data) && data,
+            LogGroupLogicalId = destination is null ? null : TemplateResolver.TargetOf(destination, $"{id}.Logging.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn"),
+        };
     }
 
     /// <summary>The file that template-substitutions injects at <c>$.Resources.{id}.Properties.Definition</c>.</summary>

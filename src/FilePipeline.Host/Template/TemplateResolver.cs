@@ -7,8 +7,10 @@ namespace FilePipeline.Host.Template;
 /// <summary>
 /// Evaluates the CloudFormation intrinsics the template uses (Ref, Fn::GetAtt, Fn::Sub) to the
 /// values the local stack has: parameters take their defaults, resources their local names and ARNs.
+/// For a deployed stack, <paramref name="generatedNames"/> gives the names CloudFormation generated
+/// for resources the template leaves unnamed (by logical id).
 /// </summary>
-public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity identity)
+public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity identity, IReadOnlyDictionary<string, string>? generatedNames = null)
 {
     private JsonObject ResourceNodes => template["Resources"]?.AsObject() ?? throw TemplateException.Missing("Resources");
 
@@ -104,10 +106,14 @@ public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity ident
     };
 
     /// <summary>
-    /// The resource's name: its explicit name property, else (as CloudFormation would generate one)
-    /// the logical id; functions are named by logical id locally.
+    /// The resource's name: its explicit name property, else the name CloudFormation generated (when
+    /// known), else, locally, the logical id; functions are named by logical id locally.
     /// </summary>
-    public string PhysicalName(string logicalId)
+    public string PhysicalName(string logicalId) =>
+        ExplicitName(logicalId) ?? (generatedNames is not null && generatedNames.TryGetValue(logicalId, out var generated) ? generated : logicalId);
+
+    /// <summary>The name the template gives the resource in its name property, or null when CloudFormation would generate one.</summary>
+    public string? ExplicitName(string logicalId)
     {
         var properties = Properties(logicalId);
         var nameProperty = TypeOf(logicalId) switch
@@ -120,8 +126,12 @@ public sealed class TemplateResolver(JsonObject template, LocalAwsIdentity ident
             "AWS::Logs::LogGroup" => "LogGroupName",
             _ => null,
         };
-        return nameProperty is not null && properties[nameProperty] is { } name ? Text(name, $"{logicalId}.{nameProperty}") : logicalId;
+        return nameProperty is not null && properties[nameProperty] is { } name ? Text(name, $"{logicalId}.{nameProperty}") : null;
     }
+
+    /// <summary>The key of the template output whose value is a Ref of the resource, or null.</summary>
+    public string? OutputKeyOf(string logicalId) =>
+        (template["Outputs"] as JsonObject)?.FirstOrDefault(pair => pair.Value?["Value"] is JsonObject { Count: 1 } value && (string?)value["Ref"] == logicalId).Key;
 
     public string Sub(string pattern)
     {
