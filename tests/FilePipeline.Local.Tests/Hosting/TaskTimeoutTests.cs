@@ -1,4 +1,5 @@
 using FilePipeline.Core.Ledger;
+using FilePipeline.Host.Integrations;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Local.Tests.Hosting;
