@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Local.Storage;
-using FilePipeline.States;
 using FilePipeline.States.History;
 using Microsoft.Data.Sqlite;
 
@@ -14,7 +13,7 @@ namespace FilePipeline.Local.Hosting.Executions;
 /// visible record, shown ABORTED once its process is gone. Each execution points at the definition it
 /// ran (a row of <c>state_machines</c>, one per distinct ARN and definition, like a state machine version).
 /// </summary>
-public sealed class ExecutionStore
+public sealed partial class ExecutionStore
 {
     private const string Columns = "id, name, execution_arn, file_id, version_id, status, input, output, outcome, error, cause, start_date, stop_date, host_pid, (SELECT arn FROM state_machines WHERE state_machines.id = executions.state_machine)";
 
@@ -24,42 +23,7 @@ public sealed class ExecutionStore
     {
         this.database = database;
         using var connection = database.Open();
-        LocalDatabase.Execute(connection, """
-            CREATE TABLE IF NOT EXISTS state_machines(
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                arn TEXT NOT NULL,
-                name TEXT NOT NULL,
-                definition TEXT NOT NULL,
-                UNIQUE(arn, definition));
-            CREATE TABLE IF NOT EXISTS executions(
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                name TEXT NOT NULL,
-                execution_arn TEXT NULL,
-                file_id TEXT NULL,
-                version_id TEXT NULL,
-                status TEXT NOT NULL,
-                input TEXT NOT NULL,
-                output TEXT NULL,
-                outcome TEXT NULL,
-                error TEXT NULL,
-                cause TEXT NULL,
-                start_date INTEGER NOT NULL,
-                stop_date INTEGER NULL,
-                host_pid INTEGER NOT NULL,
-                state_machine INTEGER NULL REFERENCES state_machines(id));
-            CREATE INDEX IF NOT EXISTS executions_file ON executions(file_id, id);
-            CREATE INDEX IF NOT EXISTS executions_name ON executions(name);
-            CREATE TABLE IF NOT EXISTS execution_events(
-                execution INTEGER NOT NULL REFERENCES executions(id),
-                event_id INTEGER NOT NULL,
-                event TEXT NOT NULL,
-                PRIMARY KEY(execution, event_id));
-            """);
-        // State directories written before executions knew their definition: add the column, their rows stay without one.
-        if ((long)connection.Scalar(null, "SELECT COUNT(*) FROM pragma_table_info('executions') WHERE name = 'state_machine'")! == 0)
-        {
-            LocalDatabase.Execute(connection, "ALTER TABLE executions ADD COLUMN state_machine INTEGER NULL REFERENCES state_machines(id)");
-        }
+        CreateSchema(connection);
     }
 
     /// <summary>Records a RUNNING execution and returns a writer for its history events.</summary>
@@ -175,50 +139,5 @@ public sealed class ExecutionStore
         }
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    /// <summary>Appends one execution's events as they happen, then records how it ended.</summary>
-    public sealed class ExecutionWriter(SqliteConnection connection, long id) : IDisposable
-    {
-        private readonly Lock gate = new();
-
-        public long Id => id;
-
-        public void Append(HistoryEvent historyEvent)
-        {
-            ArgumentNullException.ThrowIfNull(historyEvent);
-            lock (gate)
-            {
-                connection.Run(null, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", id, historyEvent.Id, HistorySerializer.ToJson(historyEvent).ToJsonString());
-            }
-        }
-
-        public void Complete(ExecutionResult result)
-        {
-            ArgumentNullException.ThrowIfNull(result);
-            lock (gate)
-            {
-                connection.Run(
-                    null,
-                    "UPDATE executions SET execution_arn = $p1, status = $p2, output = $p3, outcome = $p4, error = $p5, cause = $p6, stop_date = $p7 WHERE id = $p0",
-                    id, result.ExecutionArn, result.StatusText, result.Output, Text(TryParse(result.Output)?["outcome"]), result.Error, result.Cause, result.StopDate.ToUnixTimeMilliseconds());
-            }
-        }
-
-        /// <summary>The engine refused to run (e.g. input that is not JSON): recorded as a failed execution.</summary>
-        public void Fail(string error, string cause, DateTimeOffset stopDate)
-        {
-            lock (gate)
-            {
-                connection.Run(null, "UPDATE executions SET status = 'FAILED', error = $p1, cause = $p2, stop_date = $p3 WHERE id = $p0", id, error, cause, stopDate.ToUnixTimeMilliseconds());
-            }
-        }
-
-        public void Dispose()
-        {
-            // Pooled connections keep their pragmas: hand it back with the database's FULL sync.
-            LocalDatabase.Execute(connection, "PRAGMA synchronous=FULL;");
-            connection.Dispose();
-        }
-    }
+    internal static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }
