@@ -96,6 +96,15 @@ public sealed class ProjectBoundaryTests
     }
 
     [Theory]
+    [MemberData(nameof(Present), "FilePipeline.Host")]
+    public void The_host_reaches_Core_Functions_and_States_and_never_a_backend(string name)
+    {
+        var allowed = new[] { "FilePipeline.Core", "FilePipeline.Functions", "FilePipeline.States", "FilePipeline.Annotations", "FilePipeline.Annotations.SourceGenerator" };
+
+        Assert.Empty(Graph.Reachable(name).Except(allowed));
+    }
+
+    [Theory]
     [MemberData(nameof(ForbiddenArrows))]
     public void A_project_never_reaches_the_one_its_boundary_forbids(string from, string forbidden)
     {
