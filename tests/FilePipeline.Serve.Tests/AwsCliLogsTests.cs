@@ -14,26 +14,19 @@ public sealed class AwsCliLogsTests : IAsyncLifetime
 
     private ServeFixture serve = null!;
     private AwsCli aws = null!;
-    private readonly string work = Path.Combine(Path.GetTempPath(), "fp-serve-logs-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
         serve = await ServeFixture.StartAsync(runPipeline: true, captureFunctionLogs: true);
         aws = new AwsCli(serve.Endpoint);
-        Directory.CreateDirectory(work);
     }
 
-    public async Task DisposeAsync()
-    {
-        await serve.DisposeAsync();
-        Directory.Delete(work, recursive: true);
-    }
+    public Task DisposeAsync() => serve.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Logs_commands_show_the_executions_and_the_function_logs_of_an_upload()
     {
-        var path = Path.Combine(work, "orders.csv");
-        await File.WriteAllTextAsync(path, "id,amount\n1,10\n2,20\n");
+        var path = serve.WriteInput("orders.csv", "id,amount\n1,10\n2,20\n");
         await aws.RunAsync("s3", "cp", path, $"s3://{serve.Bucket}/incoming/orders.csv");
         var eTag = (await aws.JsonAsync("s3api", "head-object", "--bucket", serve.Bucket, "--key", "incoming/orders.csv"))["ETag"]!.GetValue<string>().Trim('"');
         await LedgerWait.SettledAsync(serve.Pipeline, $"{serve.Bucket}/incoming/orders.csv@{eTag}");

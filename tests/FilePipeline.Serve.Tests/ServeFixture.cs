@@ -52,6 +52,16 @@ public sealed class ServeFixture : IAsyncDisposable
         return new ServeFixture(pipeline, host, stateDirectory);
     }
 
+    /// <summary>Writes a file for a client to upload, in a folder removed with the fixture.</summary>
+    public string WriteInput(string name, string content)
+    {
+        var directory = StateDirectory + "-input";
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
     public AmazonS3Client S3(AWSCredentials? credentials = null) =>
         new(credentials ?? Credentials, new AmazonS3Config { ServiceURL = Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
 
@@ -67,5 +77,9 @@ public sealed class ServeFixture : IAsyncDisposable
         Pipeline.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(StateDirectory, recursive: true);
+        if (Directory.Exists(StateDirectory + "-input"))
+        {
+            Directory.Delete(StateDirectory + "-input", recursive: true);
+        }
     }
 }

@@ -21,29 +21,37 @@ public sealed class ExecutionLogGroup(string name, int? retentionInDays, long cr
     public override IReadOnlyList<LogStream> Streams()
     {
         var streams = new List<LogStream> { new(ValidationStreamName, CreationTime) };
-        foreach (var minute in Ended().GroupBy(StreamOf))
+        foreach (var minute in logging.Level == "OFF" ? [] : Ended().GroupBy(StreamOf))
         {
             var first = minute.Min(e => e.StartDate.ToUnixTimeMilliseconds());
             var last = minute.Max(e => e.StopDate!.Value.ToUnixTimeMilliseconds());
-            streams.Add(logging.Level == "OFF" ? new LogStream(minute.Key, first) : new LogStream(minute.Key, first, first, last, last));
+            streams.Add(new LogStream(minute.Key, first, first, last, last));
         }
 
         return streams;
     }
 
-    public override IReadOnlyList<LogEvent> Events(string streamName)
+    /// <summary>Only the histories of executions in the selected streams and overlapping the time range are read.</summary>
+    public override IReadOnlyList<LogEvent> Events(Func<string, bool> stream, long startTime = long.MinValue, long endTime = long.MaxValue)
     {
-        var events = new List<(long Timestamp, long Execution, long Id, long Ingestion, string Message)>();
-        foreach (var execution in Ended().Where(e => StreamOf(e) == streamName))
+        ArgumentNullException.ThrowIfNull(stream);
+        var events = new List<LogEvent>();
+        foreach (var minute in Ended().GroupBy(StreamOf).Where(group => stream(group.Key)))
         {
-            var ingestion = execution.StopDate!.Value.ToUnixTimeMilliseconds();
-            events.AddRange(store.History(execution.Id)
-                .Where(e => ExpressLogFormat.IsLogged(logging.Level, e.Type))
-                .Select(e => (e.Timestamp.ToUnixTimeMilliseconds(), execution.Id, e.Id, ingestion, ExpressLogFormat.Render(e, execution.ExecutionArn!, logging.IncludeExecutionData))));
+            var rendered = new List<(long Timestamp, long Execution, long Id, long Ingestion, string Message)>();
+            foreach (var execution in minute.Where(e => e.StartDate.ToUnixTimeMilliseconds() <= endTime && e.StopDate!.Value.ToUnixTimeMilliseconds() >= startTime))
+            {
+                var ingestion = execution.StopDate!.Value.ToUnixTimeMilliseconds();
+                rendered.AddRange(store.History(execution.Id)
+                    .Where(e => ExpressLogFormat.IsLogged(logging.Level, e.Type))
+                    .Select(e => (e.Timestamp.ToUnixTimeMilliseconds(), execution.Id, e.Id, ingestion, ExpressLogFormat.Render(e, execution.ExecutionArn!, logging.IncludeExecutionData))));
+            }
+
+            events.AddRange(rendered.OrderBy(e => e.Timestamp).ThenBy(e => e.Execution).ThenBy(e => e.Id)
+                .Select((e, sequence) => new LogEvent(minute.Key, e.Timestamp, e.Ingestion, e.Message, sequence)));
         }
 
-        return [.. events.OrderBy(e => e.Timestamp).ThenBy(e => e.Execution).ThenBy(e => e.Id)
-            .Select((e, sequence) => new LogEvent(streamName, e.Timestamp, e.Ingestion, e.Message, sequence))];
+        return events;
     }
 
     private IEnumerable<ExecutionRecord> Ended() =>

@@ -18,7 +18,8 @@ public sealed class FunctionLogGroup(string name, int? retentionInDays, long cre
     public override IReadOnlyList<LogStream> Streams() =>
         [.. ReadAll().Select(stream => new LogStream(stream.Key, stream.Value[0].Timestamp, stream.Value[0].Timestamp, stream.Value[^1].Timestamp, stream.Value[^1].IngestionTime))];
 
-    public override IReadOnlyList<LogEvent> Events(string streamName) => ReadAll().GetValueOrDefault(streamName) ?? [];
+    public override IReadOnlyList<LogEvent> Events(Func<string, bool> stream, long startTime = long.MinValue, long endTime = long.MaxValue) =>
+        [.. ReadAll().Where(pair => stream(pair.Key)).SelectMany(pair => pair.Value)];
 
     private SortedDictionary<string, List<LogEvent>> ReadAll()
     {

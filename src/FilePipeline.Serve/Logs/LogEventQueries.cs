@@ -28,7 +28,7 @@ public static class LogEventQueries
         // startTime is inclusive, endTime exclusive for this operation.
         var start = request.Number("startTime") ?? long.MinValue;
         var end = request.Number("endTime") ?? long.MaxValue;
-        var events = group.Events(streamName).Where(e => e.Timestamp >= start && e.Timestamp < end).ToList();
+        var events = group.Events(name => name == streamName, start, end).Where(e => e.Timestamp >= start && e.Timestamp < end).ToList();
         var limit = request.Limit(MaxEvents, MaxEvents);
         int from, to;
         switch (request.Text("nextToken"))
@@ -81,9 +81,7 @@ public static class LogEventQueries
         var pattern = FilterPattern.Parse(request.Text("filterPattern"));
         var limit = request.Limit(MaxEvents, MaxEvents);
         var after = request.Text("nextToken") is { } token ? PageToken.Position(token) : ((long, string, long)?)null;
-        var matching = group.Streams()
-            .Where(s => (names is null || names.Contains(s.Name)) && (prefix is null || s.Name.StartsWith(prefix, StringComparison.Ordinal)))
-            .SelectMany(s => group.Events(s.Name))
+        var matching = group.Events(name => (names is null || names.Contains(name)) && (prefix is null || name.StartsWith(prefix, StringComparison.Ordinal)), start, end)
             .Where(e => e.Timestamp >= start && e.Timestamp <= end && (after is null || IsAfter(e, after.Value)) && pattern.Matches(e.Message))
             .OrderBy(e => e.Timestamp).ThenBy(e => e.StreamName, StringComparer.Ordinal).ThenBy(e => e.Sequence)
             .Take(limit + 1)

@@ -14,6 +14,9 @@ public abstract class LogGroup(string name, int? retentionInDays, long creationT
 
     public abstract IReadOnlyList<LogStream> Streams();
 
-    /// <summary>The stream's events in stream order (an unknown stream has none).</summary>
-    public abstract IReadOnlyList<LogEvent> Events(string streamName);
+    /// <summary>
+    /// The events of the streams <paramref name="stream"/> selects, each stream's in stream order; those
+    /// outside [<paramref name="startTime"/>, <paramref name="endTime"/>] (epoch ms, inclusive) may be left out.
+    /// </summary>
+    public abstract IReadOnlyList<LogEvent> Events(Func<string, bool> stream, long startTime = long.MinValue, long endTime = long.MaxValue);
 }

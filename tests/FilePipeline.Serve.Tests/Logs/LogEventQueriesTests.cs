@@ -100,7 +100,7 @@ public sealed class LogEventQueriesTests
     {
         public override IReadOnlyList<LogStream> Streams() => [.. events.Select(e => e.Stream).Distinct().Select(name => new LogStream(name, 0))];
 
-        public override IReadOnlyList<LogEvent> Events(string streamName) =>
-            [.. events.Where(e => e.Stream == streamName).Select((e, i) => new LogEvent(e.Stream, e.Timestamp, e.Timestamp, e.Message, i))];
+        public override IReadOnlyList<LogEvent> Events(Func<string, bool> stream, long startTime = long.MinValue, long endTime = long.MaxValue) =>
+            [.. events.GroupBy(e => e.Stream).Where(g => stream(g.Key)).SelectMany(g => g.Select((e, i) => new LogEvent(e.Stream, e.Timestamp, e.Timestamp, e.Message, i)))];
     }
 }
