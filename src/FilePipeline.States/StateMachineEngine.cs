@@ -31,6 +31,9 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
             ["roleArn"] = options.RoleArn,
         });
+        // AWS chains the first state's events to 0, not to ExecutionStarted (GetExecutionHistory's
+        // API reference example and recorded histories: id 2, previousEventId 0).
+        cursor.LastEventId = 0;
 
         using var executionCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var status = ExecutionStatus.Succeeded;

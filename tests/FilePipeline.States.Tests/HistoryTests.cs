@@ -6,12 +6,13 @@ namespace FilePipeline.States.Tests;
 public class HistoryTests
 {
     [Fact]
-    public async Task Events_have_sequential_ids_chained_by_previousEventId_and_clock_timestamps()
+    public async Task Events_have_sequential_ids_chained_by_previousEventId_from_0_as_AWS_records_and_clock_timestamps()
     {
         var result = await new Harness().RunAsync("pass-chain.json");
         Assert.Equal(Enumerable.Range(1, result.History.Count).Select(i => (long)i), result.History.Select(e => e.Id));
-        Assert.Equal(0, result.History[0].PreviousEventId);
-        Assert.All(result.History.Skip(1), e => Assert.Equal(e.Id - 1, e.PreviousEventId));
+        // ExecutionStarted and the first state's first event both chain to 0 (GetExecutionHistory's API reference example).
+        Assert.Equal([0, 0], result.History.Take(2).Select(e => e.PreviousEventId));
+        Assert.All(result.History.Skip(2), e => Assert.Equal(e.Id - 1, e.PreviousEventId));
         Assert.All(result.History, e => Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), e.Timestamp));
         var entered = result.History[1];
         Assert.Equal("PassStateEntered", entered.Type);
