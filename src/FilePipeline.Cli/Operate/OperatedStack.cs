@@ -2,6 +2,7 @@ using FilePipeline.Aws.CloudFormation;
 using FilePipeline.Aws.Protocol;
 using FilePipeline.Aws.Stack;
 using FilePipeline.Aws.Sts;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Operate;
