@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using FilePipeline.Cli.Executions;
 using FilePipeline.Cli.Pipeline;
+using FilePipeline.Executions.Rendering;
 using FilePipeline.Serve;
 
 namespace FilePipeline.Cli.Commands;

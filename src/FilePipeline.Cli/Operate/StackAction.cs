@@ -5,6 +5,7 @@ using FilePipeline.Aws.Logs;
 using FilePipeline.Aws.Protocol;
 using FilePipeline.Aws.Stack;
 using FilePipeline.Cli.Pipeline;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Operate;

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using FilePipeline.Aws.Logs;
 using FilePipeline.Cli.Executions;
 using FilePipeline.Cli.Pipeline;
+using FilePipeline.Executions.History;
+using FilePipeline.Executions.Rendering;
 using FilePipeline.States.History;
 
 namespace FilePipeline.Cli.Operate;
