@@ -11,30 +11,17 @@ namespace FilePipeline.Annotations.Tests.Generator;
 /// </summary>
 public sealed class GeneratedMainTests
 {
-    private const string Executable = """
-        [assembly: FilePipeline.Annotations.LambdaGlobalProperties(GenerateMain = true)]
-
-        namespace Bootstrap
-        {
-            public static partial class GeneratedProgram
-            {
-                private static partial System.Threading.Tasks.Task<int> RunAsync(string? handler, FilePipeline.Functions.Runtime.LambdaFunctionRegistry functions) =>
-                    System.Threading.Tasks.Task.FromResult(functions.Contains(handler) ? 0 : 1);
-            }
-        }
-        """;
-
     [Fact]
     public void An_executable_without_functions_of_its_own_runs_those_of_the_library_it_references()
     {
         var library = Build(GeneratorTest.Compilation("Shop.Functions", Inputs.Shop, OutputKind.DynamicallyLinkedLibrary));
-        var executable = Build(GeneratorTest.Compilation("Bootstrap", Executable, OutputKind.ConsoleApplication, MetadataReference.CreateFromImage(library)));
+        var executable = Build(GeneratorTest.Compilation("TestProject", Inputs.GenerateMain + Inputs.RunLoop, OutputKind.ConsoleApplication, MetadataReference.CreateFromImage(library)));
 
         var context = new AssemblyLoadContext("generated-main", isCollectible: true);
         try
         {
             context.LoadFromStream(new MemoryStream(library));
-            var program = context.LoadFromStream(new MemoryStream(executable)).GetType("Bootstrap.GeneratedProgram", throwOnError: true)!;
+            var program = context.LoadFromStream(new MemoryStream(executable)).GetType("TestProject.GeneratedProgram", throwOnError: true)!;
             var functions = (LambdaFunctionRegistry)program.GetProperty("Functions")!.GetValue(null)!;
 
             // Also FilePipeline.Functions', which every compilation here references.

@@ -56,11 +56,14 @@ internal static class Inputs
         }
         """;
 
-    /// <summary><see cref="Shop"/> as an executable: GenerateMain, and the runtime loop the generated Main calls.</summary>
-    public const string ShopExecutable = """
+    /// <summary>Executable mode: the assembly attribute, which must come before any declaration.</summary>
+    public const string GenerateMain = """
         [assembly: FilePipeline.Annotations.LambdaGlobalProperties(GenerateMain = true)]
 
-        """ + Shop + """
+        """;
+
+    /// <summary>The runtime loop an executable gives the generated Main (assembly TestProject): 0 when it knows the handler.</summary>
+    public const string RunLoop = """
 
         namespace TestProject
         {
@@ -71,4 +74,7 @@ internal static class Inputs
             }
         }
         """;
+
+    /// <summary><see cref="Shop"/> as an executable: GenerateMain, and the runtime loop the generated Main calls.</summary>
+    public const string ShopExecutable = GenerateMain + Shop + RunLoop;
 }
