@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FilePipeline.Aws.Logs;
 using FilePipeline.Cli.Executions;
 using FilePipeline.Cli.Operate;
@@ -42,35 +39,7 @@ internal static class ExecutionsCommand
         {
             var filter = FilterOf(parseResult, file, outcome, since, until, defaultSince: null);
             var executions = pipeline.Executions.List(filter.FileId).Where(e => filter.Matches(e.FileId, e.Status, e.Outcome, e.StartDate)).ToList();
-            if (parseResult.GetValue(json))
-            {
-                foreach (var execution in executions)
-                {
-                    await output.WriteLineAsync(ExecutionJson.ToJson(execution).ToJsonString());
-                }
-
-                return ExitCodes.Success;
-            }
-
-            if (executions.Count == 0)
-            {
-                await output.WriteLineAsync("(no executions)");
-                return ExitCodes.Success;
-            }
-
-            TextTable.Write(
-                output,
-                ["ID", "NAME", "STATUS", "OUTCOME", "FILE ID", "STARTED", "MS"],
-                executions.Select(e => (IReadOnlyList<string>)
-                [
-                    e.Id.ToString(CultureInfo.InvariantCulture),
-                    e.Name,
-                    e.Status,
-                    e.Outcome ?? e.Error ?? "",
-                    e.FileId ?? "",
-                    e.StartDate.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    e.StopDate is { } stop ? ((long)(stop - e.StartDate).TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "-",
-                ]));
+            await ExecutionListing.WriteAsync(output, executions, parseResult.GetValue(json), numbered: true, "(no executions)");
             return ExitCodes.Success;
         },
         (parseResult, stack, output, _, cancellationToken) => StackExecutions.ListAsync(
@@ -108,14 +77,7 @@ internal static class ExecutionsCommand
             var execution = pipeline.Executions.Find(wanted) ?? throw new UsageException($"no execution '{wanted}' (see `filepipeline executions list`).");
             if (parseResult.GetValue(json))
             {
-                var history = pipeline.Executions.History(execution.Id);
-                var document = new JsonObject
-                {
-                    ["execution"] = ExecutionJson.ToJson(execution),
-                    ["path"] = new JsonArray([.. history.Where(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal)).Select(e => e.Details?["name"]?.DeepClone())]),
-                    ["events"] = new JsonArray([.. history.Select(e => (JsonNode?)HistorySerializer.ToJson(e))]),
-                };
-                await output.WriteLineAsync(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                await output.WriteLineAsync(ExecutionListing.ShowJson(execution, pipeline.Executions.History(execution.Id), numbered: true));
                 return ExitCodes.Success;
             }
 

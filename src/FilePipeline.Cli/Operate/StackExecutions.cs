@@ -1,11 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FilePipeline.Aws.Logs;
 using FilePipeline.Cli.Executions;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Executions.History;
 using FilePipeline.Executions.Rendering;
+using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.States.History;
 
 namespace FilePipeline.Cli.Operate;
@@ -18,35 +16,9 @@ internal static class StackExecutions
 {
     public static async Task<int> ListAsync(OperatedStack stack, ExecutionFilter filter, bool json, TextWriter output, CancellationToken cancellationToken)
     {
-        var executions = await ReaderOf(stack).ListAsync(filter, cancellationToken);
-        if (json)
-        {
-            foreach (var execution in executions)
-            {
-                await output.WriteLineAsync(ToJson(execution).ToJsonString());
-            }
-
-            return ExitCodes.Success;
-        }
-
-        if (executions.Count == 0)
-        {
-            await output.WriteLineAsync($"(no executions in {ReaderOf(stack).LogGroupName}{Range(filter)})");
-            return ExitCodes.Success;
-        }
-
-        TextTable.Write(
-            output,
-            ["NAME", "STATUS", "OUTCOME", "FILE ID", "STARTED", "MS"],
-            executions.Select(e => (IReadOnlyList<string>)
-            [
-                e.Name,
-                e.Status,
-                e.Outcome ?? e.Error ?? "",
-                e.FileId ?? "",
-                e.StartDate.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                e.StopDate is { } stop ? ((long)(stop - e.StartDate).TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "-",
-            ]));
+        var reader = ReaderOf(stack);
+        var executions = await reader.ListAsync(filter, cancellationToken);
+        await ExecutionListing.WriteAsync(output, [.. executions.Select(ToRecord)], json, numbered: false, $"(no executions in {reader.LogGroupName}{Range(filter)})");
         return ExitCodes.Success;
     }
 
@@ -57,13 +29,7 @@ internal static class StackExecutions
             ?? throw new UsageException($"no execution '{id}' in {ReaderOf(stack).LogGroupName}{Range(new ExecutionFilter(since, until))} (see `filepipeline executions list --stack {stack.Stack.Names.StackName}`; --since reaches further back).");
         if (json)
         {
-            var document = new JsonObject
-            {
-                ["execution"] = ToJson(execution),
-                ["path"] = new JsonArray([.. execution.Events.Where(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal)).Select(e => e.Details?["name"]?.DeepClone())]),
-                ["events"] = new JsonArray([.. execution.Events.Select(e => (JsonNode?)HistorySerializer.ToJson(e))]),
-            };
-            await output.WriteLineAsync(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            await output.WriteLineAsync(ExecutionListing.ShowJson(ToRecord(execution), execution.Events, numbered: false));
             return ExitCodes.Success;
         }
 
@@ -93,19 +59,21 @@ internal static class StackExecutions
     private static string Range(ExecutionFilter filter) =>
         (filter.Since is { } since ? $" since {since:u}" : "") + (filter.Until is { } until ? $" until {until:u}" : "");
 
-    private static JsonObject ToJson(ExpressExecution e) => new()
+    // The shape local executions are printed in; an express execution has no local number.
+    private static ExecutionRecord ToRecord(ExpressExecution e) => new()
     {
-        ["name"] = e.Name,
-        ["executionArn"] = e.ExecutionArn,
-        ["stateMachineArn"] = e.StateMachineArn,
-        ["fileId"] = e.FileId,
-        ["status"] = e.Status,
-        ["outcome"] = e.Outcome,
-        ["startDate"] = e.StartDate,
-        ["stopDate"] = e.StopDate,
-        ["input"] = e.Input,
-        ["output"] = e.Output,
-        ["error"] = e.Error,
-        ["cause"] = e.Cause,
+        Id = 0,
+        Name = e.Name,
+        ExecutionArn = e.ExecutionArn,
+        StateMachineArn = e.StateMachineArn,
+        FileId = e.FileId,
+        Status = e.Status,
+        Input = e.Input ?? "",
+        Output = e.Output,
+        Outcome = e.Outcome,
+        Error = e.Error,
+        Cause = e.Cause,
+        StartDate = e.StartDate,
+        StopDate = e.StopDate,
     };
 }
