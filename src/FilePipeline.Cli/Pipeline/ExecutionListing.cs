@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Cli.Executions;
+using FilePipeline.Executions.Rendering;
 using FilePipeline.Local.Hosting.Executions;
 using HistorySerializer = FilePipeline.States.History.HistorySerializer;
 
