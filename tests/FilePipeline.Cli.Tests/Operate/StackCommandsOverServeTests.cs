@@ -83,17 +83,20 @@ public sealed class StackCommandsOverServeTests
     }
 
     [Fact]
-    public async Task Run_is_refused_and_a_resource_missing_from_the_account_is_named()
+    public async Task Run_is_refused_and_a_missing_resource_or_execution_is_named()
     {
         await using var deployed = await DeployedDouble.StartAsync();
         var cli = deployed.Cli;
         var run = await cli.RunAsync("run", "--until-idle", "--stack", Stack);
         var otherStack = await cli.RunAsync("files", "--stack", "nosuch", "--region", "us-east-1");
+        var unknown = await cli.RunAsync("executions", "show", "no-such-execution", "--stack", Stack);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("on a deployed stack its own functions consume the queues", run.Error, StringComparison.Ordinal);
         Assert.Equal(1, otherStack.ExitCode);
         Assert.Equal("error: stack 'nosuch': the work queue 'nosuch-work' does not exist in us-east-1 (deployed to another region or account, or not deployed?).", otherStack.Error.Trim());
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.StartsWith("error: no execution 'no-such-execution' in /aws/vendedlogs/states/filepipeline-file-processing since ", unknown.Error, StringComparison.Ordinal);
     }
 
     /// <summary>serve over a fresh state directory, the gateway in front of it, and the CLI pointed at the gateway.</summary>
