@@ -1,3 +1,4 @@
+using FilePipeline.Testing.Browser;
 using FilePipeline.Testing.Tools;
 
 namespace FilePipeline.Executions.Tests;

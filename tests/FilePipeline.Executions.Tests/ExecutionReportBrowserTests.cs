@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Executions.History;
 using FilePipeline.Executions.Rendering;
+using FilePipeline.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace FilePipeline.Executions.Tests;

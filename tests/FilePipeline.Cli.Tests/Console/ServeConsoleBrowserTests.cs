@@ -4,6 +4,7 @@ using Amazon.SQS;
 using FilePipeline.Cli.Tests.Crash;
 using FilePipeline.Cli.Tests.Executions;
 using FilePipeline.Serve;
+using FilePipeline.Testing.Browser;
 using FilePipeline.Testing.Emulators;
 using Microsoft.Playwright;
 

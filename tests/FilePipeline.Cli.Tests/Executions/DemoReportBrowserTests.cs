@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using FilePipeline.Cli.Tests.Pipeline;
-using FilePipeline.Executions.Tests;
+using FilePipeline.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace FilePipeline.Cli.Tests.Executions;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.SQS;
 using FilePipeline.Cli.Tests.Pipeline;
+using FilePipeline.Host;
 using FilePipeline.Local.Hosting;
 using FilePipeline.Serve;
 using FilePipeline.States.History;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FilePipeline.Aws.CloudFormation;
 using FilePipeline.Aws.Stack;
 using FilePipeline.Cli.Operate;
+using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
 using FilePipeline.Testing;
 

@@ -1,7 +1,7 @@
 using FilePipeline.Testing.Tools;
 using Microsoft.Playwright;
 
-namespace FilePipeline.Executions.Tests;
+namespace FilePipeline.Testing.Browser;
 
 /// <summary>
 /// One headless Debian Chromium for a test class, driven by the Playwright driver shipped in the NuGet
