@@ -1,3 +1,5 @@
+using FilePipeline.States.History;
+
 namespace FilePipeline.Aws.Logs;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.States.History;
 
 namespace FilePipeline.Serve.Logs;
 
@@ -43,8 +44,8 @@ public sealed class ExecutionLogGroup(string name, int? retentionInDays, long cr
             {
                 var ingestion = execution.StopDate!.Value.ToUnixTimeMilliseconds();
                 rendered.AddRange(store.History(execution.Id)
-                    .Where(e => ExpressLogFormat.IsLogged(logging.Level, e.Type))
-                    .Select(e => (e.Timestamp.ToUnixTimeMilliseconds(), execution.Id, e.Id, ingestion, ExpressLogFormat.Render(e, execution.ExecutionArn!, logging.IncludeExecutionData))));
+                    .Where(e => ExpressLogRecord.IsLogged(logging.Level, e.Type))
+                    .Select(e => (e.Timestamp.ToUnixTimeMilliseconds(), execution.Id, e.Id, ingestion, ExpressLogRecord.Render(e, execution.ExecutionArn!, logging.IncludeExecutionData))));
             }
 
             events.AddRange(rendered.OrderBy(e => e.Timestamp).ThenBy(e => e.Execution).ThenBy(e => e.Id)

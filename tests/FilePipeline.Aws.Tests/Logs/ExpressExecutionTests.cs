@@ -1,4 +1,5 @@
 using FilePipeline.Aws.Logs;
+using FilePipeline.States.History;
 
 namespace FilePipeline.Aws.Tests.Logs;
 

@@ -1,15 +1,14 @@
 using System.Text.Json.Nodes;
-using FilePipeline.Serve.Logs;
 using FilePipeline.States.History;
 
-namespace FilePipeline.Serve.Tests.Logs;
+namespace FilePipeline.States.Tests.History;
 
 /// <summary>
 /// The express log format, shaped as the log events Step Functions writes to CloudWatch Logs (Level ALL,
 /// IncludeExecutionData true) in recordings made against AWS: field order, numbers as strings, details as the
 /// history event's details member.
 /// </summary>
-public sealed class ExpressLogFormatTests
+public sealed class ExpressLogRenderingTests
 {
     private const string ExecutionArn = "arn:aws:states:us-east-1:123456789012:express:filepipeline-file-processing:run-1:4f1c2d3e-0000-4000-8000-000000000001";
 
@@ -30,7 +29,7 @@ public sealed class ExpressLogFormatTests
             },
         };
 
-        var rendered = ExpressLogFormat.Render(started, ExecutionArn, includeExecutionData: true);
+        var rendered = ExpressLogRecord.Render(started, ExecutionArn, includeExecutionData: true);
 
         Assert.Equal(
             """{"id":"1","type":"ExecutionStarted","details":{"input":"{\"key\":\"in/a.csv\"}","inputDetails":{"truncated":false},"roleArn":"arn:aws:iam::123456789012:role/filepipeline-role"},"previous_event_id":"0","event_timestamp":"1668385713883","execution_arn":"arn:aws:states:us-east-1:123456789012:express:filepipeline-file-processing:run-1:4f1c2d3e-0000-4000-8000-000000000001","redrive_count":"0"}""",
@@ -50,8 +49,8 @@ public sealed class ExpressLogFormatTests
             Details = new JsonObject { ["cause"] = "{\"errorType\":\"InvalidCsvException\"}", ["error"] = "InvalidCsvException" },
         };
 
-        var first = JsonNode.Parse(ExpressLogFormat.Render(started, ExecutionArn, includeExecutionData: false))!;
-        var second = JsonNode.Parse(ExpressLogFormat.Render(failed, ExecutionArn, includeExecutionData: false))!;
+        var first = JsonNode.Parse(ExpressLogRecord.Render(started, ExecutionArn, includeExecutionData: false))!;
+        var second = JsonNode.Parse(ExpressLogRecord.Render(failed, ExecutionArn, includeExecutionData: false))!;
 
         Assert.Empty(first["details"]!.AsObject());
         Assert.Equal("3", first["previous_event_id"]!.GetValue<string>());
@@ -71,7 +70,7 @@ public sealed class ExpressLogFormatTests
             Details = new JsonObject { ["name"] = "State_1", ["output"] = "{}", ["outputDetails"] = new JsonObject { ["truncated"] = false } },
         };
 
-        var details = JsonNode.Parse(ExpressLogFormat.Render(exited, ExecutionArn, includeExecutionData: false))!["details"]!.AsObject();
+        var details = JsonNode.Parse(ExpressLogRecord.Render(exited, ExecutionArn, includeExecutionData: false))!["details"]!.AsObject();
 
         Assert.Equal(["name"], details.Select(pair => pair.Key));
     }
@@ -89,7 +88,7 @@ public sealed class ExpressLogFormatTests
             Details = new JsonObject { ["name"] = "InspectFile", ["input"] = big, ["inputDetails"] = new JsonObject { ["truncated"] = false } },
         };
 
-        var details = JsonNode.Parse(ExpressLogFormat.Render(entered, ExecutionArn, includeExecutionData: true))!["details"]!;
+        var details = JsonNode.Parse(ExpressLogRecord.Render(entered, ExecutionArn, includeExecutionData: true))!["details"]!;
 
         Assert.True(details["inputDetails"]!["truncated"]!.GetValue<bool>());
         var input = details["input"]!.GetValue<string>();
@@ -106,5 +105,5 @@ public sealed class ExpressLogFormatTests
     [InlineData("FATAL", "ExecutionTimedOut", true)]
     [InlineData("OFF", "ExecutionFailed", false)]
     public void The_log_level_selects_event_types_as_AWS_documents(string level, string eventType, bool logged) =>
-        Assert.Equal(logged, ExpressLogFormat.IsLogged(level, eventType));
+        Assert.Equal(logged, ExpressLogRecord.IsLogged(level, eventType));
 }

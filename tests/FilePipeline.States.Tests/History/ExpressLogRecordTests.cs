@@ -1,6 +1,6 @@
-using FilePipeline.Aws.Logs;
+using FilePipeline.States.History;
 
-namespace FilePipeline.Aws.Tests.Logs;
+namespace FilePipeline.States.Tests.History;
 
 public sealed class ExpressLogRecordTests
 {
@@ -25,16 +25,16 @@ public sealed class ExpressLogRecordTests
     }
 
     [Fact]
-    public void Formatting_a_parsed_event_gives_back_the_same_record()
+    public void Rendering_a_parsed_event_gives_back_the_same_record()
     {
         var record = ExpressLogRecord.TryParse(Recorded)!;
 
-        var again = ExpressLogRecord.TryParse(ExpressLogRecord.Format(record.ExecutionArn, record.Event))!;
+        var again = ExpressLogRecord.TryParse(ExpressLogRecord.Render(record.Event, record.ExecutionArn, includeExecutionData: true))!;
 
         Assert.Equal(record.ExecutionArn, again.ExecutionArn);
         Assert.Equal(
-            States.History.HistorySerializer.ToJson(record.Event).ToJsonString(),
-            States.History.HistorySerializer.ToJson(again.Event).ToJsonString());
+            HistorySerializer.ToJson(record.Event).ToJsonString(),
+            HistorySerializer.ToJson(again.Event).ToJsonString());
     }
 
     [Theory]

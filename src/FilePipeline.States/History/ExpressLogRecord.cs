@@ -2,18 +2,19 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FilePipeline.States.History;
 
-namespace FilePipeline.Serve.Logs;
+namespace FilePipeline.States.History;
 
 /// <summary>
-/// Step Functions' log event format for an execution history event, as a state machine's <c>Logging</c>
-/// writes it to CloudWatch Logs: <c>id, type, details, previous_event_id, event_timestamp, execution_arn,
-/// redrive_count</c>, numbers as strings, <c>details</c> the event's …EventDetails member. The log level
-/// chooses the event types (AWS's table); without execution data the inputs and outputs are left out;
-/// a payload above CloudWatch's 248 KB is cut and marked <c>truncated</c>.
+/// One history event as Step Functions logs it to CloudWatch Logs:
+/// <c>{"id":"2","type":"TaskStateEntered","details":{…},"previous_event_id":"1","event_timestamp":"1687310338636","execution_arn":"…"}</c>
+/// (ids and the epoch-millisecond timestamp are strings). The details are the
+/// <c>…EventDetails</c> member of the same event in GetExecutionHistory. A state machine's <c>Logging</c>
+/// level chooses the event types (AWS's table); without execution data the inputs and outputs are left out;
+/// a payload above CloudWatch's 248 KB is cut and marked <c>truncated</c>. Written by serve, read by the CLI
+/// when it rebuilds a deployed stack's express executions from its log group.
 /// </summary>
-public static class ExpressLogFormat
+public sealed record ExpressLogRecord(string ExecutionArn, HistoryEvent Event)
 {
     private const int MaxPayloadBytes = 248 * 1024;
 
@@ -28,6 +29,40 @@ public static class ExpressLogFormat
     };
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The record in a log message, or null when the message is not a Step Functions history event.</summary>
+    public static ExpressLogRecord? TryParse(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(message) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (json is null
+            || Text(json["execution_arn"]) is not { Length: > 0 } arn
+            || Text(json["type"]) is not { Length: > 0 } type
+            || !long.TryParse(Text(json["id"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
+            || !long.TryParse(Text(json["event_timestamp"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var timestamp))
+        {
+            return null;
+        }
+
+        _ = long.TryParse(Text(json["previous_event_id"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var previous);
+        return new ExpressLogRecord(arn, new HistoryEvent
+        {
+            Id = id,
+            PreviousEventId = previous,
+            Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(timestamp),
+            Type = type,
+            Details = json["details"]?.DeepClone() as JsonObject,
+        });
+    }
 
     /// <summary>Whether <paramref name="level"/> (ALL, ERROR, FATAL, OFF) logs events of <paramref name="eventType"/>.</summary>
     public static bool IsLogged(string level, string eventType) => level switch
@@ -71,14 +106,14 @@ public static class ExpressLogFormat
     /// <summary>The payload cut to fit CloudWatch's limit once escaped, or null when it fits.</summary>
     private static string? Truncate(string payload)
     {
-        var escaped = JsonSerializer.Serialize(payload, Compact).Length;
+        var escaped = EscapedLength(payload);
         if (escaped <= MaxPayloadBytes)
         {
             return null;
         }
 
         var length = (int)((long)payload.Length * MaxPayloadBytes / escaped);
-        while (JsonSerializer.Serialize(payload[..length], Compact).Length > MaxPayloadBytes)
+        while (EscapedLength(payload[..length]) > MaxPayloadBytes)
         {
             length -= Math.Max(1, length / 100);
         }
@@ -86,5 +121,12 @@ public static class ExpressLogFormat
         return payload[..length];
     }
 
+    private static int EscapedLength(string payload) => Compact.Encoder!.Encode(payload).Length + 2;
+
     private static string Text(long number) => number.ToString(CultureInfo.InvariantCulture);
+
+    // AWS writes these as strings; a number is read as well.
+    private static string? Text(JsonNode? node) => node is JsonValue value
+        ? value.TryGetValue<string>(out var text) ? text : value.ToJsonString()
+        : null;
 }
