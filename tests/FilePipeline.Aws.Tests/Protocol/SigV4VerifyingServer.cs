@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
@@ -15,77 +14,50 @@ namespace FilePipeline.Aws.Tests.Protocol;
 /// </summary>
 internal sealed class SigV4VerifyingServer : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
     private readonly ImmutableCredentials credentials;
     private readonly Func<ReceivedRequest, (int Status, string Body)> respond;
-    private readonly Task loop;
+    private readonly LoopbackHttpServer server;
 
     public SigV4VerifyingServer(ImmutableCredentials credentials, Func<ReceivedRequest, (int Status, string Body)> respond)
     {
         this.credentials = credentials;
         this.respond = respond;
-        Port = LoopbackPort.Free();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        server = new LoopbackHttpServer(HandleAsync);
     }
 
-    public int Port { get; }
+    public int Port => server.Port;
 
-    public Uri Url => new($"http://127.0.0.1:{Port}/");
+    public Uri Url => server.Url;
 
     public List<ReceivedRequest> Received { get; } = [];
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    private async Task HandleAsync(HttpListenerContext context)
     {
-        listener.Stop();
-        await loop.ConfigureAwait(false);
-        try
+        using var buffer = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
+        var request = new ReceivedRequest(
+            context.Request.HttpMethod,
+            context.Request.RawUrl ?? "/",
+            context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase),
+            Encoding.UTF8.GetString(buffer.ToArray()));
+        int number;
+        lock (Received)
         {
-            listener.Close();
+            Received.Add(request);
+            number = Received.Count;
         }
-        catch (HttpListenerException)
-        {
-            // The managed listener's Close looks its endpoint up again and can lose the port to another test's listener meanwhile; it is stopped already.
-        }
-    }
 
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            using var buffer = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
-            var request = new ReceivedRequest(
-                context.Request.HttpMethod,
-                context.Request.RawUrl ?? "/",
-                context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase),
-                Encoding.UTF8.GetString(buffer.ToArray()));
-            lock (Received)
-            {
-                Received.Add(request);
-            }
-
-            var (status, body) = SignatureIsValid(request, buffer.ToArray())
-                ? respond(request)
-                : (400, """{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"The request signature we calculated does not match the signature you provided."}""");
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/x-amz-json-1.0";
-            context.Response.AddHeader("x-amzn-RequestId", "req-" + Received.Count);
-            await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-            context.Response.Close();
-        }
+        var (status, body) = SignatureIsValid(request, buffer.ToArray())
+            ? respond(request)
+            : (400, """{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"The request signature we calculated does not match the signature you provided."}""");
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/x-amz-json-1.0";
+        context.Response.AddHeader("x-amzn-RequestId", "req-" + number);
+        await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
+        context.Response.Close();
     }
 
     private bool SignatureIsValid(ReceivedRequest request, byte[] body)

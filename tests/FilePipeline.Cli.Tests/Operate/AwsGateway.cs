@@ -16,21 +16,17 @@ internal sealed class AwsGateway : IAsyncDisposable
 {
     public const string Account = "123456789012";
 
-    private readonly HttpListener listener = new();
     private readonly HttpClient forward = new(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, UseCookies = false });
     private readonly Uri serve;
-    private readonly Task loop;
+    private readonly LoopbackHttpServer server;
 
     public AwsGateway(Uri serve)
     {
         this.serve = serve;
-        Port = LoopbackPort.Free();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        server = new LoopbackHttpServer(HandleAsync);
     }
 
-    public int Port { get; }
+    public int Port => server.Port;
 
     public string Url => $"http://127.0.0.1:{Port}";
 
@@ -42,27 +38,8 @@ internal sealed class AwsGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        await loop.ConfigureAwait(false);
+        await server.DisposeAsync().ConfigureAwait(false);
         forward.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
     }
 
     private async Task HandleAsync(HttpListenerContext context)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using FilePipeline.Testing.Emulators;
 
 namespace FilePipeline.Lambda.Tests.Runtime;
 
@@ -12,26 +12,17 @@ namespace FilePipeline.Lambda.Tests.Runtime;
 /// </summary>
 internal sealed class TestRuntimeApi : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
     private readonly Channel<QueuedInvocation> invocations = Channel.CreateUnbounded<QueuedInvocation>();
     private readonly Channel<RuntimePost> posts = Channel.CreateUnbounded<RuntimePost>();
     private readonly CancellationTokenSource stopping = new();
-    private readonly Task loop;
+    private readonly LoopbackHttpServer server;
 
     public TestRuntimeApi()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        server = new LoopbackHttpServer(HandleAsync);
     }
 
-    public int Port { get; }
+    public int Port => server.Port;
 
     /// <summary>The value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
     public string Address => $"127.0.0.1:{Port}";
@@ -46,28 +37,8 @@ internal sealed class TestRuntimeApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
-        listener.Stop();
-        await loop;
-        listener.Close();
+        await server.DisposeAsync();
         stopping.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
     }
 
     private async Task HandleAsync(HttpListenerContext context)
