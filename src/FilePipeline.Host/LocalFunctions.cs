@@ -85,7 +85,7 @@ public sealed class LocalFunctions
     {
         ArgumentNullException.ThrowIfNull(function);
         var handler = HandlerOf(function);
-        faults.BeforeInvoke(function, ObjectKeyOf(payload));
+        faults.BeforeInvoke(function, () => ObjectKeyOf(payload));
         var context = new LambdaContext(
             Guid.NewGuid().ToString(), function.Name, function.Arn, time.GetUtcNow() + function.Timeout, logger.WithField("function", function.Name), time);
         var response = await handler(Encoding.UTF8.GetBytes(payload), context, CancellationToken.None);

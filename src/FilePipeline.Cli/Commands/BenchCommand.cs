@@ -21,8 +21,6 @@ internal static class BenchCommand
     /// <summary>How many files the one-at-a-time latency run sends (fewer when --files is smaller).</summary>
     private const int OneAtATimeFiles = 100;
 
-    public static Command Create() => Create(CliEnvironment.Process);
-
     public static Command Create(CliEnvironment environment)
     {
         var files = new Option<int>("--files") { Description = "How many CSVs to push through.", Required = true };

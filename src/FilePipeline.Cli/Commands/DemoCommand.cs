@@ -14,8 +14,6 @@ namespace FilePipeline.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
-    public static Command Create() => Create(CliEnvironment.Process);
-
     public static Command Create(CliEnvironment environment)
     {
         var samples = new Option<string?>("--samples") { Description = "Folder with customer-data.csv and malformed.csv (default: the samples shipped with filepipeline)." };

@@ -12,8 +12,6 @@ namespace FilePipeline.Cli.Commands;
 /// </summary>
 internal static class DlqCommand
 {
-    public static Command Create() => Create(CliEnvironment.Process);
-
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("dlq", "Inspect, redrive or purge the dead-letter queue.");

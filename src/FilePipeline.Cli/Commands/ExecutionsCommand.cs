@@ -15,8 +15,6 @@ namespace FilePipeline.Cli.Commands;
 /// </summary>
 internal static class ExecutionsCommand
 {
-    public static Command Create() => Create(CliEnvironment.Process);
-
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("executions", "List and show state machine executions with their history.");

@@ -10,8 +10,6 @@ namespace FilePipeline.Cli.Commands;
 /// </summary>
 internal static class ProcessCommand
 {
-    public static Command Create() => Create(CliEnvironment.Process);
-
     public static Command Create(CliEnvironment environment)
     {
         var files = new Argument<string[]>("file") { Description = "CSV files to upload and process.", Arity = ArgumentArity.OneOrMore };

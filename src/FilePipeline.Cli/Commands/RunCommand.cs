@@ -11,8 +11,6 @@ namespace FilePipeline.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create() => Create(CliEnvironment.Process);
-
     public static Command Create(CliEnvironment environment)
     {
         var untilIdle = new Option<bool>("--until-idle") { Description = "Stop when no message is visible or in flight (the default)." };

@@ -9,8 +9,6 @@ namespace FilePipeline.Cli.Commands;
 /// <summary><c>filepipeline upload &lt;file&gt;... [--key K]</c>: put files into the bucket; <c>run</c> processes them. Exit 0, or 1 on a usage error.</summary>
 internal static class UploadCommand
 {
-    public static Command Create() => Create(CliEnvironment.Process);
-
     public static Command Create(CliEnvironment environment)
     {
         var files = new Argument<string[]>("file") { Description = "Files to upload.", Arity = ArgumentArity.OneOrMore };

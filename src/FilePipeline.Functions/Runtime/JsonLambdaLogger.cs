@@ -110,7 +110,7 @@ public sealed class JsonLambdaLogger : ILambdaLogger
                 json.WriteString("errorType", exception.GetType().Name);
                 json.WriteString("errorMessage", exception.Message);
                 json.WriteStartArray("stackTrace");
-                foreach (var frame in (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                foreach (var frame in LambdaError.FramesOf(exception))
                 {
                     json.WriteStringValue(frame);
                 }

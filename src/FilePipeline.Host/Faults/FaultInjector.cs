@@ -13,14 +13,16 @@ public sealed class FaultInjector(FaultPlan plan, Action<ExitFault>? exit = null
     private readonly int[] exits = new int[plan.Exits.Count];
 
     /// <summary>Throws the injected transient error when a fail rule matches this invocation.</summary>
-    public void BeforeInvoke(FunctionDefinition function, string? key)
+    /// <param name="keyOf">The object key the invocation is about, read only when a rule matches on keys: the payload is the function's to parse.</param>
+    public void BeforeInvoke(FunctionDefinition function, Func<string?> keyOf)
     {
+        var key = new Lazy<string?>(keyOf, LazyThreadSafetyMode.None);
         for (var i = 0; i < plan.FunctionFaults.Count; i++)
         {
             var fault = plan.FunctionFaults[i];
             if (fault.Matches(function, key) && (fault.Times is not { } times || Interlocked.Increment(ref failures[i]) <= times))
             {
-                throw new StorageUnavailableException($"Injected fault ({FaultPlan.EnvironmentVariable}): {function.Handler} failed for '{key}'.");
+                throw new StorageUnavailableException($"Injected fault ({FaultPlan.EnvironmentVariable}): {function.Handler} failed for '{key.Value}'.");
             }
         }
     }

@@ -10,7 +10,7 @@ namespace FilePipeline.Host.Faults;
 /// </summary>
 public sealed record FunctionFault(string Function, int? Times, string? KeyPattern)
 {
-    public bool Matches(FunctionDefinition function, string? key) =>
+    public bool Matches(FunctionDefinition function, Lazy<string?> key) =>
         (function.IsNamed(Function) || function.Handler == Function)
-        && (KeyPattern is null || (key is not null && FileSystemName.MatchesSimpleExpression(KeyPattern, key, ignoreCase: false)));
+        && (KeyPattern is null || (key.Value is { } objectKey && FileSystemName.MatchesSimpleExpression(KeyPattern, objectKey, ignoreCase: false)));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FilePipeline.Functions.Runtime;
 using FilePipeline.States;
 
 namespace FilePipeline.Host.Integrations;
@@ -36,7 +37,8 @@ public sealed class LambdaInvokeTaskHandler(LocalFunctions functions) : ITaskHan
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            throw new TaskFailedException(LambdaError.TypeOf(e), LambdaError.ToJson(e));
+            var error = LambdaError.WithoutStackTrace(e);
+            throw new TaskFailedException(error.ErrorType, error.ToJson());
         }
 
         return new JsonObject

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FilePipeline.Core.Ports;
 
 namespace FilePipeline.Lambda.Metrics;
@@ -13,7 +11,7 @@ public sealed class MeteredWorkflowStarter(IWorkflowStarter inner, EmbeddedMetri
     public async Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken)
     {
         var result = await inner.StartSyncExecutionAsync(name, input, cancellationToken).ConfigureAwait(false);
-        var metric = result.Status == WorkflowStatus.Succeeded ? OutcomeMetric(result.Output) : PipelineMetrics.FilesFailed;
+        var metric = result.Status == WorkflowStatus.Succeeded ? OutcomeMetric(result.Outcome) : PipelineMetrics.FilesFailed;
         if (metric is not null)
         {
             metrics.Write([new Metric(metric, 1)]);
@@ -22,22 +20,12 @@ public sealed class MeteredWorkflowStarter(IWorkflowStarter inner, EmbeddedMetri
         return result;
     }
 
-    private static string? OutcomeMetric(string? output)
+    /// <remarks>An output that is not the pipeline's is not counted; ProcessQueue decides what it means.</remarks>
+    private static string? OutcomeMetric(string? outcome) => outcome switch
     {
-        try
-        {
-            return output is not null && JsonNode.Parse(output) is JsonObject json ? ((string?)json["outcome"]) switch
-            {
-                "PROCESSED" => PipelineMetrics.FilesProcessed,
-                "DUPLICATE" => PipelineMetrics.FilesDuplicate,
-                "REJECTED" => PipelineMetrics.FilesRejected,
-                _ => null,
-            } : null;
-        }
-        catch (JsonException)
-        {
-            // An output that is not the pipeline's is not counted; ProcessQueue decides what it means.
-            return null;
-        }
-    }
+        "PROCESSED" => PipelineMetrics.FilesProcessed,
+        "DUPLICATE" => PipelineMetrics.FilesDuplicate,
+        "REJECTED" => PipelineMetrics.FilesRejected,
+        _ => null,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using FilePipeline.Functions.Runtime;
 
 namespace FilePipeline.Lambda.Runtime;
 

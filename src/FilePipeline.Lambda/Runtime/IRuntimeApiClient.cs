@@ -1,3 +1,5 @@
+using FilePipeline.Functions.Runtime;
+
 namespace FilePipeline.Lambda.Runtime;
 
 /// <summary>The Lambda Runtime API (2018-06-01) as the bootstrap uses it; tests substitute their own.</summary>

@@ -6,7 +6,7 @@ using FilePipeline.Core.Errors;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
-using FilePipeline.Host.Integrations;
+using FilePipeline.Functions.Runtime;
 using FilePipeline.Host.Template;
 using FilePipeline.Local.Queues;
 
@@ -69,7 +69,7 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
         },
         RequestPayload = ParseOrText(message.Body),
         Response = new AsyncInvocationRecord.ResponseContext { StatusCode = 200, ExecutedVersion = "$LATEST", FunctionError = "Unhandled" },
-        ResponsePayload = JsonNode.Parse(LambdaError.ToJson(error)),
+        ResponsePayload = JsonNode.Parse(LambdaError.WithoutStackTrace(error).ToJsonBody()),
     };
 
     private static JsonNode? ParseOrText(string body)

@@ -83,7 +83,7 @@ public sealed class ConsoleData(LocalPipeline pipeline)
     {
         ["fileId"] = r.FileId,
         ["key"] = r.Key,
-        ["status"] = r.Status.ToString().ToUpperInvariant(),
+        ["status"] = FileRecordItem.StatusName(r.Status),
         ["rowCount"] = r.RowCount,
         ["attempts"] = r.Attempts,
         ["updatedAt"] = r.UpdatedAt,

@@ -1,4 +1,5 @@
 using System.Text;
+using FilePipeline.Functions.Runtime;
 using FilePipeline.Lambda.Runtime;
 
 namespace FilePipeline.Annotations.Tests.Hosts;

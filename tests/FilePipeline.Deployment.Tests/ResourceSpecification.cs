@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>
 /// Checks CloudFormation resources against AWS's resource specification: every property is one

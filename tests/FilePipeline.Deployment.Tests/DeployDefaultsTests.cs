@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>aws-lambda-tools-defaults.json gives <c>dotnet lambda deploy-serverless</c> everything but the account's artifact bucket.</summary>
 public class DeployDefaultsTests

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>
 /// serverless.template as the tests query it: resources by type and handler, the IAM role each

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>Alarms fire on trouble, not on outcomes the pipeline handles (a rejected file, a duplicate).</summary>
 public class AlarmTests

@@ -1,4 +1,4 @@
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>
 /// One IAM action on one resource, the resource named by the template's logical id plus any

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using FilePipeline.Testing.Tools;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 public sealed partial class CiToolsTests
 {

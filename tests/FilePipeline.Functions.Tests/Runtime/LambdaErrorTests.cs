@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using FilePipeline.Lambda.Runtime;
+using FilePipeline.Functions.Runtime;
 
-namespace FilePipeline.Lambda.Tests.Runtime;
+namespace FilePipeline.Functions.Tests.Runtime;
 
 public sealed class LambdaErrorTests
 {

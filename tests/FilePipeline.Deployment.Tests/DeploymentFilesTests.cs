@@ -2,9 +2,10 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FilePipeline.Core.Errors;
+using FilePipeline.Functions;
 using FilePipeline.Functions.Settings;
 
-namespace FilePipeline.Functions.Tests;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>serverless.template and the state machine definition agree with the code that runs under them.</summary>
 public partial class DeploymentFilesTests
@@ -12,7 +13,7 @@ public partial class DeploymentFilesTests
     private static readonly JsonObject Template = Load("serverless.template");
     private static readonly JsonObject Definition = Load("statemachine/file-processing.asl.json");
 
-    private static JsonObject Load(string path) => JsonNode.Parse(File.ReadAllText(TestFiles.Repository(path)))!.AsObject();
+    private static JsonObject Load(string path) => JsonNode.Parse(File.ReadAllText(RepositoryFiles.PathOf(path)))!.AsObject();
 
     private static JsonObject Resource(string name) => Template["Resources"]![name]!["Properties"]!.AsObject();
 

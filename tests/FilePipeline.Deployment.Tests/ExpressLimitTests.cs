@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Functions;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>
 /// The file-processing definition provably ends inside the express limit: every Task state is

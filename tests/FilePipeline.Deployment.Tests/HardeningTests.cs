@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Settings;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>The template's security, reliability and observability settings (issue 5, part 3).</summary>
 public class HardeningTests

@@ -1,7 +1,7 @@
 using FilePipeline.Functions;
 using FilePipeline.Functions.Settings;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>The timeouts and retention periods that keep a message from being processed twice at once or lost.</summary>
 public class TimeoutRatioTests

@@ -1,11 +1,15 @@
 using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace FilePipeline.Lambda.Runtime;
+namespace FilePipeline.Functions.Runtime;
 
 /// <summary>
-/// The body Lambda expects for <c>/error</c> and <c>/init/error</c>. <see cref="ErrorType"/> is the
-/// exception's short type name: it is the Error name Step Functions' Retry and Catch match.
+/// A function error as Lambda reports it, <c>{"errorMessage","errorType","stackTrace"}</c>: the body of the
+/// Runtime API's <c>/error</c> and <c>/init/error</c>, Invoke's error payload, and the Cause Step Functions
+/// gives a failed <c>lambda:invoke</c>. <see cref="ErrorType"/> is the exception's short type name: it is
+/// the Error name Step Functions' Retry and Catch match.
 /// </summary>
 public sealed record LambdaError(string ErrorMessage, string ErrorType, IReadOnlyList<string> StackTrace)
 {
@@ -14,11 +18,26 @@ public sealed record LambdaError(string ErrorMessage, string ErrorType, IReadOnl
     /// <summary>Lambda's limit for an error body.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
+    // Like the .NET Lambda runtime's own writer: quotes and apostrophes in messages stay readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static LambdaError From(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var frames = (exception.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new LambdaError(exception.Message, exception.GetType().Name, frames);
+        return new LambdaError(exception.Message, exception.GetType().Name, FramesOf(exception));
+    }
+
+    /// <summary>
+    /// The error of a function run in-process by the local host: its frames are the host's, so they are
+    /// left out and a Cause reads the same on every run.
+    /// </summary>
+    public static LambdaError WithoutStackTrace(Exception exception) => From(exception) with { StackTrace = [] };
+
+    /// <summary>The frames of the exception's stack trace, one a line.</summary>
+    public static IReadOnlyList<string> FramesOf(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return (exception.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>The JSON body, within <see cref="MaxBodyBytes"/>: the stack trace goes first, then the message is cut.</summary>
@@ -40,10 +59,13 @@ public sealed record LambdaError(string ErrorMessage, string ErrorType, IReadOnl
         return Write(ErrorMessage[..(MaxBodyBytes / 8)] + " [truncated]", []);
     }
 
+    /// <summary><see cref="ToJsonBody"/> as text, for a task failure's Cause.</summary>
+    public string ToJson() => Encoding.UTF8.GetString(ToJsonBody());
+
     private byte[] Write(string message, IReadOnlyList<string> stackTrace)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("errorMessage", message);

@@ -3,7 +3,7 @@ using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Settings;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>
 /// Every role grants exactly what its principal does: the functions' port calls (read from their

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Testing.Tools;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>
 /// <c>dotnet lambda deploy-serverless</c> builds what provided.al2023 runs: for every function of the

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Testing.Tools;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>
 /// No JSON schema for SAM templates is published on npm, the one registry for such files here, so

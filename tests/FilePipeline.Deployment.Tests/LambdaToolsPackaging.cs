@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using System.Xml.XPath;
 using FilePipeline.Testing.Tools;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>The machine <c>dotnet lambda deploy-serverless</c> runs on, as far as its packaging decisions look at it.</summary>
 internal sealed record LambdaToolsHost(string Architecture, bool IsAmazonLinux)

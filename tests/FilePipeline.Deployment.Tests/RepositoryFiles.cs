@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Testing;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>The deployment files at the repository root, read as the tools read them.</summary>
 internal static class RepositoryFiles

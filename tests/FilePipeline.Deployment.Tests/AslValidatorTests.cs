@@ -1,6 +1,6 @@
 using FilePipeline.Testing.Tools;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>The deployed definition passes asl-validator, the checker AWS's tooling builds on.</summary>
 public class AslValidatorTests

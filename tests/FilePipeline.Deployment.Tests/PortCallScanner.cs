@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace FilePipeline.Aws.Tests.Template;
+namespace FilePipeline.Deployment.Tests;
 
 /// <summary>
 /// Reads a function class's IL (its own methods and the compiler-generated async state machines
