@@ -53,7 +53,16 @@ public sealed class RunningCommand : IDisposable
         return process.ExitCode;
     }
 
-    public void Dispose() => process.Dispose();
+    /// <summary>Kills the process if it still runs: a test that fails before its own Kill must not leave a server behind.</summary>
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill();
+        }
+
+        process.Dispose();
+    }
 
     private void Append(string? line)
     {
