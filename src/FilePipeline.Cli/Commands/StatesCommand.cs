@@ -5,12 +5,13 @@ using System.Text.Json.Nodes;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Executions.Rendering;
 using FilePipeline.Host;
+using FilePipeline.Host.Executions;
 using FilePipeline.Host.Template;
 using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.States;
 using FilePipeline.States.History;
 using FilePipeline.States.Mocking;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Cli.Commands;
 

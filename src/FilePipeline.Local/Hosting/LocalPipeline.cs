@@ -2,15 +2,17 @@ using System.Globalization;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions.Runtime;
 using FilePipeline.Host;
+using FilePipeline.Host.Executions;
 using FilePipeline.Host.Faults;
 using FilePipeline.Host.Integrations;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.Local.Executions;
 using FilePipeline.Local.Objects;
 using FilePipeline.Local.Queues;
 using FilePipeline.Local.Storage;
 using FilePipeline.Local.Table;
 using FilePipeline.States;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Local.Hosting;
 
@@ -65,7 +67,7 @@ public sealed class LocalPipeline : IDisposable
     /// <summary>ValidateUpload's OnFailure destination; redrive invokes ValidateUpload again with each record's event.</summary>
     public IDeadLetterQueue FailedInvocations => new FailedInvocationQueue(Queues, FailedInvokeQueue, AsyncInvokeQueue);
 
-    public ExecutionStore Executions { get; }
+    public IExecutionStore Executions { get; }
 
     public FaultInjector Faults { get; }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Serve.Console;
 

@@ -1,5 +1,6 @@
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.Local.Executions;
 using FilePipeline.Local.Storage;
+using FilePipeline.States.Store;
 using Microsoft.Data.Sqlite;
 
 namespace FilePipeline.Local.Tests.Hosting;

@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting.Executions;
+namespace FilePipeline.States.Store;
 
 /// <summary>One stored execution; <see cref="Status"/> is RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED (its process died mid-run).</summary>
 public sealed record ExecutionRecord

@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting.Executions;
+namespace FilePipeline.States.Store;
 
 /// <summary>The state machine an execution ran, as DescribeStateMachineForExecution returns it.</summary>
 /// <param name="Definition">The Amazon States Language JSON exactly as it ran.</param>

@@ -1,18 +1,19 @@
 using FilePipeline.Core.Ports;
 using FilePipeline.States;
 using FilePipeline.States.History;
+using FilePipeline.States.Store;
 
-namespace FilePipeline.Local.Hosting.Executions;
+namespace FilePipeline.Host.Executions;
 
 /// <summary>
 /// StartSyncExecution on the local engine: each execution, the definition it ran (under the options'
-/// state machine ARN) and its history go to the <see cref="ExecutionStore"/> as they happen; <paramref name="afterEvent"/> sees each stored event (fault injection).
+/// state machine ARN) and its history go to the <see cref="IExecutionStore"/> as they happen; <paramref name="afterEvent"/> sees each stored event (fault injection).
 /// </summary>
 public sealed class LocalWorkflowStarter(
     StateMachineDefinition definition,
     TaskHandlerRegistry handlers,
     StateMachineEngineOptions engineOptions,
-    ExecutionStore store,
+    IExecutionStore store,
     TimeProvider time,
     Action<HistoryEvent>? afterEvent = null) : IWorkflowStarter
 {
