@@ -7,7 +7,6 @@ using FilePipeline.Executions.Rendering;
 using FilePipeline.Host;
 using FilePipeline.Host.Executions;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 using FilePipeline.States;
 using FilePipeline.States.History;
 using FilePipeline.States.Mocking;
@@ -158,7 +157,7 @@ internal static class StatesCommand
             input = await ReadInputAsync(options, cancellationToken);
             if (options.LocalServices is { } local)
             {
-                pipeline = await LocalPipeline.OpenAsync(local with { Time = time }, cancellationToken);
+                pipeline = await LocalPipelines.OpenAsync(local with { Time = time }, backend: null, cancellationToken);
                 engineOptions = pipeline.EngineOptions() with { StateMachineName = machineName, SkipDelays = options.NoWait || local.SkipDelays, Express = !options.Standard };
             }
 

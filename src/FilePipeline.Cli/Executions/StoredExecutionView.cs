@@ -1,5 +1,5 @@
 using FilePipeline.Executions.History;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host;
 using FilePipeline.States.History;
 using FilePipeline.States.Store;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 using FilePipeline.States.Store;
 
 namespace FilePipeline.Serve.Logs;

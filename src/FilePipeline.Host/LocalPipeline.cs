@@ -1,43 +1,41 @@
 using System.Globalization;
+using FilePipeline.Core;
+using FilePipeline.Core.Errors;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions.Runtime;
-using FilePipeline.Host;
+using FilePipeline.Host.EventSources;
 using FilePipeline.Host.Executions;
 using FilePipeline.Host.Faults;
 using FilePipeline.Host.Integrations;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Executions;
-using FilePipeline.Local.Objects;
-using FilePipeline.Local.Queues;
-using FilePipeline.Local.Storage;
-using FilePipeline.Local.Table;
 using FilePipeline.States;
 using FilePipeline.States.Store;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host;
 
 /// <summary>
-/// The whole pipeline over one state directory, composed as the template describes it: bucket →
-/// ValidateUpload (async invoke) → work queue + DLQ → ProcessQueue → the state machine, whose
-/// tasks reach the embedded table and the in-process InspectFile function.
+/// The whole pipeline, composed as the template describes it: bucket → ValidateUpload (async
+/// invoke) → work queue + DLQ → ProcessQueue → the state machine, whose tasks reach the table and
+/// the in-process InspectFile function. The backend holds the bucket, queues and table; the local
+/// state the async-invoke queues and the executions.
 /// </summary>
 public sealed class LocalPipeline : IDisposable
 {
     private readonly TextWriter? ownedLog;
 
-    private LocalPipeline(LocalHostOptions options, PipelineTemplate template, TextWriter? ownedLog, PipelineServices? services)
+    private LocalPipeline(LocalHostOptions options, PipelineTemplate template, TextWriter? ownedLog, LocalBackend backend)
     {
         Options = options;
         Template = template;
         this.ownedLog = ownedLog;
         Definition = LoadDefinition(template.StateMachine);
         options.Faults.RequireKnownTargets([.. template.Functions.Select(f => (IReadOnlyList<string>)[f.Handler, f.Name, f.LogicalId, f.Arn])], Definition.StateNames);
-        Database = new LocalDatabase(options.StateDirectory, options.BusyTimeout);
-        Queues = new EmbeddedQueues(Database, options.Time);
-        Services = services ?? EmbeddedServices(Database, Queues, options, template);
-        Executions = new ExecutionStore(Database);
+        State = backend.State;
+        AsyncInvocations = backend.AsyncInvocations;
+        Services = backend.Services;
+        Executions = backend.Executions;
         Faults = new FaultInjector(options.Faults, options.Exit);
-        TaskHandlers = DynamoDbTaskHandler.RegisterAll(new TaskHandlerRegistry(), Services.Table);
+        TaskHandlers = DynamoDbTaskHandler.RegisterAll(new TaskHandlerRegistry(), DynamoDbTaskHandler.NamingErrors<Exception>(Services.Table.ExecuteAsync, Services.Table.DescribeError));
         // Only an exit fault needs each event stored before the engine moves on; otherwise events ride the next group commit.
         Workflows = new LocalWorkflowStarter(Definition, TaskHandlers, EngineOptions(), Executions, options.Time, options.Faults.Exits.Count > 0 ? Faults.AfterHistoryEvent : null);
         var logger = new JsonLambdaLogger(options.FunctionLog ?? ownedLog ?? TextWriter.Null, options.Time);
@@ -50,9 +48,11 @@ public sealed class LocalPipeline : IDisposable
 
     public PipelineTemplate Template { get; }
 
-    public LocalDatabase Database { get; }
+    /// <summary>The state directory's side: the async-invoke queues' signal and its busy error.</summary>
+    public ILocalState State { get; }
 
-    public EmbeddedQueues Queues { get; }
+    /// <summary>ValidateUpload's asynchronous invocations: the queued S3 events and the OnFailure destination.</summary>
+    public InvocationQueues AsyncInvocations { get; }
 
     /// <summary>Bucket, work queue, ledger, DLQ and table: embedded, or the real services of <c>--backend aws</c>.</summary>
     public PipelineServices Services { get; }
@@ -65,7 +65,7 @@ public sealed class LocalPipeline : IDisposable
     public IDeadLetterQueue DeadLetters => Services.DeadLetters;
 
     /// <summary>ValidateUpload's OnFailure destination; redrive invokes ValidateUpload again with each record's event.</summary>
-    public IDeadLetterQueue FailedInvocations => new FailedInvocationQueue(Queues, FailedInvokeQueue, AsyncInvokeQueue);
+    public IDeadLetterQueue FailedInvocations => new FailedInvocationQueue(AsyncInvocations);
 
     public IExecutionStore Executions { get; }
 
@@ -81,41 +81,48 @@ public sealed class LocalPipeline : IDisposable
     public LocalFunctions Functions { get; }
 
     /// <summary>The internal queue of ValidateUpload's asynchronous invocations (the S3 notification target).</summary>
-    public string AsyncInvokeQueue => Template.ValidateUpload.Name + "-async-invoke";
+    public string AsyncInvokeQueue => AsyncInvokeQueueOf(Template);
 
     /// <summary>ValidateUpload's OnFailure destination: Lambda's records of invocations that failed every attempt.</summary>
-    public string FailedInvokeQueue => Template.ValidateUpload.OnFailureQueue is { } destination ? Template.Queue(destination).Name : Template.ValidateUpload.Name + "-async-failures";
+    public string FailedInvokeQueue => FailedInvokeQueueOf(Template).Name;
 
     public string BucketName => Template.Bucket.Name;
 
-    /// <summary>Opens (creating on first use) the state directory and the resources of the template.</summary>
-    /// <exception cref="TemplateException">The template cannot be read or lacks a resource.</exception>
-    public static Task<LocalPipeline> OpenAsync(LocalHostOptions options, CancellationToken cancellationToken = default) =>
-        OpenAsync(options, null, cancellationToken);
-
-    /// <summary>Opens the pipeline over the services <paramref name="external"/> composes from the template (null: the embedded ones).</summary>
-    /// <exception cref="TemplateException">The template cannot be read or lacks a resource.</exception>
+    /// <summary>Opens the pipeline over <paramref name="backend"/>, creating (or finding) the template's resources.</summary>
+    /// <param name="state">The state directory's async-invoke queues.</param>
+    /// <param name="executions">Where executions and their histories are kept.</param>
+    /// <exception cref="TemplateException">The template cannot be read, lacks a resource or sets one out of range.</exception>
     public static async Task<LocalPipeline> OpenAsync(
-        LocalHostOptions options, Func<PipelineTemplate, CancellationToken, Task<PipelineServices>>? external, CancellationToken cancellationToken = default)
+        LocalHostOptions options, ILocalState state, IExecutionStore executions, IPipelineBackend backend, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(backend);
         var template = PipelineTemplate.Load(options.TemplatePath);
         RequireVisibilityBeyondLease(options, template);
-        var services = external is null ? null : await external(template, cancellationToken);
-        var pipeline = new LocalPipeline(options, template, options.FunctionLog is null ? OpenLogFile(options) : null, services);
+        var ownedLog = options.FunctionLog is null ? OpenLogFile(options) : null;
+        PipelineServices? services = null;
         try
         {
-            await pipeline.CreateResourcesAsync(cancellationToken);
-            return pipeline;
+            var validate = template.ValidateUpload;
+            // Lambda's async invoke: 1 try + MaximumRetryAttempts retries, then the invocation record to
+            // the OnFailure destination (the poller writes it; a redrive would move the bare event).
+            var events = new QueueResource(
+                AsyncInvokeQueueOf(template),
+                (int)Math.Ceiling(validate.Timeout.TotalSeconds),
+                MessageRetentionPeriod: 21_600); // Lambda keeps async events up to 6 hours.
+            var invocations = await state.OpenInvocationQueuesAsync(events, FailedInvokeQueueOf(template), cancellationToken);
+            services = await backend.OpenAsync(Resources(template), cancellationToken);
+            return new LocalPipeline(options, template, ownedLog, new LocalBackend(state, invocations, services, executions));
         }
-        catch (QueueOperationException e) when (e.ErrorCode == QueueErrorCodes.InvalidParameterValue)
+        catch (ArgumentOutOfRangeException e)
         {
-            pipeline.Dispose();
-            throw new TemplateException($"{options.TemplatePath}: a queue setting is out of range: {e.Message}");
+            Dispose(ownedLog, services);
+            throw new TemplateException($"{options.TemplatePath}: {e.Message}");
         }
         catch
         {
-            pipeline.Dispose();
+            Dispose(ownedLog, services);
             throw;
         }
     }
@@ -129,11 +136,7 @@ public sealed class LocalPipeline : IDisposable
         SkipDelays = Options.SkipDelays,
     };
 
-    public void Dispose()
-    {
-        ownedLog?.Dispose();
-        Services.Owned?.Dispose();
-    }
+    public void Dispose() => Dispose(ownedLog, Services);
 
     /// <summary>
     /// Puts an object into the pipeline's bucket and makes sure ValidateUpload hears of it: the
@@ -147,51 +150,40 @@ public sealed class LocalPipeline : IDisposable
         {
             var sequencer = Options.Time.GetUtcNow().UtcTicks.ToString("X16", CultureInfo.InvariantCulture);
             var s3Event = S3EventNotification.ObjectCreatedPut(info, sequencer, Template.Identity.Region, Template.ValidateUpload.LogicalId + "-S3");
-            await Queues.SendMessageAsync(AsyncInvokeQueue, s3Event, cancellationToken);
+            await AsyncInvocations.Events.SendAsync(s3Event, cancellationToken);
         }
 
         return info;
     }
 
-    private static PipelineServices EmbeddedServices(LocalDatabase database, EmbeddedQueues queues, LocalHostOptions options, PipelineTemplate template)
+    private static void Dispose(TextWriter? ownedLog, PipelineServices? services)
     {
-        var table = new EmbeddedDynamoDb(database, new EmbeddedDynamoDbOptions { ThrottleRate = options.Faults.ThrottleRate }, options.Time);
-        return new PipelineServices(
-            new EmbeddedObjectStore(database, queues, options.Time, template.Identity.Region),
-            new EmbeddedJobQueue(queues, template.WorkQueue.Name),
-            new EmbeddedWorkQueueConsumer(queues, template.WorkQueue.Name),
-            new EmbeddedLedger(table, template.Table.Name),
-            // The host's own reads (retry visibility, reports) are not subject to injected throttling.
-            new EmbeddedLedger(new EmbeddedDynamoDb(database, timeProvider: options.Time), template.Table.Name),
-            new EmbeddedDeadLetterQueue(queues, template.DeadLetterQueue.Name),
-            DynamoDbTaskHandler.NamingErrors<DynamoDbException>(table.ExecuteAsync, e => (e.ErrorName, e.Message)),
-            NotifiesUploads: true);
+        ownedLog?.Dispose();
+        services?.Owned?.Dispose();
     }
 
-    private async Task CreateResourcesAsync(CancellationToken cancellationToken)
-    {
-        var deadLetter = Template.DeadLetterQueue;
-        var work = Template.WorkQueue;
-        var validate = Template.ValidateUpload;
-        await EnsureQueueAsync(deadLetter.Name, Attributes(deadLetter, null), cancellationToken);
-        await EnsureQueueAsync(work.Name, Attributes(work, work.Redrive is { } redrive ? new RedrivePolicy(Template.Queue(redrive.DeadLetterLogicalId).Name, redrive.MaxReceiveCount) : null), cancellationToken);
+    private static string AsyncInvokeQueueOf(PipelineTemplate template) => template.ValidateUpload.Name + "-async-invoke";
 
-        // Lambda's async invoke: 1 try + MaximumRetryAttempts retries, then the invocation record to
-        // the OnFailure destination (the poller writes it; a redrive would move the bare event).
-        await EnsureQueueAsync(
-            FailedInvokeQueue,
-            validate.OnFailureQueue is { } destination ? Attributes(Template.Queue(destination), null) : new QueueAttributes { MessageRetentionPeriod = 1_209_600 },
-            cancellationToken);
-        await EnsureQueueAsync(AsyncInvokeQueue, new QueueAttributes
-        {
-            VisibilityTimeout = (int)Math.Ceiling(validate.Timeout.TotalSeconds),
-            MessageRetentionPeriod = 21_600, // Lambda keeps async events up to 6 hours.
-        }, cancellationToken);
-        if (Objects is EmbeddedObjectStore embedded)
-        {
-            await embedded.CreateBucketAsync(BucketName, new BucketNotification(AsyncInvokeQueue, validate.LogicalId + "-S3"), cancellationToken);
-        }
-    }
+    private static QueueResource FailedInvokeQueueOf(PipelineTemplate template) => template.ValidateUpload.OnFailureQueue is { } destination
+        ? Resource(template, template.Queue(destination))
+        : new QueueResource(template.ValidateUpload.Name + "-async-failures", VisibilityTimeout: 30, MessageRetentionPeriod: 1_209_600);
+
+    /// <summary>The bucket, queues and table the backend provides, by the template's names and settings.</summary>
+    private static PipelineResources Resources(PipelineTemplate template) => new(
+        template.Identity.Region,
+        template.Bucket.Name,
+        AsyncInvokeQueueOf(template),
+        template.ValidateUpload.LogicalId + "-S3",
+        Resource(template, template.DeadLetterQueue),
+        Resource(template, template.WorkQueue),
+        template.Table.Name,
+        template.Table.PartitionKey);
+
+    private static QueueResource Resource(PipelineTemplate template, QueueSettings queue) => new(
+        queue.Name,
+        queue.VisibilityTimeout,
+        queue.MessageRetentionPeriod,
+        queue.Redrive is { } redrive ? new DeadLetterTarget(template.Queue(redrive.DeadLetterLogicalId).Name, redrive.MaxReceiveCount) : null);
 
     /// <summary>A message in flight must not return while the claim its execution took still holds (it would settle as a duplicate of its own claim).</summary>
     private static void RequireVisibilityBeyondLease(LocalHostOptions options, PipelineTemplate template)
@@ -202,26 +194,6 @@ public sealed class LocalPipeline : IDisposable
         {
             throw new HostConfigurationException(
                 $"The work queue's visibility timeout ({visibility} s) is shorter than the claim lease ({lease.TotalSeconds} s): a crashed run's message would return while its claim holds and be skipped. Set {LocalHostOptions.LeaseSecondsVariable} below {LocalHostOptions.VisibilityTimeoutVariable}.");
-        }
-    }
-
-    private static QueueAttributes Attributes(QueueSettings queue, RedrivePolicy? redrive) => new()
-    {
-        VisibilityTimeout = queue.VisibilityTimeout,
-        MessageRetentionPeriod = queue.MessageRetentionPeriod,
-        RedrivePolicy = redrive,
-    };
-
-    /// <summary>Creates the queue, or brings an existing one in line with the template (its parameters may have changed).</summary>
-    private async Task EnsureQueueAsync(string name, QueueAttributes attributes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Queues.CreateQueueAsync(name, attributes, cancellationToken);
-        }
-        catch (QueueOperationException e) when (e.ErrorCode == QueueErrorCodes.QueueNameExists)
-        {
-            await Queues.SetQueueAttributesAsync(name, attributes, cancellationToken);
         }
     }
 
@@ -257,4 +229,7 @@ public sealed class LocalPipeline : IDisposable
             throw new StateDirectoryException($"cannot write the function log in {directory} ({e.Message}); make the state directory writable or choose another with --state-dir.", e);
         }
     }
+
+    /// <summary>What <see cref="OpenAsync"/> hands the constructor once the resources are there.</summary>
+    private sealed record LocalBackend(ILocalState State, InvocationQueues AsyncInvocations, PipelineServices Services, IExecutionStore Executions);
 }

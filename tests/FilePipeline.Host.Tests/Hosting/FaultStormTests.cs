@@ -4,10 +4,10 @@ using System.Text.Json;
 using FilePipeline.Core;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Functions;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.EventSources;
 using Xunit.Abstractions;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Host.Tests.Hosting;
 
 /// <summary>
 /// The fault storm of docs/reliability.md on a fake clock: half of all table operations throttled

@@ -1,6 +1,6 @@
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.EventSources;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Host.Tests.Hosting;
 
 public class FailedInvocationQueueTests
 {

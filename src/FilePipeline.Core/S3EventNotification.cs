@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using FilePipeline.Core.Ports;
 
-namespace FilePipeline.Local.Objects;
+namespace FilePipeline.Core;
 
 /// <summary>Writes the ObjectCreated event S3 sends for a new object version, field for field in S3's shape (event version 2.1).</summary>
-internal static class S3EventNotification
+public static class S3EventNotification
 {
     public const string Put = "Put";
     public const string CompleteMultipartUpload = "CompleteMultipartUpload";
@@ -48,7 +48,7 @@ internal static class S3EventNotification
             json.WriteString("arn", "arn:aws:s3:::" + info.Bucket);
             json.WriteEndObject();
             json.WriteStartObject("object");
-            json.WriteString("key", S3KeyEncoding.Encode(info.Key));
+            json.WriteString("key", S3ObjectKey.Encode(info.Key));
             json.WriteNumber("size", info.Size);
             json.WriteString("eTag", info.ETag);
             json.WriteString("versionId", info.VersionId);

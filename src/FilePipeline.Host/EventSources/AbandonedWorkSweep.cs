@@ -1,7 +1,7 @@
 using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.EventSources;
 
 /// <summary>
 /// Run when both queues are idle, so no message can still deliver a PROCESSING file: its work was

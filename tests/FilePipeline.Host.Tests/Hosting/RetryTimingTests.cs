@@ -1,10 +1,10 @@
 using FilePipeline.Core.Ledger;
 using FilePipeline.Functions.Settings;
 using FilePipeline.Host;
+using FilePipeline.Host.EventSources;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Host.Tests.Hosting;
 
 /// <summary>
 /// One retry-timing mechanism, as on AWS: ProcessQueue sets each failed message's backoff with

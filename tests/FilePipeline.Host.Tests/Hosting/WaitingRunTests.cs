@@ -1,8 +1,8 @@
 using FilePipeline.Core.Ledger;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.EventSources;
 using FilePipeline.Local.Queues;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Host.Tests.Hosting;
 
 /// <summary>A run until idle that can only wait for a crashed run's message says what it waits for, and when.</summary>
 public sealed class WaitingRunTests : IDisposable

@@ -3,7 +3,7 @@ using FilePipeline.Local.Storage;
 using FilePipeline.States.Store;
 using Microsoft.Data.Sqlite;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Local.Tests.Executions;
 
 public sealed class ExecutionStoreTests : IDisposable
 {

@@ -6,35 +6,35 @@ using Amazon.SQS;
 using Amazon.SQS.Model;
 using FilePipeline.Aws.DynamoDb;
 using FilePipeline.Aws.Protocol;
-using FilePipeline.Host.Template;
+using FilePipeline.Core.Ports;
 
-namespace FilePipeline.Cli.Backends;
+namespace FilePipeline.Aws.Backend;
 
 /// <summary>
-/// Finds, or with <c>--create-resources</c> creates, the template's bucket, queues and table on the
-/// real services, with the settings the template gives them (visibility, retention, redrive to the DLQ
-/// after maxReceiveCount, a versioned bucket, an on-demand table keyed as the template says).
+/// Finds, or with <c>--create-resources</c> creates, the pipeline's bucket, queues and table on the
+/// real services, with the settings given (visibility, retention, redrive to the DLQ after
+/// maxReceiveCount, a versioned bucket, an on-demand table with the given partition key).
 /// </summary>
-internal sealed class AwsResources(PipelineTemplate template, IAmazonSQS sqs, IAmazonS3 s3, DynamoDbJsonClient table)
+internal sealed class AwsResources(PipelineResources resources, IAmazonSQS sqs, IAmazonS3 s3, DynamoDbJsonClient table)
 {
     public async Task<(string WorkQueueUrl, string DeadLetterQueueUrl)> FindQueuesAsync(CancellationToken cancellationToken) =>
-        ((await sqs.GetQueueUrlAsync(template.WorkQueue.Name, cancellationToken)).QueueUrl,
-         (await sqs.GetQueueUrlAsync(template.DeadLetterQueue.Name, cancellationToken)).QueueUrl);
+        ((await sqs.GetQueueUrlAsync(resources.WorkQueue.Name, cancellationToken)).QueueUrl,
+         (await sqs.GetQueueUrlAsync(resources.DeadLetterQueue.Name, cancellationToken)).QueueUrl);
 
     public async Task<(string WorkQueueUrl, string DeadLetterQueueUrl)> CreateAsync(CancellationToken cancellationToken)
     {
-        var deadLetterUrl = await EnsureQueueAsync(template.DeadLetterQueue, null, cancellationToken);
+        var deadLetterUrl = await EnsureQueueAsync(resources.DeadLetterQueue, null, cancellationToken);
         var deadLetterArn = (await sqs.GetQueueAttributesAsync(deadLetterUrl, ["QueueArn"], cancellationToken)).QueueARN;
-        var redrive = template.WorkQueue.Redrive is { } policy
+        var redrive = resources.WorkQueue.Redrive is { } policy
             ? new JsonObject { ["deadLetterTargetArn"] = deadLetterArn, ["maxReceiveCount"] = policy.MaxReceiveCount }.ToJsonString()
             : null;
-        var workUrl = await EnsureQueueAsync(template.WorkQueue, redrive, cancellationToken);
+        var workUrl = await EnsureQueueAsync(resources.WorkQueue, redrive, cancellationToken);
         await EnsureBucketAsync(cancellationToken);
         await EnsureTableAsync(cancellationToken);
         return (workUrl, deadLetterUrl);
     }
 
-    private async Task<string> EnsureQueueAsync(QueueSettings queue, string? redrivePolicy, CancellationToken cancellationToken)
+    private async Task<string> EnsureQueueAsync(QueueResource queue, string? redrivePolicy, CancellationToken cancellationToken)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -52,7 +52,7 @@ internal sealed class AwsResources(PipelineTemplate template, IAmazonSQS sqs, IA
         }
         catch (QueueNameExistsException)
         {
-            // It exists with other attributes: bring it in line with the template.
+            // It exists with other attributes: bring it in line with the settings.
             var url = (await sqs.GetQueueUrlAsync(queue.Name, cancellationToken)).QueueUrl;
             await sqs.SetQueueAttributesAsync(url, attributes, cancellationToken);
             return url;
@@ -63,7 +63,7 @@ internal sealed class AwsResources(PipelineTemplate template, IAmazonSQS sqs, IA
     {
         try
         {
-            await s3.PutBucketAsync(new PutBucketRequest { BucketName = template.Bucket.Name }, cancellationToken);
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = resources.BucketName }, cancellationToken);
         }
         catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou")
         {
@@ -71,18 +71,18 @@ internal sealed class AwsResources(PipelineTemplate template, IAmazonSQS sqs, IA
         }
 
         await s3.PutBucketVersioningAsync(
-            new PutBucketVersioningRequest { BucketName = template.Bucket.Name, VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled } },
+            new PutBucketVersioningRequest { BucketName = resources.BucketName, VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled } },
             cancellationToken);
     }
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
     {
-        var key = template.Table.PartitionKey;
+        var key = resources.TablePartitionKey;
         try
         {
             await table.ExecuteAsync("CreateTable", new JsonObject
             {
-                ["TableName"] = template.Table.Name,
+                ["TableName"] = resources.TableName,
                 ["BillingMode"] = "PAY_PER_REQUEST",
                 ["AttributeDefinitions"] = new JsonArray(new JsonObject { ["AttributeName"] = key, ["AttributeType"] = "S" }),
                 ["KeySchema"] = new JsonArray(new JsonObject { ["AttributeName"] = key, ["KeyType"] = "HASH" }),

@@ -1,12 +1,8 @@
-using FilePipeline.Local.Queues;
-using FilePipeline.Local.Storage;
-using Microsoft.Data.Sqlite;
-
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.EventSources;
 
 /// <summary>
-/// Drives the pipeline's event sources with N pollers. Every step is a queue operation in SQLite,
-/// so runners in several processes share one state directory safely: a received message is
+/// Drives the pipeline's event sources with N pollers. Every step is a queue operation in the state
+/// directory, so runners in several processes share one state directory safely: a received message is
 /// invisible to the others until deleted or its visibility lapses, and a killed runner loses nothing:
 /// once idle, the files its kill left PROCESSING are recorded FAILED (<see cref="AbandonedWorkSweep"/>).
 /// </summary>
@@ -15,6 +11,9 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
 {
     /// <summary>How often a waiting run says again what it is waiting for.</summary>
     public static readonly TimeSpan WaitingReportInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an idle runner looks at the queues again when nothing woke it.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often a watching runner that stays idle looks for files a kill left PROCESSING (a ledger scan).</summary>
     private static readonly TimeSpan WatchSweepInterval = TimeSpan.FromSeconds(5);
@@ -41,8 +40,7 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
     /// <summary>True when neither event source has a message, visible or in flight (including other processes' and retry-delayed ones).</summary>
     public async Task<bool> IsIdleAsync(CancellationToken cancellationToken = default)
     {
-        var counts = await pipeline.Queues.GetQueueCountsAsync(pipeline.AsyncInvokeQueue, cancellationToken);
-        return counts.Visible + counts.NotVisible == 0 && await pipeline.Services.WorkQueueConsumer.IsEmptyAsync(cancellationToken);
+        return await pipeline.AsyncInvocations.EventConsumer.IsEmptyAsync(cancellationToken) && await pipeline.Services.WorkQueueConsumer.IsEmptyAsync(cancellationToken);
     }
 
     /// <summary>
@@ -81,7 +79,7 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var sent = pipeline.Queues.MessageMayBeAvailableAsync();
+            var sent = pipeline.State.MessageMayBeAvailableAsync();
             try
             {
                 if (await PollOnceAsync(cancellationToken))
@@ -104,7 +102,7 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
                     await sweep.SweepAsync(cancellationToken);
                 }
             }
-            catch (SqliteException e) when (SqliteErrorText.IsBusy(e))
+            catch (Exception e) when (pipeline.State.IsBusy(e))
             {
                 // Another process held the database past the busy timeout: a message this round
                 // received stays invisible and comes back after its visibility timeout, so nothing
@@ -122,5 +120,5 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
     /// other processes, the AWS backend's queue, and visibility timeouts running out.
     /// </summary>
     private Task WaitForWorkAsync(Task sent, CancellationToken cancellationToken) =>
-        pipeline.Queues.WaitForMessagesAsync(sent, EmbeddedQueues.PollInterval, cancellationToken);
+        pipeline.State.WaitForMessagesAsync(sent, PollInterval, cancellationToken);
 }

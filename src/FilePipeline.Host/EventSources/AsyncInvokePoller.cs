@@ -8,9 +8,8 @@ using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
 using FilePipeline.Host.Integrations;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Queues;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.EventSources;
 
 /// <summary>
 /// S3 → ValidateUpload as Lambda's asynchronous invoke: each event is one invocation; a failed
@@ -22,12 +21,12 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
 {
     private FunctionDefinition ValidateUpload => pipeline.Template.ValidateUpload;
 
+    private InvocationQueues Invocations => pipeline.AsyncInvocations;
+
     /// <summary>Invokes ValidateUpload for one queued event; false when none was visible.</summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
     {
-        var received = await pipeline.Queues.ReceiveMessageAsync(
-            new ReceiveMessageRequest(pipeline.AsyncInvokeQueue) { VisibilityTimeout = pipeline.Options.VisibilityTimeout, WaitTimeSeconds = 0 },
-            cancellationToken);
+        var received = await Invocations.EventConsumer.ReceiveAsync(1, pipeline.Options.VisibilityTimeout, cancellationToken);
         if (received.Count == 0)
         {
             return false;
@@ -41,17 +40,17 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
             : await TryInvokeAsync(message.Body);
         if (error is null)
         {
-            await pipeline.Queues.DeleteMessageAsync(pipeline.AsyncInvokeQueue, message.ReceiptHandle, cancellationToken);
+            await Invocations.EventConsumer.DeleteBatchAsync([message.ReceiptHandle], cancellationToken);
         }
         else if (message.ApproximateReceiveCount >= attempts)
         {
             var record = InvocationRecord(message, error);
-            await pipeline.Queues.SendMessageAsync(pipeline.FailedInvokeQueue, JsonSerializer.Serialize(record, FunctionsJsonContext.Default.AsyncInvocationRecord), cancellationToken);
-            await pipeline.Queues.DeleteMessageAsync(pipeline.AsyncInvokeQueue, message.ReceiptHandle, cancellationToken);
+            await Invocations.Failures.SendAsync(JsonSerializer.Serialize(record, FunctionsJsonContext.Default.AsyncInvocationRecord), cancellationToken);
+            await Invocations.EventConsumer.DeleteBatchAsync([message.ReceiptHandle], cancellationToken);
         }
         else
         {
-            await MessageVisibility.RetryLaterAsync(pipeline.Queues, pipeline.AsyncInvokeQueue, message.ReceiptHandle, pipeline.Options.RetryDelaySeconds, cancellationToken);
+            await Invocations.EventConsumer.ChangeVisibilityAsync(message.ReceiptHandle, pipeline.Options.RetryDelaySeconds, cancellationToken);
         }
 
         return true;

@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.EventSources;
 
 /// <summary>When a <see cref="PipelineRunner"/> stops: once idle, or only when cancelled.</summary>
 public enum RunMode

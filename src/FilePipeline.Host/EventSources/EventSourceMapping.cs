@@ -3,10 +3,9 @@ using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
 using FilePipeline.Functions.Events;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Queues;
 using static FilePipeline.Functions.Events.SQSEvent;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.EventSources;
 
 /// <summary>
 /// The work queue → ProcessQueue event source mapping: receives up to BatchSize messages within the
@@ -33,7 +32,7 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         }
 
         var failed = await InvokeAsync(batch);
-        foreach (var settled in batch.Where(m => !failed.Contains(m.MessageId)).Chunk(QueueLimits.MaxBatchEntries))
+        foreach (var settled in batch.Where(m => !failed.Contains(m.MessageId)).Chunk(SqsLimits.MaxBatchEntries))
         {
             await Consumer.DeleteBatchAsync([.. settled.Select(m => m.ReceiptHandle)], cancellationToken);
         }
@@ -48,7 +47,7 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
         var batch = new List<ReceivedMessage>();
         while (true)
         {
-            var wanted = Math.Min(Source.BatchSize - batch.Count, QueueLimits.MaxMessagesPerReceive);
+            var wanted = Math.Min(Source.BatchSize - batch.Count, SqsLimits.MaxMessagesPerReceive);
             batch.AddRange(await Consumer.ReceiveAsync(wanted, pipeline.Options.VisibilityTimeout, cancellationToken));
             var left = windowEnd - time.GetUtcNow();
             if (batch.Count >= Source.BatchSize || left <= TimeSpan.Zero || (batch.Count == 0 && Source.MaximumBatchingWindowInSeconds == 0))
@@ -56,7 +55,7 @@ internal sealed class EventSourceMapping(LocalPipeline pipeline)
                 return batch;
             }
 
-            await Task.Delay(left < EmbeddedQueues.PollInterval ? left : EmbeddedQueues.PollInterval, time, cancellationToken);
+            await Task.Delay(left < PipelineRunner.PollInterval ? left : PipelineRunner.PollInterval, time, cancellationToken);
         }
     }
 

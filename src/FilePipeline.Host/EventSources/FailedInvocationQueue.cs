@@ -1,9 +1,8 @@
 using System.Text.Json;
 using FilePipeline.Core.Ports;
 using FilePipeline.Functions;
-using FilePipeline.Local.Queues;
 
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Host.EventSources;
 
 /// <summary>
 /// ValidateUpload's OnFailure destination: Lambda's invocation records of S3 events that failed
@@ -11,13 +10,11 @@ namespace FilePipeline.Local.Hosting;
 /// requestPayload (the S3 event); moving the record itself anywhere would feed a function a
 /// payload it cannot read.
 /// </summary>
-public sealed class FailedInvocationQueue(EmbeddedQueues queues, string queueName, string asyncInvokeQueue) : IDeadLetterQueue
+public sealed class FailedInvocationQueue(InvocationQueues queues) : IDeadLetterQueue
 {
-    private readonly EmbeddedDeadLetterQueue parked = new(queues, queueName);
+    public Task<IReadOnlyList<DeadLetter>> ListAsync(CancellationToken cancellationToken) => queues.ParkedFailures.ListAsync(cancellationToken);
 
-    public Task<IReadOnlyList<DeadLetter>> ListAsync(CancellationToken cancellationToken) => parked.ListAsync(cancellationToken);
-
-    public Task<int> PurgeAsync(CancellationToken cancellationToken) => parked.PurgeAsync(cancellationToken);
+    public Task<int> PurgeAsync(CancellationToken cancellationToken) => queues.ParkedFailures.PurgeAsync(cancellationToken);
 
     public async Task<int> RedriveAsync(string? messageId, CancellationToken cancellationToken)
     {
@@ -25,20 +22,18 @@ public sealed class FailedInvocationQueue(EmbeddedQueues queues, string queueNam
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var batch = await queues.ReceiveMessageAsync(
-                new ReceiveMessageRequest(queueName) { MaxNumberOfMessages = QueueLimits.MaxMessagesPerReceive, VisibilityTimeout = 30, WaitTimeSeconds = 0 },
-                cancellationToken).ConfigureAwait(false);
+            var batch = await queues.FailureConsumer.ReceiveAsync(SqsLimits.MaxMessagesPerReceive, 30, cancellationToken).ConfigureAwait(false);
             var fresh = batch.Count(m => seen.Add(m.MessageId));
             foreach (var message in batch)
             {
                 if (fresh == 0 || (messageId is not null && message.MessageId != messageId))
                 {
-                    await queues.ChangeMessageVisibilityAsync(queueName, message.ReceiptHandle, 0, cancellationToken).ConfigureAwait(false);
+                    await queues.FailureConsumer.ChangeVisibilityAsync(message.ReceiptHandle, 0, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                await queues.SendMessageAsync(asyncInvokeQueue, EventOf(message.Body), cancellationToken).ConfigureAwait(false);
-                await queues.DeleteMessageAsync(queueName, message.ReceiptHandle, cancellationToken).ConfigureAwait(false);
+                await queues.Events.SendAsync(EventOf(message.Body), cancellationToken).ConfigureAwait(false);
+                await queues.FailureConsumer.DeleteBatchAsync([message.ReceiptHandle], cancellationToken).ConfigureAwait(false);
                 redriven++;
             }
 

@@ -1,13 +1,13 @@
 using System.Text;
 using FilePipeline.Core.Ports;
 using FilePipeline.Host;
+using FilePipeline.Host.EventSources;
 using FilePipeline.Host.Faults;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Host.Tests.Hosting;
 
 /// <summary>
 /// A local pipeline on the repository's template in a fresh state directory, on a fake clock:
@@ -31,7 +31,7 @@ public sealed class PipelineFixture : IDisposable
 
     public async Task<LocalPipeline> OpenAsync(LocalHostOptions options)
     {
-        var pipeline = await LocalPipeline.OpenAsync(options);
+        var pipeline = await EmbeddedPipeline.OpenAsync(options);
         opened.Add(pipeline);
         return pipeline;
     }

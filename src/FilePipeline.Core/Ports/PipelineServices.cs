@@ -1,11 +1,8 @@
-using FilePipeline.Core.Ports;
-using FilePipeline.Host.Integrations;
-
-namespace FilePipeline.Local.Hosting;
+namespace FilePipeline.Core.Ports;
 
 /// <summary>
-/// The storage services the local host runs the functions and the state machine over: the embedded
-/// ones by default, or real S3, SQS and DynamoDB composed by the CLI (<c>--backend aws</c>).
+/// The storage services the host runs the functions and the state machine over: the embedded
+/// ones by default, or real S3, SQS and DynamoDB (<c>--backend aws</c>).
 /// </summary>
 /// <param name="Objects">The bucket the functions read and uploads go to.</param>
 /// <param name="WorkQueue">ValidateUpload's sending side of the work queue.</param>
@@ -22,7 +19,7 @@ public sealed record PipelineServices(
     ILedger FunctionLedger,
     ILedger Ledger,
     IDeadLetterQueue DeadLetters,
-    TableOperation Table,
+    ITableClient Table,
     bool NotifiesUploads)
 {
     /// <summary>What the pipeline disposes with itself (the clients of real services).</summary>

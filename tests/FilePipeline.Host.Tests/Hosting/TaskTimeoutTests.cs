@@ -1,8 +1,8 @@
 using FilePipeline.Core.Ledger;
+using FilePipeline.Host.EventSources;
 using FilePipeline.Host.Integrations;
-using FilePipeline.Local.Hosting;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Host.Tests.Hosting;
 
 /// <summary>
 /// A task timeout on the real definition: Step Functions records States.Timeout with no Cause, so the

@@ -1,4 +1,4 @@
-namespace FilePipeline.Local.Storage;
+namespace FilePipeline.Core.Errors;
 
 /// <summary>
 /// The state directory or its database cannot be used (damaged, not FilePipeline's, locked, full,

@@ -1,10 +1,10 @@
 using FilePipeline.Core.Ledger;
 using FilePipeline.Host;
+using FilePipeline.Host.EventSources;
 using FilePipeline.Host.Faults;
-using FilePipeline.Local.Hosting;
 using FilePipeline.Local.Queues;
 
-namespace FilePipeline.Local.Tests.Hosting;
+namespace FilePipeline.Host.Tests.Hosting;
 
 public sealed class LocalPipelineTests : IDisposable
 {
