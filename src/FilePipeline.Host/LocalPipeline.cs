@@ -81,10 +81,10 @@ public sealed class LocalPipeline : IDisposable
     public LocalFunctions Functions { get; }
 
     /// <summary>The internal queue of ValidateUpload's asynchronous invocations (the S3 notification target).</summary>
-    public string AsyncInvokeQueue => AsyncInvokeQueueOf(Template);
+    public string AsyncInvokeQueue => TemplateResources.AsyncInvokeQueue(Template);
 
     /// <summary>ValidateUpload's OnFailure destination: Lambda's records of invocations that failed every attempt.</summary>
-    public string FailedInvokeQueue => FailedInvokeQueueOf(Template).Name;
+    public string FailedInvokeQueue => TemplateResources.FailedInvocations(Template).Name;
 
     public string BucketName => Template.Bucket.Name;
 
@@ -104,15 +104,8 @@ public sealed class LocalPipeline : IDisposable
         PipelineServices? services = null;
         try
         {
-            var validate = template.ValidateUpload;
-            // Lambda's async invoke: 1 try + MaximumRetryAttempts retries, then the invocation record to
-            // the OnFailure destination (the poller writes it; a redrive would move the bare event).
-            var events = new QueueResource(
-                AsyncInvokeQueueOf(template),
-                (int)Math.Ceiling(validate.Timeout.TotalSeconds),
-                MessageRetentionPeriod: 21_600); // Lambda keeps async events up to 6 hours.
-            var invocations = await state.OpenInvocationQueuesAsync(events, FailedInvokeQueueOf(template), cancellationToken);
-            services = await backend.OpenAsync(Resources(template), cancellationToken);
+            var invocations = await state.OpenInvocationQueuesAsync(TemplateResources.AsyncInvokeEvents(template), TemplateResources.FailedInvocations(template), cancellationToken);
+            services = await backend.OpenAsync(TemplateResources.Backend(template), cancellationToken);
             return new LocalPipeline(options, template, ownedLog, new LocalBackend(state, invocations, services, executions));
         }
         catch (ArgumentOutOfRangeException e)
@@ -149,7 +142,7 @@ public sealed class LocalPipeline : IDisposable
         if (!Services.NotifiesUploads)
         {
             var sequencer = Options.Time.GetUtcNow().UtcTicks.ToString("X16", CultureInfo.InvariantCulture);
-            var s3Event = S3EventNotification.ObjectCreatedPut(info, sequencer, Template.Identity.Region, Template.ValidateUpload.LogicalId + "-S3");
+            var s3Event = S3EventNotification.ObjectCreatedPut(info, sequencer, Template.Identity.Region, TemplateResources.UploadNotificationId(Template));
             await AsyncInvocations.Events.SendAsync(s3Event, cancellationToken);
         }
 
@@ -161,29 +154,6 @@ public sealed class LocalPipeline : IDisposable
         ownedLog?.Dispose();
         services?.Owned?.Dispose();
     }
-
-    private static string AsyncInvokeQueueOf(PipelineTemplate template) => template.ValidateUpload.Name + "-async-invoke";
-
-    private static QueueResource FailedInvokeQueueOf(PipelineTemplate template) => template.ValidateUpload.OnFailureQueue is { } destination
-        ? Resource(template, template.Queue(destination))
-        : new QueueResource(template.ValidateUpload.Name + "-async-failures", VisibilityTimeout: 30, MessageRetentionPeriod: 1_209_600);
-
-    /// <summary>The bucket, queues and table the backend provides, by the template's names and settings.</summary>
-    private static PipelineResources Resources(PipelineTemplate template) => new(
-        template.Identity.Region,
-        template.Bucket.Name,
-        AsyncInvokeQueueOf(template),
-        template.ValidateUpload.LogicalId + "-S3",
-        Resource(template, template.DeadLetterQueue),
-        Resource(template, template.WorkQueue),
-        template.Table.Name,
-        template.Table.PartitionKey);
-
-    private static QueueResource Resource(PipelineTemplate template, QueueSettings queue) => new(
-        queue.Name,
-        queue.VisibilityTimeout,
-        queue.MessageRetentionPeriod,
-        queue.Redrive is { } redrive ? new DeadLetterTarget(template.Queue(redrive.DeadLetterLogicalId).Name, redrive.MaxReceiveCount) : null);
 
     /// <summary>A message in flight must not return while the claim its execution took still holds (it would settle as a duplicate of its own claim).</summary>
     private static void RequireVisibilityBeyondLease(LocalHostOptions options, PipelineTemplate template)

@@ -12,14 +12,26 @@ namespace FilePipeline.Local;
 /// The state directory's database and what lives in it: the embedded bucket, queues and table (the
 /// default backend), and, whichever backend holds those, Lambda's async-invoke queues and the executions.
 /// </summary>
-/// <param name="throttleRate">The share of the functions' table calls that fail as throttled (fault injection).</param>
-public sealed class EmbeddedBackend(string stateDirectory, TimeSpan? busyTimeout, TimeProvider time, double throttleRate = 0) : IPipelineBackend, ILocalState
+public sealed class EmbeddedBackend : IPipelineBackend, ILocalState
 {
-    public LocalDatabase Database { get; } = new(stateDirectory, busyTimeout);
+    private readonly TimeProvider time;
+    private readonly double throttleRate;
 
-    public EmbeddedQueues Queues => field ??= new EmbeddedQueues(Database, time);
+    /// <param name="throttleRate">The share of the functions' table calls that fail as throttled (fault injection).</param>
+    public EmbeddedBackend(string stateDirectory, TimeSpan? busyTimeout, TimeProvider time, double throttleRate = 0)
+    {
+        this.time = time;
+        this.throttleRate = throttleRate;
+        Database = new LocalDatabase(stateDirectory, busyTimeout);
+        Queues = new EmbeddedQueues(Database, time);
+        Executions = new ExecutionStore(Database);
+    }
 
-    public ExecutionStore Executions => field ??= new ExecutionStore(Database);
+    public LocalDatabase Database { get; }
+
+    public EmbeddedQueues Queues { get; }
+
+    public ExecutionStore Executions { get; }
 
     public async Task<PipelineServices> OpenAsync(PipelineResources resources, CancellationToken cancellationToken)
     {
