@@ -11,6 +11,35 @@ public static class S3ObjectKey
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// Encodes a stored key the way S3 writes it into event notifications: form URL encoding, so a space
+    /// becomes <c>+</c> and a plus <c>%2B</c>; letters, digits, <c>-_.*</c> and <c>/</c> stay as they are;
+    /// everything else is UTF-8 percent-encoded (e.g. <c>test_file(3).png</c> → <c>test_file%283%29.png</c>).
+    /// </summary>
+    public static string Encode(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var encoded = new StringBuilder(key.Length + 16);
+        foreach (var b in Encoding.UTF8.GetBytes(key))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '*' or '/')
+            {
+                encoded.Append(c);
+            }
+            else if (c == ' ')
+            {
+                encoded.Append('+');
+            }
+            else
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
+    }
+
     /// <summary>Decodes an event key to the key the object is stored under.</summary>
     /// <exception cref="InvalidObjectKeyException">A <c>%</c> not followed by two hex digits, or escapes that are not UTF-8.</exception>
     public static string Decode(string eventKey)

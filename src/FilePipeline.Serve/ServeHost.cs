@@ -1,5 +1,6 @@
 using FilePipeline.Host;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Local;
+using FilePipeline.Host.EventSources;
 using FilePipeline.Local.Objects;
 using FilePipeline.Local.Table;
 using FilePipeline.Serve.Console;
@@ -46,7 +47,7 @@ public sealed class ServeHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(options);
-        if (pipeline.Objects is not EmbeddedObjectStore store)
+        if (pipeline.Objects is not EmbeddedObjectStore store || pipeline.State is not EmbeddedBackend embedded)
         {
             throw new HostConfigurationException("serve runs over the embedded backend only (drop --backend aws).");
         }
@@ -64,11 +65,11 @@ public sealed class ServeHost : IAsyncDisposable
         var time = pipeline.Options.Time;
         var created = Directory.GetCreationTimeUtc(Path.Combine(pipeline.Options.StateDirectory, "objects"));
         var verifier = new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, time);
-        var sqs = new SqsQueues(pipeline.Queues, pipeline.Template);
+        var sqs = new SqsQueues(embedded.Queues, pipeline.Template);
         var handler = new ServeRequestHandler(
             verifier,
             new S3Endpoint(store, new MultipartUploadStore(pipeline.Options.StateDirectory, time), pipeline.BucketName, created, verifier),
-            new DynamoDbEndpoint(new EmbeddedDynamoDb(pipeline.Database, timeProvider: time)),
+            new DynamoDbEndpoint(new EmbeddedDynamoDb(embedded.Database, timeProvider: time)),
             new SqsJsonEndpoint(sqs),
             new SqsQueryEndpoint(sqs),
             new StepFunctionsEndpoint(pipeline.Template, pipeline.Workflows, created),

@@ -28,7 +28,7 @@ public sealed record ServeOptions
     public bool RunPipeline { get; init; } = true;
 
     /// <summary>Draws an execution's graph view (HTML) for the console; the CLI gives its execution viewer.</summary>
-    public Func<FilePipeline.Local.Hosting.Executions.ExecutionRecord, string>? RenderExecution { get; init; }
+    public Func<FilePipeline.States.Store.ExecutionRecord, string>? RenderExecution { get; init; }
 
     /// <summary>Pollers delivering S3 events and work messages to the functions.</summary>
     public int Workers { get; init; } = 2;

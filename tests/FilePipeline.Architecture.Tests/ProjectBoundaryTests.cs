@@ -18,7 +18,9 @@ public sealed class ProjectBoundaryTests
             (string From, string Forbidden)[] arrows =
             [
                 ("FilePipeline.Aws", "FilePipeline.Local"),
+                ("FilePipeline.Aws", "FilePipeline.Host"),
                 ("FilePipeline.Local", "FilePipeline.Aws"),
+                ("FilePipeline.Local", "FilePipeline.Host"),
                 ("FilePipeline.Host", "FilePipeline.Aws"),
                 ("FilePipeline.Host", "FilePipeline.Local"),
                 ("FilePipeline.Serve", "FilePipeline.Aws"),

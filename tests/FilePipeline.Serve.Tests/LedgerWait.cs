@@ -1,5 +1,5 @@
 using FilePipeline.Core.Ledger;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host;
 
 namespace FilePipeline.Serve.Tests;
 

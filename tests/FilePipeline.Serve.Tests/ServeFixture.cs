@@ -3,7 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SQS;
 using FilePipeline.Host;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Local;
 using FilePipeline.Testing;
 
 namespace FilePipeline.Serve.Tests;
@@ -47,7 +47,8 @@ public sealed class ServeFixture : IAsyncDisposable
             FunctionLog = captureFunctionLogs ? null : TextWriter.Null,
             SkipDelays = true,
         };
-        var pipeline = await LocalPipeline.OpenAsync(options);
+        var embedded = new EmbeddedBackend(options.StateDirectory, options.BusyTimeout, options.Time);
+        var pipeline = await LocalPipeline.OpenAsync(options, embedded, embedded.Executions, embedded);
         var host = await ServeHost.StartAsync(pipeline, new ServeOptions { Port = 0, RunPipeline = runPipeline }, TextWriter.Null, CancellationToken.None);
         return new ServeFixture(pipeline, host, stateDirectory);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using FilePipeline.Aws.Protocol;
+using FilePipeline.Core.Ports;
 
 namespace FilePipeline.Aws.DynamoDb;
 
@@ -11,7 +12,7 @@ namespace FilePipeline.Aws.DynamoDb;
 /// requests can be checked against DynamoDB Local. Errors keep DynamoDB's names
 /// (<see cref="AwsServiceException.ErrorCode"/>, e.g. <c>ConditionalCheckFailedException</c>).
 /// </summary>
-public sealed class DynamoDbJsonClient(AwsJsonClient client, AwsJsonEndpoint endpoint)
+public sealed class DynamoDbJsonClient(AwsJsonClient client, AwsJsonEndpoint endpoint) : ITableClient
 {
     /// <summary>Region from <c>AWS_REGION</c>, endpoint from <c>AWS_ENDPOINT_URL_DYNAMODB</c>/<c>AWS_ENDPOINT_URL</c>, AWSSDK.Core's credential chain.</summary>
     public static DynamoDbJsonClient FromEnvironment(Func<string, string?>? environment = null, AWSCredentials? credentials = null)
@@ -29,4 +30,6 @@ public sealed class DynamoDbJsonClient(AwsJsonClient client, AwsJsonEndpoint end
         var apiName = char.ToUpperInvariant(operation[0]) + operation[1..];
         return client.SendAsync(endpoint, apiName, request, cancellationToken);
     }
+
+    public (string ErrorName, string Message)? DescribeError(Exception exception) => exception is AwsServiceException e ? (e.ErrorCode, e.ServiceMessage) : null;
 }

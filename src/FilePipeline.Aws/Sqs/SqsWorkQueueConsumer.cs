@@ -42,4 +42,6 @@ public sealed class SqsWorkQueueConsumer(IAmazonSQS sqs, string queueUrl) : IWor
             cancellationToken);
         return attributes.ApproximateNumberOfMessages + attributes.ApproximateNumberOfMessagesNotVisible == 0;
     }
+
+    public Task<IReadOnlyList<DateTimeOffset>> InFlightUntilAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DateTimeOffset>>([]);
 }

@@ -7,7 +7,7 @@ using FilePipeline.Cli.Pipeline;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 using FilePipeline.Host;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.EventSources;
 
 namespace FilePipeline.Cli.Commands;
 
@@ -59,7 +59,7 @@ internal static class BenchCommand
     private static async Task<EndToEndResult> EndToEndAsync(string root, Func<string, LocalHostOptions> options, int count, int workers, int bytes, CancellationToken cancellationToken)
     {
         using var directory = new TemporaryDirectory(root);
-        using var pipeline = await LocalPipeline.OpenAsync(options(directory.Path), cancellationToken);
+        using var pipeline = await LocalPipelines.OpenAsync(options(directory.Path), backend: null, cancellationToken);
         var clock = Stopwatch.StartNew();
         var uploadedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
@@ -87,7 +87,7 @@ internal static class BenchCommand
     private static async Task<double[]> OneAtATimeAsync(string root, Func<string, LocalHostOptions> options, int count, int bytes, CancellationToken cancellationToken)
     {
         using var directory = new TemporaryDirectory(root);
-        using var pipeline = await LocalPipeline.OpenAsync(options(directory.Path), cancellationToken);
+        using var pipeline = await LocalPipelines.OpenAsync(options(directory.Path), backend: null, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watching = new PipelineRunner(pipeline).RunAsync(RunMode.Watch, 1, stop.Token);
         var latencies = new double[count];
@@ -120,7 +120,7 @@ internal static class BenchCommand
     private static async Task<DirectResult> DirectAsync(string root, Func<string, LocalHostOptions> options, int count, int bytes, CancellationToken cancellationToken)
     {
         using var directory = new TemporaryDirectory(root);
-        using var pipeline = await LocalPipeline.OpenAsync(options(directory.Path), cancellationToken);
+        using var pipeline = await LocalPipelines.OpenAsync(options(directory.Path), backend: null, cancellationToken);
         var clock = Stopwatch.StartNew();
         var inspect = TimeSpan.Zero;
         for (var i = 0; i < count; i++)
@@ -137,7 +137,7 @@ internal static class BenchCommand
             };
             var result = JsonNode.Parse(await pipeline.Functions.InvokeAsync(pipeline.Template.InspectFile, input.ToJsonString()))!;
             inspect += clock.Elapsed - started;
-            await pipeline.Services.Table("PutItem", new JsonObject
+            await pipeline.Services.Table.ExecuteAsync("PutItem", new JsonObject
             {
                 ["TableName"] = pipeline.Template.Table.Name,
                 ["Item"] = new JsonObject

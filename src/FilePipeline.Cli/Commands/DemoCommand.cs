@@ -4,7 +4,6 @@ using FilePipeline.Functions.Settings;
 using FilePipeline.Host;
 using FilePipeline.Host.Faults;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Commands;
 
@@ -37,7 +36,7 @@ internal static class DemoCommand
 
                 // The flaky file's SQS retries come after the template's backoff; the demo shortens it to 1 s.
                 var quick = resolved.EnvironmentOverrides.ContainsKey(FunctionEnvironment.RetryBackoffSeconds) ? resolved : resolved.WithRetryDelay(1);
-                using var pipeline = await LocalPipeline.OpenAsync(
+                using var pipeline = await LocalPipelines.OpenAsync(
                     quick with { StateDirectory = stateDirectory, Faults = resolved.Faults.Merge(FaultPlan.Parse(DemoScenarios.FlakyFault)) },
                     options.Services(parseResult, environment),
                     cancellationToken);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FilePipeline.Cli.Pipeline;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.EventSources;
 
 namespace FilePipeline.Cli.Commands;
 

@@ -2,12 +2,12 @@ using System.Text.Json.Nodes;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Executions.Rendering;
 using FilePipeline.Host;
+using FilePipeline.Host.Executions;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.States;
 using FilePipeline.States.History;
 using FilePipeline.States.Mocking;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Cli.Commands;
 
@@ -41,7 +41,7 @@ internal static partial class StatesCommand
             input = await ReadInputAsync(options, cancellationToken);
             if (options.LocalServices is { } local)
             {
-                pipeline = await LocalPipeline.OpenAsync(local with { Time = time }, cancellationToken);
+                pipeline = await LocalPipelines.OpenAsync(local with { Time = time }, backend: null, cancellationToken);
                 engineOptions = pipeline.EngineOptions() with { StateMachineName = machineName, SkipDelays = options.NoWait || local.SkipDelays, Express = !options.Standard };
             }
 

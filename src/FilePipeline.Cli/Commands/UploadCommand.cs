@@ -2,7 +2,6 @@ using System.CommandLine;
 using FilePipeline.Cli.Operate;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Cli.Executions;
 

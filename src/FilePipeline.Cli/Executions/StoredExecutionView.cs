@@ -1,7 +1,7 @@
 using FilePipeline.Executions.History;
-using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.Host;
 using FilePipeline.States.History;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Cli.Executions;
 

@@ -3,7 +3,6 @@ using FilePipeline.Aws.Protocol;
 using FilePipeline.Aws.Stack;
 using FilePipeline.Aws.Sts;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Operate;
 

@@ -6,7 +6,6 @@ using FilePipeline.Aws.Protocol;
 using FilePipeline.Aws.Stack;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Operate;
 

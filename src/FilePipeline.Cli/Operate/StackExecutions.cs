@@ -3,8 +3,8 @@ using FilePipeline.Cli.Executions;
 using FilePipeline.Cli.Pipeline;
 using FilePipeline.Executions.History;
 using FilePipeline.Executions.Rendering;
-using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.States.History;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Cli.Operate;
 

@@ -1,7 +1,7 @@
 using FilePipeline.Cli.Executions;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Executions.Rendering;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host;
 
 namespace FilePipeline.Cli.Pipeline;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Cli.Executions;
 using FilePipeline.Executions.Rendering;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.States.Store;
 using HistorySerializer = FilePipeline.States.History.HistorySerializer;
 
 namespace FilePipeline.Cli.Pipeline;

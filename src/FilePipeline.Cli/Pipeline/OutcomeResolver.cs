@@ -1,6 +1,6 @@
 using FilePipeline.Core.Ledger;
-using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.Host;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Cli.Pipeline;
 

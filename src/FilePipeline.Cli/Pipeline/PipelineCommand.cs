@@ -2,7 +2,6 @@ using System.CommandLine;
 using FilePipeline.Cli.Operate;
 using FilePipeline.Host;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Pipeline;
 
@@ -35,7 +34,7 @@ internal static class PipelineCommand
             LocalPipeline pipeline;
             try
             {
-                pipeline = await LocalPipeline.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), options.Services(parseResult, environment), cancellationToken);
+                pipeline = await LocalPipelines.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), options.Services(parseResult, environment), cancellationToken);
             }
             catch (Exception e) when (e is TemplateException or HostConfigurationException or FormatException or IOException or UnauthorizedAccessException or UsageException)
             {

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using FilePipeline.Cli.Backends;
+using FilePipeline.Aws.Backend;
+using FilePipeline.Core.Ports;
 using FilePipeline.Host;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Pipeline;
 
@@ -70,15 +70,15 @@ internal sealed class PipelineOptions
         }
     }
 
-    /// <summary>The services of <c>--backend aws</c>, or null for the embedded ones.</summary>
+    /// <summary>The backend of <c>--backend aws</c>, or null for the embedded one.</summary>
     /// <exception cref="UsageException">The backend is neither 'embedded' nor 'aws'.</exception>
-    public Func<PipelineTemplate, CancellationToken, Task<PipelineServices>>? Services(ParseResult parseResult, CliEnvironment environment)
+    public IPipelineBackend? Services(ParseResult parseResult, CliEnvironment environment)
     {
         var backend = parseResult.GetValue(Backend) ?? environment.Variables(BackendVariable) ?? "embedded";
         return backend switch
         {
             "embedded" => null,
-            "aws" => AwsBackend.Compose(environment.Variables, parseResult.GetValue(CreateResources)),
+            "aws" => new AwsBackend(environment.Variables, parseResult.GetValue(CreateResources)),
             _ => throw new UsageException($"--backend is '{backend}'; it must be 'embedded' or 'aws'."),
         };
     }

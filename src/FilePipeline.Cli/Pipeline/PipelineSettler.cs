@@ -1,5 +1,6 @@
+using FilePipeline.Host;
+using FilePipeline.Host.EventSources;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 
 namespace FilePipeline.Cli.Pipeline;
 

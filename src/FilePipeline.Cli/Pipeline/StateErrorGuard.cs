@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using FilePipeline.Core.Errors;
 using FilePipeline.Local.Storage;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,4 @@
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host;
 using FilePipeline.Local.Objects;
 
 namespace FilePipeline.Cli.Pipeline;

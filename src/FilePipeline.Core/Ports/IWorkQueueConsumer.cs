@@ -16,4 +16,7 @@ public interface IWorkQueueConsumer : IMessageVisibility
 
     /// <summary>True when no message is visible or in flight.</summary>
     Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+
+    /// <summary>When each message received but not deleted becomes visible again; empty where the queue cannot list them (SQS).</summary>
+    Task<IReadOnlyList<DateTimeOffset>> InFlightUntilAsync(CancellationToken cancellationToken);
 }

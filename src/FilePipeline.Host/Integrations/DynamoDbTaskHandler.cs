@@ -33,8 +33,8 @@ public sealed class DynamoDbTaskHandler(TableOperation table, string operation) 
     /// A table's operation whose service errors fail the task as Step Functions names them,
     /// <c>DynamoDB.{ErrorName}</c>: the one mapping for the embedded table and DynamoDB alike.
     /// </summary>
-    /// <param name="describe">The DynamoDB error name and message of a <typeparamref name="TError"/>.</param>
-    public static TableOperation NamingErrors<TError>(TableOperation execute, Func<TError, (string ErrorName, string Message)> describe)
+    /// <param name="describe">The DynamoDB error name and message of a <typeparamref name="TError"/>; null rethrows it as it is.</param>
+    public static TableOperation NamingErrors<TError>(TableOperation execute, Func<TError, (string ErrorName, string Message)?> describe)
         where TError : Exception
     {
         ArgumentNullException.ThrowIfNull(execute);
@@ -45,9 +45,8 @@ public sealed class DynamoDbTaskHandler(TableOperation table, string operation) 
             {
                 return await execute(operation, request, cancellationToken);
             }
-            catch (TError e)
+            catch (TError e) when (describe(e) is (var errorName, var message))
             {
-                var (errorName, message) = describe(e);
                 throw new TaskFailedException("DynamoDB." + errorName, message);
             }
         };

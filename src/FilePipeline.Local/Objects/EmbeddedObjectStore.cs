@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using FilePipeline.Core;
 using FilePipeline.Core.Ports;
 using FilePipeline.Local.Queues;
 using FilePipeline.Local.Storage;

@@ -15,7 +15,7 @@ public sealed partial class EmbeddedQueues
     /// </summary>
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveMessageAsync(ReceiveMessageRequest request, CancellationToken cancellationToken)
     {
-        if (request.MaxNumberOfMessages is < 1 or > QueueLimits.MaxMessagesPerReceive)
+        if (request.MaxNumberOfMessages is < 1 or > SqsLimits.MaxMessagesPerReceive)
         {
             throw new QueueOperationException(QueueErrorCodes.ReadCountOutOfRange, $"Value {request.MaxNumberOfMessages} for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.");
         }
@@ -63,11 +63,11 @@ public sealed partial class EmbeddedQueues
     /// <exception cref="QueueOperationException">EmptyBatchRequest, TooManyEntriesInBatchRequest or ReceiptHandleIsInvalid; nothing is deleted then.</exception>
     public Task DeleteMessageBatchAsync(string queueName, IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken)
     {
-        if (receiptHandles.Count is 0 or > QueueLimits.MaxBatchEntries)
+        if (receiptHandles.Count is 0 or > SqsLimits.MaxBatchEntries)
         {
             throw new QueueOperationException(
                 receiptHandles.Count == 0 ? QueueErrorCodes.EmptyBatchRequest : QueueErrorCodes.TooManyEntriesInBatchRequest,
-                $"A batch holds 1 to {QueueLimits.MaxBatchEntries} entries; this one has {receiptHandles.Count}.");
+                $"A batch holds 1 to {SqsLimits.MaxBatchEntries} entries; this one has {receiptHandles.Count}.");
         }
 
         foreach (var receiptHandle in receiptHandles)

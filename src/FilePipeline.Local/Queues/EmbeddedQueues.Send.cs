@@ -76,9 +76,9 @@ public sealed partial class EmbeddedQueues
             throw new QueueOperationException(QueueErrorCodes.EmptyBatchRequest, "There should be at least one SendMessageBatchRequestEntry in the request.");
         }
 
-        if (entries.Count > QueueLimits.MaxBatchEntries)
+        if (entries.Count > SqsLimits.MaxBatchEntries)
         {
-            throw new QueueOperationException(QueueErrorCodes.TooManyEntriesInBatchRequest, $"Maximum number of entries per request are {QueueLimits.MaxBatchEntries}. You have sent {entries.Count}.");
+            throw new QueueOperationException(QueueErrorCodes.TooManyEntriesInBatchRequest, $"Maximum number of entries per request are {SqsLimits.MaxBatchEntries}. You have sent {entries.Count}.");
         }
 
         if (entries.FirstOrDefault(entry => !QueueLimits.IsValidBatchEntryId(entry.Id)) is { } invalid)

@@ -4,7 +4,7 @@ using FilePipeline.Local.Queues;
 namespace FilePipeline.Local.Queues;
 
 /// <summary>The work queue's consumer side on the embedded queues.</summary>
-public sealed class EmbeddedWorkQueueConsumer(EmbeddedQueues queues, string queueName) : IWorkQueueConsumer
+public sealed class EmbeddedWorkQueueConsumer(EmbeddedQueues queues, string queueName, TimeProvider time) : IWorkQueueConsumer
 {
     public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(int maxMessages, int? visibilityTimeout, CancellationToken cancellationToken) =>
         queues.ReceiveMessageAsync(new ReceiveMessageRequest(queueName) { MaxNumberOfMessages = maxMessages, VisibilityTimeout = visibilityTimeout, WaitTimeSeconds = 0 }, cancellationToken);
@@ -19,5 +19,11 @@ public sealed class EmbeddedWorkQueueConsumer(EmbeddedQueues queues, string queu
     {
         var counts = await queues.GetQueueCountsAsync(queueName, cancellationToken);
         return counts.Visible + counts.NotVisible == 0;
+    }
+
+    public async Task<IReadOnlyList<DateTimeOffset>> InFlightUntilAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return [.. (await queues.ListMessagesAsync(queueName, cancellationToken)).Select(m => m.VisibleAt).Where(visibleAt => visibleAt > now)];
     }
 }

@@ -7,8 +7,6 @@ internal static partial class QueueLimits
 {
     public const int MaxVisibilityTimeout = 43_200;
     public const int MaxWaitTimeSeconds = 20;
-    public const int MaxBatchEntries = 10;
-    public const int MaxMessagesPerReceive = 10;
 
     /// <summary>256 KiB: the limit for one message and for a whole batch.</summary>
     public const int MaxPayloadBytes = 262_144;

@@ -1,3 +1,4 @@
+using FilePipeline.Core.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace FilePipeline.Local.Storage;

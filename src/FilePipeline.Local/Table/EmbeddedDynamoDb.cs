@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FilePipeline.Core.Ports;
 using FilePipeline.Local.Storage;
 using FilePipeline.Local.Table.Expressions;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ namespace FilePipeline.Local.Table;
 /// responses and error names. Every write is one <c>BEGIN IMMEDIATE</c> transaction, so a
 /// conditional write's check and write are atomic across threads and processes.
 /// </summary>
-public sealed partial class EmbeddedDynamoDb
+public sealed partial class EmbeddedDynamoDb : ITableClient
 {
     private const long MaxItemBytes = 400 * 1024;
 
@@ -28,6 +29,8 @@ public sealed partial class EmbeddedDynamoDb
         this.timeProvider = timeProvider ?? TimeProvider.System;
         TableStore.CreateSchema(database);
     }
+
+    public (string ErrorName, string Message)? DescribeError(Exception exception) => exception is DynamoDbException e ? (e.ErrorName, e.Message) : null;
 
     /// <summary>
     /// Runs one DynamoDB operation (GetItem, PutItem, UpdateItem, DeleteItem, Scan, Query, CreateTable,

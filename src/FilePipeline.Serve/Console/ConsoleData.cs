@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
-using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.Host;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Serve.Console;
 

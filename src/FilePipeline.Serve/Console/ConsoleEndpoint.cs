@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.States.Store;
 using Microsoft.AspNetCore.Http;
 
 namespace FilePipeline.Serve.Console;
@@ -15,7 +15,7 @@ namespace FilePipeline.Serve.Console;
 /// 127.0.0.1 gets nothing), and a redrive must carry the console's own header, which a cross-site form
 /// or fetch cannot send without a preflight serve never grants.
 /// </summary>
-public sealed class ConsoleEndpoint(ConsoleData data, ExecutionStore executions, Func<ExecutionRecord, string>? renderExecution)
+public sealed class ConsoleEndpoint(ConsoleData data, IExecutionStore executions, Func<ExecutionRecord, string>? renderExecution)
 {
     public const string ActionHeader = "X-FilePipeline-Console";
     private const string Prefix = "/console/";

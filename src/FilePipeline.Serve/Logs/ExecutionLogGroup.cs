@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.States.History;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Serve.Logs;
 
@@ -12,7 +12,7 @@ namespace FilePipeline.Serve.Logs;
 /// names its streams), plus the empty stream AWS creates to validate the log delivery. An execution's
 /// events appear once it has ended (its ARN is known then), as AWS delivers them after the fact.
 /// </summary>
-public sealed class ExecutionLogGroup(string name, int? retentionInDays, long creationTime, ExecutionStore store, string stateMachineArn, string stateMachineName, ExpressLogging logging)
+public sealed class ExecutionLogGroup(string name, int? retentionInDays, long creationTime, IExecutionStore store, string stateMachineArn, string stateMachineName, ExpressLogging logging)
     : LogGroup(name, retentionInDays, creationTime)
 {
     public const string ValidationStreamName = "log_stream_created_by_aws_to_validate_log_delivery_subscriptions";

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
-using FilePipeline.Local.Hosting.Executions;
+using FilePipeline.States.Store;
 
 namespace FilePipeline.Serve.Logs;
 
@@ -13,7 +12,7 @@ namespace FilePipeline.Serve.Logs;
 public static class LogGroupCatalog
 {
     /// <exception cref="TemplateException">The template's logging settings cannot be resolved.</exception>
-    public static IReadOnlyList<LogGroup> FromTemplate(PipelineTemplate template, ExecutionStore executions, string stateDirectory, DateTimeOffset created)
+    public static IReadOnlyList<LogGroup> FromTemplate(PipelineTemplate template, IExecutionStore executions, string stateDirectory, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(template);
         var resolver = new TemplateResolver(JsonNode.Parse(File.ReadAllText(template.TemplatePath))!.AsObject(), template.Identity);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 using FilePipeline.Serve.Protocol;
 using Microsoft.AspNetCore.Http;
 

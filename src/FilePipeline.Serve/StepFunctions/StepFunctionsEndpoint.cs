@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using FilePipeline.Host.Executions;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting.Executions;
 using FilePipeline.Serve.Protocol;
+using FilePipeline.States.Store;
 using Microsoft.AspNetCore.Http;
 
 namespace FilePipeline.Serve.StepFunctions;

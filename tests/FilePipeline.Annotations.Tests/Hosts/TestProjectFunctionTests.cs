@@ -7,7 +7,7 @@ using FilePipeline.Host.Template;
 using FilePipeline.Lambda.Composition;
 using FilePipeline.Lambda.Metrics;
 using FilePipeline.Lambda.Runtime;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Local;
 using FilePipeline.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline = FilePipeline.Functions.GeneratedLambdaFunctions;
@@ -100,13 +100,15 @@ public sealed class TestProjectFunctionTests : IDisposable
             File.Copy(definition, Path.Combine(directory, "statemachine", Path.GetFileName(definition)));
         }
 
-        return await LocalPipeline.OpenAsync(new LocalHostOptions
+        var options = new LocalHostOptions
         {
             StateDirectory = Path.Combine(directory, "state"),
             TemplatePath = Path.Combine(directory, PipelineTemplate.TemplateFileName),
             Time = time,
             FunctionLog = TextWriter.Null,
             FunctionRegistry = Registry,
-        });
+        };
+        var embedded = new EmbeddedBackend(options.StateDirectory, options.BusyTimeout, options.Time);
+        return await LocalPipeline.OpenAsync(options, embedded, embedded.Executions, embedded);
     }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.SQS;
+using FilePipeline.Cli.Pipeline;
 using FilePipeline.Cli.Tests.Pipeline;
 using FilePipeline.Host;
-using FilePipeline.Local.Hosting;
 using FilePipeline.Serve;
 using FilePipeline.States.History;
 using FilePipeline.Testing;
@@ -134,13 +134,16 @@ public sealed class StackCommandsOverServeTests
         public static async Task<DeployedDouble> StartAsync()
         {
             var created = new DeployedDouble();
-            created.Pipeline = await LocalPipeline.OpenAsync(new LocalHostOptions
-            {
-                StateDirectory = created.stateDirectory,
-                TemplatePath = RepositoryRoot.Combine("serverless.template"),
-                FunctionLog = TextWriter.Null,
-                SkipDelays = true,
-            });
+            created.Pipeline = await LocalPipelines.OpenAsync(
+                new LocalHostOptions
+                {
+                    StateDirectory = created.stateDirectory,
+                    TemplatePath = RepositoryRoot.Combine("serverless.template"),
+                    FunctionLog = TextWriter.Null,
+                    SkipDelays = true,
+                },
+                backend: null,
+                CancellationToken.None);
             created.Serve = await ServeHost.StartAsync(created.Pipeline, new ServeOptions { Port = 0 }, TextWriter.Null, CancellationToken.None);
             created.Gateway = new AwsGateway(created.Serve.Endpoint);
             created.Cli.With("AWS_ENDPOINT_URL", created.Gateway.Url)

@@ -3,7 +3,6 @@ using FilePipeline.Aws.CloudFormation;
 using FilePipeline.Aws.Stack;
 using FilePipeline.Cli.Operate;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
 using FilePipeline.Testing;
 
 namespace FilePipeline.Cli.Tests.Operate;

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using FilePipeline.Cli.Pipeline;
 using FilePipeline.Core;
 using FilePipeline.Host;
 using FilePipeline.Host.Template;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Local;
 
 namespace FilePipeline.Cli.Tests.Pipeline;
 
@@ -44,7 +45,7 @@ public sealed class DlqCommandTests : IDisposable
             TemplatePath = Path.Combine(AppContext.BaseDirectory, PipelineTemplate.TemplateFileName),
             FunctionLog = TextWriter.Null,
         };
-        using var pipeline = await LocalPipeline.OpenAsync(options);
-        await pipeline.Queues.SendMessageAsync(pipeline.Template.DeadLetterQueue.Name, body, CancellationToken.None);
+        using var pipeline = await LocalPipelines.OpenAsync(options, backend: null, CancellationToken.None);
+        await ((EmbeddedBackend)pipeline.State).Queues.SendMessageAsync(pipeline.Template.DeadLetterQueue.Name, body, CancellationToken.None);
     }
 }

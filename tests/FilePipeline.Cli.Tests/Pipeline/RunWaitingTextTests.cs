@@ -1,5 +1,5 @@
 using FilePipeline.Cli.Commands;
-using FilePipeline.Local.Hosting;
+using FilePipeline.Host.EventSources;
 
 namespace FilePipeline.Cli.Tests.Pipeline;
 

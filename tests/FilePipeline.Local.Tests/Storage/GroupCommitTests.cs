@@ -1,5 +1,4 @@
 using FilePipeline.Local.Storage;
-using FilePipeline.Local.Tests.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace FilePipeline.Local.Tests.Storage;
@@ -8,7 +7,7 @@ public sealed class GroupCommitTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly PipelineFixture fixture = new();
+    private readonly EmbeddedTestBed fixture = new();
     private readonly LocalDatabase database;
     private readonly ManualResetEventSlim writerBusy = new();
     private readonly ManualResetEventSlim letWriterGo = new();

@@ -1,6 +1,0 @@
-using FilePipeline.States;
-
-namespace FilePipeline.Local.Hosting.Executions;
-
-/// <summary>An engine result with the number the store gave the execution.</summary>
-public sealed record ExecutionResultWithId(long Id, ExecutionResult Result);

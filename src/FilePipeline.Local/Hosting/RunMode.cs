@@ -1,8 +1,0 @@
-namespace FilePipeline.Local.Hosting;
-
-/// <summary>When a <see cref="PipelineRunner"/> stops: once idle, or only when cancelled.</summary>
-public enum RunMode
-{
-    UntilIdle,
-    Watch,
-}
