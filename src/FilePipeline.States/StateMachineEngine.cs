@@ -46,7 +46,7 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
             }
 
             var outputNode = await RunWithMachineTimeoutAsync(definition, run, inputNode, cursor, executionCancellation);
-            var outputJson = ExecutionRun.Payload(outputNode, "execution output");
+            var outputJson = JsonValues.Payload(outputNode, "execution output");
             output = outputJson;
             run.Recorder.Record(cursor, "ExecutionSucceeded", () => new JsonObject
             {

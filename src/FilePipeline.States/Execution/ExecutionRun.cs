@@ -112,12 +112,12 @@ internal sealed class ExecutionRun
             ThrowIfPastDeadline();
             var run = new StateRun(this, state, cursor, variables, cancellationToken);
             var stateName = state.Name;
-            var enteredJson = inputJson ??= Payload(input, $"state '{stateName}' input");
+            var enteredJson = inputJson ??= JsonValues.Payload(input, $"state '{stateName}' input");
             var enteredId = run.Record(state.Type + "StateEntered", () => StateDetails("input", stateName, enteredJson));
             StateResult result;
             try
             {
-                result = await state.ExecuteAsync(run, input);
+                result = await StateExecutor.ExecuteAsync(run, input);
             }
             catch (StateErrorException e) when (e.Error is StatesErrors.Runtime or StatesErrors.QueryEvaluationError
                 && !Ending && e.Cause?.StartsWith("An error occurred", StringComparison.Ordinal) != true)
@@ -165,15 +165,6 @@ internal sealed class ExecutionRun
     }
 
     private void EndOnHistoryLimit() => Ending = true;
-
-    /// <summary>Serializes a payload for history, enforcing AWS's 256 KiB limit on state input and output.</summary>
-    public static string Payload(JsonNode? node, string what)
-    {
-        var json = JsonValues.ToJson(node);
-        return JsonValues.ExceedsPayloadLimit(json)
-            ? throw new StateErrorException(StatesErrors.DataLimitExceeded, $"The {what} has exceeded the maximum number of bytes allowed ({JsonValues.PayloadLimitBytes}).")
-            : json;
-    }
 
     private static JsonObject ExitedDetails(string name, string outputJson, VariableAssignment? assigned)
     {

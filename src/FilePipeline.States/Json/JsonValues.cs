@@ -58,6 +58,15 @@ internal static class JsonValues
     public static bool ExceedsPayloadLimit(string json) =>
         json.Length * 3L > PayloadLimitBytes && Encoding.UTF8.GetByteCount(json) > PayloadLimitBytes;
 
+    /// <summary>Serializes a payload for history, enforcing AWS's 256 KiB limit on state input and output.</summary>
+    public static string Payload(JsonNode? node, string what)
+    {
+        var json = ToJson(node);
+        return ExceedsPayloadLimit(json)
+            ? throw new StateErrorException(StatesErrors.DataLimitExceeded, $"The {what} has exceeded the maximum number of bytes allowed ({PayloadLimitBytes}).")
+            : json;
+    }
+
     public static string TypeName(JsonNode? node) => node switch
     {
         null => "null",
