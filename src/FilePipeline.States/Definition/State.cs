@@ -10,10 +10,18 @@ namespace FilePipeline.States.Definition;
 /// </summary>
 internal abstract class State
 {
+    private string? enteredEvent;
+    private string? exitedEvent;
+
     public required string Name { get; init; }
 
     /// <summary>The ASL type name (Task, Pass, …), also the prefix of its history events.</summary>
     public abstract string Type { get; }
+
+    /// <summary>The history event type of entering the state (TaskStateEntered, …), made once.</summary>
+    public string EnteredEvent => enteredEvent ??= Type + "StateEntered";
+
+    public string ExitedEvent => exitedEvent ??= Type + "StateExited";
 
     /// <summary>The Next state, or null when the state ends its block.</summary>
     public string? Next { get; init; }

@@ -6,9 +6,20 @@ namespace FilePipeline.States.Definition;
 /// <summary>Invokes the handler registered for Resource with the state's arguments, within TimeoutSeconds.</summary>
 internal sealed class TaskState : State
 {
+    /// <summary>Resource as history events show it, split once.</summary>
+    private readonly (string Type, string Resource) historyResource;
+
     public override string Type => "Task";
 
-    public required string Resource { get; init; }
+    public required string Resource
+    {
+        get;
+        init
+        {
+            field = value;
+            historyResource = SplitResource(value);
+        }
+    }
 
     public int? TimeoutSeconds { get; init; }
 
@@ -30,8 +41,8 @@ internal sealed class TaskState : State
         var handler = run.FindHandler(Resource)
             ?? throw new StateErrorException(StatesErrors.Runtime, $"No task handler is registered for resource '{Resource}' (state '{Name}')");
         var timeout = ResolveTimeout(effective, run);
-        var (resourceType, resource) = SplitResource(Resource);
-        var parametersJson = JsonValues.Payload(parameters, $"task '{Name}' parameters");
+        var (resourceType, resource) = historyResource;
+        var parametersJson = JsonValues.Payload(JsonText.From(parameters), "task", Name, "parameters");
         var region = run.Region;
         run.Record("TaskScheduled", () =>
         {
@@ -40,7 +51,7 @@ internal sealed class TaskState : State
                 ["resourceType"] = resourceType,
                 ["resource"] = resource,
                 ["region"] = region,
-                ["parameters"] = parametersJson,
+                ["parameters"] = parametersJson.ToString(),
             };
             if (timeout is not null)
             {
@@ -61,12 +72,12 @@ internal sealed class TaskState : State
         try
         {
             var result = await InvokeWithTimeoutAsync(handler, request, timeout, run);
-            var output = JsonValues.Payload(result, $"task '{Name}' result");
+            var output = JsonValues.Payload(JsonText.From(result), "task", Name, "result");
             run.Record("TaskSucceeded", () => new JsonObject
             {
                 ["resourceType"] = resourceType,
                 ["resource"] = resource,
-                ["output"] = output,
+                ["output"] = output.ToString(),
                 ["outputDetails"] = new JsonObject { ["truncated"] = false },
             });
             return result;

@@ -12,14 +12,14 @@ namespace FilePipeline.States.Execution;
 /// <summary>One entry into a state: its history cursor, entered time, retry count and context object.</summary>
 internal sealed class StateRun : IStateContext
 {
-    public StateRun(ExecutionRun execution, State state, EventCursor cursor, VariableScope variables, CancellationToken cancellationToken)
+    public StateRun(ExecutionRun execution, State state, EventCursor cursor, VariableScope variables, DateTimeOffset enteredTime, CancellationToken cancellationToken)
     {
         Execution = execution;
         State = state;
         Cursor = cursor;
         Variables = variables;
         CancellationToken = cancellationToken;
-        EnteredTime = execution.Time.GetUtcNow();
+        EnteredTime = enteredTime;
         ContextFactory = () => BuildContext(null);
         Roots = new PathRoots(ContextFactory, variables);
     }
@@ -47,6 +47,9 @@ internal sealed class StateRun : IStateContext
     public string Region => Execution.Options.Region;
 
     public long Record(string type, Func<JsonObject>? details) => Execution.Recorder.Record(Cursor, type, details);
+
+    /// <summary>Records the state's entry, stamped with the time it was entered (<c>$$.State.EnteredTime</c>).</summary>
+    public long RecordEntered(Func<JsonObject> details) => Execution.Recorder.Record(Cursor, State.EnteredEvent, details, at: EnteredTime);
 
     public long Record(EventCursor cursor, string type, Func<JsonObject>? details) => Execution.Recorder.Record(cursor, type, details);
 
