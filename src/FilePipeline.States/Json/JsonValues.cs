@@ -18,7 +18,9 @@ internal static class JsonValues
             // Values built in code (intrinsics' ints and longs) do not convert to double by themselves.
             if (!value.TryGetValue(out number))
             {
-                number = double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
+                number = value.TryGetValue(out int small) ? small
+                    : value.TryGetValue(out long large) ? large
+                    : double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
             }
 
             return true;
