@@ -11,6 +11,8 @@ namespace FilePipeline.Benchmarks;
 /// the Node ≥ 22 it needs) on the same definitions and inputs (<c>bench/asl-peer/definitions.json</c>),
 /// in one run and by one method on both sides: in process, a warm-up that doubles the batch until
 /// it takes 100 ms (and, for .NET's tiered JIT, 5 more batches), then the median of 7 timed batches. Every Task state returns the same fixed result.
+/// Each batch is timed by the wall clock and by the process's CPU time (all its threads: JIT, GC), which
+/// a machine shared with other jobs disturbs far less.
 /// </summary>
 internal static class AslPeerComparison
 {
@@ -30,7 +32,7 @@ internal static class AslPeerComparison
         var taskResult = file["taskResult"]!;
         var cases = file["cases"]!.AsObject();
         var theirs = TimePeer(node, Path.Combine(peer, "timing.mjs"));
-        var ours = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ours = new Dictionary<string, (double Wall, double Cpu)>(StringComparer.Ordinal);
         foreach (var (name, body) in cases)
         {
             var definition = StateMachineDefinition.Parse(body!["definition"]!.ToJsonString()).Definition!;
@@ -53,21 +55,26 @@ internal static class AslPeerComparison
         }
 
         Console.WriteLine($"ASL engines, {Environment.ProcessorCount} CPU(s), load average {LoadAverage()}");
-        Console.WriteLine("| Definition | Ours | aws-local-stepfunctions | Theirs / ours |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine("| Definition | Ours, wall | Theirs, wall | Theirs / ours, wall | Ours, CPU | Theirs, CPU | Theirs / ours, CPU |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var name in cases.Select(c => c.Key))
         {
-            var them = theirs.GetValueOrDefault(name);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Micro(ours[name])} | {(them > 0 ? Micro(them) : "failed")} | {(them > 0 ? (them / ours[name]).ToString("F1", CultureInfo.InvariantCulture) + " ×" : "—")} |"));
+            var (wall, cpu) = ours[name];
+            Console.WriteLine($"| {name} | {Compare(wall, theirs.GetValueOrDefault(name))} | {Compare(cpu, theirs.GetValueOrDefault(name + ".cpu"))} |");
         }
 
         return 0;
     }
 
-    private static async Task<double> MedianNanosecondsAsync(Func<Task> run)
+    /// <summary>Ours, theirs and their ratio as table cells; "failed" where the peer produced no figure.</summary>
+    private static string Compare(double ours, double theirs) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Micro(ours)} | {(theirs > 0 ? Micro(theirs) : "failed")} | {(theirs > 0 ? (theirs / ours).ToString("F1", CultureInfo.InvariantCulture) + " ×" : "—")}");
+
+    private static async Task<(double Wall, double Cpu)> MedianNanosecondsAsync(Func<Task> run)
     {
         var iterations = 1;
-        while (await BatchAsync(run, iterations) * iterations < BatchNanoseconds)
+        while ((await BatchAsync(run, iterations)).Wall * iterations < BatchNanoseconds)
         {
             iterations *= 2;
         }
@@ -78,25 +85,34 @@ internal static class AslPeerComparison
             await BatchAsync(run, iterations);
         }
 
-        var batches = new double[7];
+        var batches = new (double Wall, double Cpu)[7];
         for (var b = 0; b < batches.Length; b++)
         {
             batches[b] = await BatchAsync(run, iterations);
         }
 
-        Array.Sort(batches);
-        return batches[3];
+        return (Median(batches.Select(batch => batch.Wall)), Median(batches.Select(batch => batch.Cpu)));
     }
 
-    private static async Task<double> BatchAsync(Func<Task> run, int iterations)
+    private static double Median(IEnumerable<double> values)
     {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static async Task<(double Wall, double Cpu)> BatchAsync(Func<Task> run, int iterations)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < iterations; i++)
         {
             await run();
         }
 
-        return Stopwatch.GetElapsedTime(started).TotalNanoseconds / iterations;
+        var wall = Stopwatch.GetElapsedTime(started).TotalNanoseconds / iterations;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalNanoseconds / iterations);
     }
 
     private static Dictionary<string, double> TimePeer(string node, string script)

@@ -24,10 +24,10 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
         name ??= Guid.NewGuid().ToString();
         var run = new ExecutionRun(ExecutionArn(name), name, inputNode, options, handlers, time, definition.TimeoutSeconds);
         var cursor = new EventCursor(0);
-        var inputJson = JsonValues.ToJson(inputNode);
+        var inputJson = JsonText.From(inputNode);
         run.Recorder.Record(cursor, "ExecutionStarted", () => new JsonObject
         {
-            ["input"] = inputJson,
+            ["input"] = inputJson.ToString(),
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
             ["roleArn"] = options.RoleArn,
         });
@@ -45,8 +45,8 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
                 throw new StateErrorException(StatesErrors.DataLimitExceeded, "The execution input has exceeded the maximum number of bytes allowed.");
             }
 
-            var outputNode = await RunWithMachineTimeoutAsync(definition, run, inputNode, cursor, executionCancellation);
-            var outputJson = ExecutionRun.Payload(outputNode, "execution output");
+            var outputNode = await RunWithMachineTimeoutAsync(definition, run, inputNode, inputJson, cursor, executionCancellation);
+            var outputJson = JsonValues.Payload(outputNode, "execution output").ToString();
             output = outputJson;
             run.Recorder.Record(cursor, "ExecutionSucceeded", () => new JsonObject
             {
@@ -103,9 +103,9 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
     /// checks the deadline at every transition, which ends loops that never wait.
     /// </summary>
     private async Task<JsonNode?> RunWithMachineTimeoutAsync(
-        StateMachineDefinition definition, ExecutionRun run, JsonNode? input, EventCursor cursor, CancellationTokenSource executionCancellation)
+        StateMachineDefinition definition, ExecutionRun run, JsonNode? input, JsonText inputJson, EventCursor cursor, CancellationTokenSource executionCancellation)
     {
-        var execution = run.RunBlockAsync(definition.Root, input, cursor, new VariableScope(), executionCancellation.Token);
+        var execution = run.RunBlockAsync(definition.Root, input, cursor, new VariableScope(), executionCancellation.Token, inputJson);
         if (execution.IsCompleted)
         {
             return await execution;

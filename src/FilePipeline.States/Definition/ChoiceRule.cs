@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
@@ -7,7 +6,7 @@ namespace FilePipeline.States.Definition;
 /// <summary>A Boolean expression of a Choice state: And/Or/Not or a data-test on a Variable.</summary>
 internal abstract class ChoiceRule
 {
-    public abstract bool Evaluate(JsonNode? input, StateRun run);
+    public abstract bool Evaluate(JsonNode? input, IStateContext run);
 
     private static readonly string[] Operators =
     [
@@ -94,11 +93,11 @@ internal abstract class ChoiceRule
 
 internal sealed class CompositeRule(bool isAnd, IReadOnlyList<ChoiceRule> rules) : ChoiceRule
 {
-    public override bool Evaluate(JsonNode? input, StateRun run) =>
+    public override bool Evaluate(JsonNode? input, IStateContext run) =>
         isAnd ? rules.All(r => r.Evaluate(input, run)) : rules.Any(r => r.Evaluate(input, run));
 }
 
 internal sealed class NotRule(ChoiceRule inner) : ChoiceRule
 {
-    public override bool Evaluate(JsonNode? input, StateRun run) => !inner.Evaluate(input, run);
+    public override bool Evaluate(JsonNode? input, IStateContext run) => !inner.Evaluate(input, run);
 }

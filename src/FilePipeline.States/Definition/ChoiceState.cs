@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 
 namespace FilePipeline.States.Definition;
 
@@ -16,21 +15,18 @@ internal sealed class ChoiceState : State
         Default is null ? Choices.Select(c => c.Next) : Choices.Select(c => c.Next).Append(Default);
 
     /// <summary>A matching rule's own Assign replaces the state's, which applies with Default (as recorded on AWS).</summary>
-    public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
+    public override ValueTask<StateWork> WorkAsync(IStateContext run, JsonNode? input, JsonNode? arguments)
     {
-        var effective = IO.EffectiveInput(run, input);
         foreach (var choice in Choices)
         {
-            if (choice.Rule.Evaluate(effective, run))
+            if (choice.Rule.Evaluate(input, run))
             {
-                return ValueTask.FromResult(choice.JsonataIO is { } ruleIO
-                    ? ruleIO.Complete(run, input, effective, choice.Next, ResultKind.Input)
-                    : IO.Complete(run, input, effective, choice.Next, ResultKind.Input, choice.Assign));
+                return ValueTask.FromResult(new StateWork(input, ResultKind.Input, choice.Next, choice.Assign, choice.JsonataIO));
             }
         }
 
         return Default is not null
-            ? ValueTask.FromResult(IO.Complete(run, input, effective, Default, ResultKind.Input))
+            ? ValueTask.FromResult(new StateWork(input, ResultKind.Input, Default))
             : throw new StateErrorException(StatesErrors.NoChoiceMatched, $"No Choice Rules matched and no Default was specified in Choice state '{Name}'");
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
@@ -52,7 +51,7 @@ internal sealed partial class DataTestRule : ChoiceRule
         return new DataTestRule(variable, op, value, null);
     }
 
-    public override bool Evaluate(JsonNode? input, StateRun run)
+    public override bool Evaluate(JsonNode? input, IStateContext run)
     {
         var found = variable.TrySelect(input, run.Roots, out var value);
         if (op == "IsPresent")

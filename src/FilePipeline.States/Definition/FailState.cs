@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
@@ -26,12 +25,12 @@ internal sealed class FailState : State
 
     public JsonataTemplate? CauseExpression { get; init; }
 
-    public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input) =>
+    public override ValueTask<StateWork> WorkAsync(IStateContext run, JsonNode? input, JsonNode? arguments) =>
         throw new StateErrorException(
             ErrorPath?.Resolve(input, run) ?? Evaluate(ErrorExpression, "Error", input, run) ?? Error,
             CausePath?.Resolve(input, run) ?? Evaluate(CauseExpression, "Cause", input, run) ?? Cause);
 
-    private static string? Evaluate(JsonataTemplate? expression, string field, JsonNode? input, StateRun run)
+    private static string? Evaluate(JsonataTemplate? expression, string field, JsonNode? input, IStateContext run)
     {
         if (expression is null)
         {
@@ -64,7 +63,7 @@ internal sealed class FailState : State
             return path is null ? null : new DynamicField(field, path, null);
         }
 
-        public string Resolve(JsonNode? input, StateRun run)
+        public string Resolve(JsonNode? input, IStateContext run)
         {
             JsonNode? value;
             if (path is null)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
@@ -22,21 +21,21 @@ internal sealed class JsonPathIO : StateIO
 
     public NullablePath OutputPath { get; init; } = NullablePath.Root;
 
-    public override JsonNode? EffectiveInput(StateRun run, JsonNode? rawInput) => InputPath.Select(rawInput, run.Roots);
+    public override JsonNode? EffectiveInput(IStateContext run, JsonNode? rawInput) => InputPath.Select(rawInput, run.Roots);
 
-    public override JsonNode? Arguments(StateRun run, JsonNode? rawInput, JsonNode? effectiveInput) =>
+    public override JsonNode? Arguments(IStateContext run, JsonNode? rawInput, JsonNode? effectiveInput) =>
         Parameters is null ? effectiveInput?.DeepClone() : Parameters.Evaluate(effectiveInput, run.Roots, ParametersFailure);
 
-    protected override JsonNode? SelectResult(StateRun run, JsonNode? value, ResultKind kind) =>
+    protected override JsonNode? SelectResult(IStateContext run, JsonNode? value, ResultKind kind) =>
         ResultSelector is null || kind != ResultKind.Result ? value : ResultSelector.Evaluate(value, run.Roots);
 
-    protected override JsonNode? Output(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
+    protected override JsonNode? Output(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
         OutputPath.Select(ResultPath.Merge(rawInput, value), run.Roots);
 }
 
 /// <summary>A JSONPath Assign: a payload template whose <c>$</c> is the state's result (or input, or error output).</summary>
 internal sealed class JsonPathAssign(PayloadTemplate template) : AssignField
 {
-    public override JsonObject Evaluate(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
+    public override JsonObject Evaluate(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
         (JsonObject)template.Evaluate(value, run.Roots, StatesErrors.Runtime)!;
 }

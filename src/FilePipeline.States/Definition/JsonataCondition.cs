@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
@@ -23,7 +22,7 @@ internal sealed class JsonataCondition(JsonataTemplate condition) : ChoiceRule
         return template is null ? null : new JsonataCondition(template);
     }
 
-    public override bool Evaluate(JsonNode? input, StateRun run)
+    public override bool Evaluate(JsonNode? input, IStateContext run)
     {
         var value = condition.Evaluate(new JsonataScope(run, input) { Reads = condition.Reads }, "Condition");
         return JsonValues.TryGetBoolean(value, out var result)

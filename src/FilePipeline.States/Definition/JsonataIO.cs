@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 
 namespace FilePipeline.States.Definition;
 
@@ -23,16 +22,16 @@ internal sealed class JsonataIO : StateIO
             : null,
     };
 
-    public override JsonNode? EffectiveInput(StateRun run, JsonNode? rawInput) => rawInput;
+    public override JsonNode? EffectiveInput(IStateContext run, JsonNode? rawInput) => rawInput;
 
-    public override JsonNode? Arguments(StateRun run, JsonNode? rawInput, JsonNode? effectiveInput) =>
+    public override JsonNode? Arguments(IStateContext run, JsonNode? rawInput, JsonNode? effectiveInput) =>
         ArgumentsTemplate is null
             ? effectiveInput?.DeepClone()
             : ArgumentsTemplate.Evaluate(new JsonataScope(run, rawInput) { Reads = ArgumentsTemplate.Reads }, "Arguments");
 
-    protected override JsonNode? SelectResult(StateRun run, JsonNode? value, ResultKind kind) => value;
+    protected override JsonNode? SelectResult(IStateContext run, JsonNode? value, ResultKind kind) => value;
 
-    protected override JsonNode? Output(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
+    protected override JsonNode? Output(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
         OutputTemplate is null
             ? value
             : OutputTemplate.Evaluate(new JsonataScope(run, rawInput, kind, value) { Reads = OutputTemplate.Reads }, "Output");
@@ -41,7 +40,7 @@ internal sealed class JsonataIO : StateIO
 /// <summary>A JSONata Assign: an object whose values may be <c>{% %}</c> expressions.</summary>
 internal sealed class JsonataAssign(JsonataTemplate template) : AssignField
 {
-    public override JsonObject Evaluate(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
+    public override JsonObject Evaluate(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
         template.Evaluate(new JsonataScope(run, rawInput, kind, value) { Reads = template.Reads }, "Assign") as JsonObject
         ?? throw JsonataScope.Failure("Assign", "The field 'Assign' must evaluate to a JSON object");
 }

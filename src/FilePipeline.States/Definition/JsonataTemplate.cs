@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Jsonata;
 using FilePipeline.States.Json;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.History;
 using FilePipeline.States.Json;
 
@@ -37,26 +36,14 @@ internal sealed class MapState : State
 
     public double? ToleratedFailurePercentage { get; init; }
 
-    public IReadOnlyList<Retrier> Retry { get; init; } = [];
-
-    public IReadOnlyList<Catcher> Catch { get; init; } = [];
-
     public override bool CanRetry => true;
-
-    public override IEnumerable<string> Transitions => base.Transitions.Concat(Catch.Select(c => c.Next));
 
     private bool ToleratesFailures => ToleratedFailureCount is not null || ToleratedFailurePercentage is not null;
 
-    public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
+    public override async ValueTask<StateWork> WorkAsync(IStateContext run, JsonNode? input, JsonNode? arguments)
     {
-        var effective = IO.EffectiveInput(run, input);
-        return RetryCatch.RunAsync(run, input, Retry, Catch, () => AttemptAsync(run, input, effective));
-    }
-
-    private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
-    {
-        var items = SelectItems(run, effective);
-        var maxConcurrency = ResolveMaxConcurrency(effective, run);
+        var items = SelectItems(run, input);
+        var maxConcurrency = ResolveMaxConcurrency(input, run);
         var startedId = run.Record("MapStateStarted", () => new JsonObject { ["length"] = items.Count });
         using var slots = maxConcurrency > 0 ? new SemaphoreSlim(maxConcurrency) : null;
         var failures = 0;
@@ -69,7 +56,7 @@ internal sealed class MapState : State
 
             try
             {
-                return await RunIterationAsync(run, effective, item, index, new EventCursor(startedId), ct);
+                return await RunIterationAsync(run, input, item, index, new EventCursor(startedId), ct);
             }
             catch (StateErrorException e) when (ToleratesFailures && e.Error != StatesErrors.Runtime)
             {
@@ -95,11 +82,11 @@ internal sealed class MapState : State
         }
 
         run.Record("MapStateSucceeded", null);
-        return IO.Complete(run, input, result, Next);
+        return new StateWork(result, ResultKind.Result, Next);
     }
 
     /// <summary>ItemsPath (JSONPath) or Items (JSONata), with AWS's recorded error texts.</summary>
-    private JsonArray SelectItems(StateRun run, JsonNode? effective)
+    private JsonArray SelectItems(IStateContext run, JsonNode? effective)
     {
         if (!IsJsonata)
         {
@@ -121,7 +108,7 @@ internal sealed class MapState : State
     }
 
     /// <summary>MaxConcurrencyPath's value: an integer, or a string holding one (both run on AWS).</summary>
-    private int ResolveMaxConcurrency(JsonNode? effective, StateRun run)
+    private int ResolveMaxConcurrency(JsonNode? effective, IStateContext run)
     {
         if (MaxConcurrencyExpression is not null)
         {
@@ -149,23 +136,23 @@ internal sealed class MapState : State
             : throw new StateErrorException(StatesErrors.Runtime, $"The MaxConcurrencyPath field refers to value \"{(JsonValues.TryGetString(value, out var s) ? s : JsonValues.ToJson(value))}\" which is not a valid integer: {MaxConcurrencyPath.Text}");
     }
 
-    private async Task<JsonNode?> RunIterationAsync(StateRun run, JsonNode? effective, JsonNode? item, int index, EventCursor cursor, CancellationToken ct)
+    private async Task<JsonNode?> RunIterationAsync(IStateContext run, JsonNode? effective, JsonNode? item, int index, EventCursor cursor, CancellationToken ct)
     {
         JsonObject Context() => run.BuildContext(new JsonObject { ["Index"] = index, ["Value"] = item?.DeepClone() });
         var iterationInput = ItemSelector is not null ? ItemSelector.Evaluate(effective, run.Roots.WithContext(Context))
             : JsonataItemSelector is not null ? JsonataItemSelector.Evaluate(new JsonataScope(run, effective, context: Context) { Reads = JsonataItemSelector.Reads }, "ItemSelector")
             : item?.DeepClone();
         JsonObject Details() => new() { ["name"] = Name, ["index"] = index };
-        run.Execution.Recorder.Record(cursor, "MapIterationStarted", Details);
+        run.Record(cursor, "MapIterationStarted", Details);
         try
         {
-            var output = await run.Execution.RunBlockAsync(ItemProcessor, iterationInput, cursor, run.Variables.CreateInner(), ct);
-            run.Execution.Recorder.Record(cursor, "MapIterationSucceeded", Details);
+            var output = await run.RunBlockAsync(ItemProcessor, iterationInput, cursor, run.Variables.CreateInner(), ct);
+            run.Record(cursor, "MapIterationSucceeded", Details);
             return output;
         }
         catch (StateErrorException)
         {
-            run.Execution.Recorder.Record(cursor, "MapIterationFailed", Details);
+            run.Record(cursor, "MapIterationFailed", Details);
             throw;
         }
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.History;
 using FilePipeline.States.Json;
 
@@ -12,26 +11,15 @@ internal sealed class ParallelState : State
 
     public required IReadOnlyList<StateBlock> Branches { get; init; }
 
-    public IReadOnlyList<Retrier> Retry { get; init; } = [];
-
-    public IReadOnlyList<Catcher> Catch { get; init; } = [];
-
     public override bool CanRetry => true;
 
-    public override IEnumerable<string> Transitions => base.Transitions.Concat(Catch.Select(c => c.Next));
+    public override bool TakesArguments => true;
 
-    public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
+    public override async ValueTask<StateWork> WorkAsync(IStateContext run, JsonNode? input, JsonNode? arguments)
     {
-        var effective = IO.EffectiveInput(run, input);
-        return RetryCatch.RunAsync(run, input, Retry, Catch, () => AttemptAsync(run, input, effective));
-    }
-
-    private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
-    {
-        var branchInput = IO.Arguments(run, input, effective);
         var startedId = run.Record("ParallelStateStarted", null);
         var branches = Branches.Select(branch => (Func<CancellationToken, Task<JsonNode?>>)(ct =>
-            run.Execution.RunBlockAsync(branch, branchInput?.DeepClone(), new EventCursor(startedId), run.Variables.CreateInner(), ct)));
+            run.RunBlockAsync(branch, arguments?.DeepClone(), new EventCursor(startedId), run.Variables.CreateInner(), ct)));
         JsonNode? result;
         try
         {
@@ -44,6 +32,6 @@ internal sealed class ParallelState : State
         }
 
         run.Record("ParallelStateSucceeded", null);
-        return IO.Complete(run, input, result, Next);
+        return new StateWork(result, ResultKind.Result, Next);
     }
 }

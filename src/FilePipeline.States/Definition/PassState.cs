@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 
 namespace FilePipeline.States.Definition;
 
+/// <summary>Passes its Result, else its arguments (Parameters), else its input on.</summary>
 internal sealed class PassState : State
 {
     public override string Type => "Pass";
@@ -12,10 +12,10 @@ internal sealed class PassState : State
 
     public JsonNode? Result { get; init; }
 
-    public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
-    {
-        var effective = IO.EffectiveInput(run, input);
-        var result = HasResult ? Result?.DeepClone() : IO.Arguments(run, input, effective);
-        return ValueTask.FromResult(IO.Complete(run, input, result, Next, HasResult ? ResultKind.Result : ResultKind.Input));
-    }
+    public override bool TakesArguments => !HasResult;
+
+    public override ValueTask<StateWork> WorkAsync(IStateContext run, JsonNode? input, JsonNode? arguments) =>
+        ValueTask.FromResult(HasResult
+            ? new StateWork(Result?.DeepClone(), ResultKind.Result, Next)
+            : new StateWork(arguments, ResultKind.Input, Next));
 }

@@ -29,7 +29,7 @@ internal sealed class Retrier
             seconds *= random();
         }
 
-        return Execution.ExecutionLimits.FromSeconds(seconds);
+        return ExecutionLimits.FromSeconds(seconds);
     }
 
     public static IReadOnlyList<Retrier> ParseAll(FieldReader state)

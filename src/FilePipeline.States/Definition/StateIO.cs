@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Variables;
 
 namespace FilePipeline.States.Definition;
@@ -14,17 +13,17 @@ internal abstract class StateIO
     public AssignField? Assign { get; init; }
 
     /// <summary>The input the state works on (JSONPath: after InputPath; JSONata: the raw input).</summary>
-    public abstract JsonNode? EffectiveInput(StateRun run, JsonNode? rawInput);
+    public abstract JsonNode? EffectiveInput(IStateContext run, JsonNode? rawInput);
 
     /// <summary>What the state's work receives (JSONPath: Parameters; JSONata: Arguments); a fresh copy.</summary>
-    public abstract JsonNode? Arguments(StateRun run, JsonNode? rawInput, JsonNode? effectiveInput);
+    public abstract JsonNode? Arguments(IStateContext run, JsonNode? rawInput, JsonNode? effectiveInput);
 
     /// <summary>
     /// Ends the state: evaluates Assign (or the matched Choice rule's <paramref name="assign"/>) and
     /// the output from <paramref name="value"/>. Variables are applied only after the state exits,
     /// so this state's own paths still see the old values.
     /// </summary>
-    public StateResult Complete(StateRun run, JsonNode? rawInput, JsonNode? value, string? next, ResultKind kind = ResultKind.Result, AssignField? assign = null)
+    public StateResult Complete(IStateContext run, JsonNode? rawInput, JsonNode? value, string? next, ResultKind kind = ResultKind.Result, AssignField? assign = null)
     {
         var selected = SelectResult(run, value, kind);
         VariableAssignment? assigned = null;
@@ -38,9 +37,9 @@ internal abstract class StateIO
     }
 
     /// <summary>JSONPath's ResultSelector; the value unchanged in JSONata.</summary>
-    protected abstract JsonNode? SelectResult(StateRun run, JsonNode? value, ResultKind kind);
+    protected abstract JsonNode? SelectResult(IStateContext run, JsonNode? value, ResultKind kind);
 
-    protected abstract JsonNode? Output(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind);
+    protected abstract JsonNode? Output(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind);
 }
 
 /// <summary>What the value given to <see cref="StateIO.Complete"/> is: the state's input (Pass, Choice, Wait, Succeed), its work's result, or a Catcher's error output.</summary>
@@ -54,5 +53,5 @@ internal enum ResultKind
 /// <summary>An Assign field in its query language: evaluates to an object of variable names and values.</summary>
 internal abstract class AssignField
 {
-    public abstract JsonObject Evaluate(StateRun run, JsonNode? rawInput, JsonNode? value, ResultKind kind);
+    public abstract JsonObject Evaluate(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind);
 }

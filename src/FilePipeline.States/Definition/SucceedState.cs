@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 
 namespace FilePipeline.States.Definition;
 
+/// <summary>Ends its block with its input.</summary>
 internal sealed class SucceedState : State
 {
     public override string Type => "Succeed";
 
-    public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input) =>
-        ValueTask.FromResult(IO.Complete(run, input, IO.EffectiveInput(run, input), null, ResultKind.Input));
+    public override ValueTask<StateWork> WorkAsync(IStateContext run, JsonNode? input, JsonNode? arguments) =>
+        ValueTask.FromResult(new StateWork(input, ResultKind.Input, null));
 }

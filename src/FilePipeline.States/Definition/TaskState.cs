@@ -1,18 +1,25 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
 
-/// <summary>
-/// Invokes the handler registered for Resource: InputPath → Parameters → handler → ResultSelector →
-/// ResultPath → OutputPath, with TimeoutSeconds, Retry and Catch.
-/// </summary>
+/// <summary>Invokes the handler registered for Resource with the state's arguments, within TimeoutSeconds.</summary>
 internal sealed class TaskState : State
 {
+    /// <summary>Resource as history events show it, split once.</summary>
+    private readonly (string Type, string Resource) historyResource;
+
     public override string Type => "Task";
 
-    public required string Resource { get; init; }
+    public required string Resource
+    {
+        get;
+        init
+        {
+            field = value;
+            historyResource = SplitResource(value);
+        }
+    }
 
     public int? TimeoutSeconds { get; init; }
 
@@ -21,36 +28,22 @@ internal sealed class TaskState : State
     /// <summary>JSONata: TimeoutSeconds given as a <c>{% %}</c> expression.</summary>
     public JsonataTemplate? TimeoutExpression { get; init; }
 
-    public IReadOnlyList<Retrier> Retry { get; init; } = [];
-
-    public IReadOnlyList<Catcher> Catch { get; init; } = [];
-
     public override bool CanRetry => true;
 
-    public override IEnumerable<string> Transitions => base.Transitions.Concat(Catch.Select(c => c.Next));
+    /// <summary>Handlers get the arguments, a copy of their own: they must not be able to change the state input behind the engine.</summary>
+    public override bool TakesArguments => true;
 
-    public override ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
-    {
-        var effective = IO.EffectiveInput(run, input);
-        return RetryCatch.RunAsync(run, input, Retry, Catch, () => AttemptAsync(run, input, effective));
-    }
+    public override async ValueTask<StateWork> WorkAsync(IStateContext run, JsonNode? input, JsonNode? arguments) =>
+        new(await InvokeAsync(run, input, arguments), ResultKind.Result, Next);
 
-    private async ValueTask<StateResult> AttemptAsync(StateRun run, JsonNode? input, JsonNode? effective)
+    private async Task<JsonNode?> InvokeAsync(IStateContext run, JsonNode? effective, JsonNode? parameters)
     {
-        // Handlers get their own copy: they must not be able to change the state input behind the engine.
-        var parameters = IO.Arguments(run, input, effective);
-        var result = await InvokeAsync(run, effective, parameters);
-        return IO.Complete(run, input, result, Next);
-    }
-
-    private async Task<JsonNode?> InvokeAsync(StateRun run, JsonNode? effective, JsonNode? parameters)
-    {
-        var handler = run.Execution.Handlers.Find(Resource)
+        var handler = run.FindHandler(Resource)
             ?? throw new StateErrorException(StatesErrors.Runtime, $"No task handler is registered for resource '{Resource}' (state '{Name}')");
         var timeout = ResolveTimeout(effective, run);
-        var (resourceType, resource) = SplitResource(Resource);
-        var parametersJson = ExecutionRun.Payload(parameters, $"task '{Name}' parameters");
-        var region = run.Execution.Options.Region;
+        var (resourceType, resource) = historyResource;
+        var parametersJson = JsonValues.Payload(JsonText.From(parameters), "task", Name, "parameters");
+        var region = run.Region;
         run.Record("TaskScheduled", () =>
         {
             var scheduled = new JsonObject
@@ -58,7 +51,7 @@ internal sealed class TaskState : State
                 ["resourceType"] = resourceType,
                 ["resource"] = resource,
                 ["region"] = region,
-                ["parameters"] = parametersJson,
+                ["parameters"] = parametersJson.ToString(),
             };
             if (timeout is not null)
             {
@@ -79,12 +72,12 @@ internal sealed class TaskState : State
         try
         {
             var result = await InvokeWithTimeoutAsync(handler, request, timeout, run);
-            var output = ExecutionRun.Payload(result, $"task '{Name}' result");
+            var output = JsonValues.Payload(JsonText.From(result), "task", Name, "result");
             run.Record("TaskSucceeded", () => new JsonObject
             {
                 ["resourceType"] = resourceType,
                 ["resource"] = resource,
-                ["output"] = output,
+                ["output"] = output.ToString(),
                 ["outputDetails"] = new JsonObject { ["truncated"] = false },
             });
             return result;
@@ -102,7 +95,7 @@ internal sealed class TaskState : State
         }
     }
 
-    private static async Task<JsonNode?> InvokeWithTimeoutAsync(ITaskHandler handler, TaskRequest request, int? timeout, StateRun run)
+    private static async Task<JsonNode?> InvokeWithTimeoutAsync(ITaskHandler handler, TaskRequest request, int? timeout, IStateContext run)
     {
         try
         {
@@ -125,15 +118,15 @@ internal sealed class TaskState : State
     }
 
     /// <summary>Races the handler against TimeoutSeconds on the TimeProvider; the loser is cancelled.</summary>
-    private static async Task<JsonNode?> InvokeWithTimerAsync(ITaskHandler handler, TaskRequest request, int timeout, StateRun run)
+    private static async Task<JsonNode?> InvokeWithTimerAsync(ITaskHandler handler, TaskRequest request, int timeout, IStateContext run)
     {
         using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken);
         // The timeout runs from the invocation's start, so time the handler spends before it first yields counts too.
-        var deadline = run.Execution.Time.GetUtcNow() + TimeSpan.FromSeconds(timeout);
+        var deadline = run.Time.GetUtcNow() + TimeSpan.FromSeconds(timeout);
         var invocation = handler.InvokeAsync(request, invocationCancellation.Token);
         if (!invocation.IsCompleted)
         {
-            var timer = ExecutionLimits.DelayUntilAsync(run.Execution.Time, deadline, invocationCancellation.Token);
+            var timer = ExecutionLimits.DelayUntilAsync(run.Time, deadline, invocationCancellation.Token);
             if (await Task.WhenAny(invocation, timer) == timer && !invocation.IsCompleted)
             {
                 invocationCancellation.Cancel();
@@ -147,7 +140,7 @@ internal sealed class TaskState : State
         return await invocation;
     }
 
-    private int? ResolveTimeout(JsonNode? effective, StateRun run)
+    private int? ResolveTimeout(JsonNode? effective, IStateContext run)
     {
         if (TimeoutExpression is not null)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using FilePipeline.States.Execution;
 using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Definition;
@@ -23,20 +22,19 @@ internal sealed class WaitState : State
 
     public JsonataTemplate? TimestampExpression { get; init; }
 
-    public override async ValueTask<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
+    public override async ValueTask<StateWork> WorkAsync(IStateContext run, JsonNode? input, JsonNode? arguments)
     {
-        var effective = IO.EffectiveInput(run, input);
-        var delay = DelayFor(effective, run);
+        var delay = DelayFor(input, run);
         if (delay > TimeSpan.Zero)
         {
-            await run.Execution.DelayAsync(delay, run.CancellationToken);
+            await run.DelayAsync(delay, run.CancellationToken);
         }
 
-        return IO.Complete(run, input, effective, Next, ResultKind.Input);
+        return new StateWork(input, ResultKind.Input, Next);
     }
 
     // The cause texts are AWS's, as recorded for each kind of bad value.
-    private TimeSpan DelayFor(JsonNode? effective, StateRun run)
+    private TimeSpan DelayFor(JsonNode? effective, IStateContext run)
     {
         if (Seconds is { } seconds)
         {
@@ -45,7 +43,7 @@ internal sealed class WaitState : State
 
         if (Timestamp is { } timestamp)
         {
-            return timestamp - run.Execution.Time.GetUtcNow();
+            return timestamp - run.Time.GetUtcNow();
         }
 
         if (SecondsExpression is not null)
@@ -60,7 +58,7 @@ internal sealed class WaitState : State
         {
             var value = TimestampExpression.Evaluate(new JsonataScope(run, effective) { Reads = TimestampExpression.Reads }, "Timestamp");
             return JsonValues.TryGetString(value, out var evaluated) && DataTestRule.TryParseTimestamp(evaluated, out var at)
-                ? at - run.Execution.Time.GetUtcNow()
+                ? at - run.Time.GetUtcNow()
                 : throw JsonataScope.Failure("Timestamp", $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {Display(value)}");
         }
 
@@ -79,11 +77,11 @@ internal sealed class WaitState : State
 
         var text = Select(TimestampPath!, "TimestampPath", effective, run);
         return JsonValues.TryGetString(text, out var s) && DataTestRule.TryParseTimestamp(s, out var until)
-            ? until - run.Execution.Time.GetUtcNow()
+            ? until - run.Time.GetUtcNow()
             : throw new StateErrorException(StatesErrors.Runtime, $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {TimestampPath!.Text} == {Display(text)}");
     }
 
-    private static JsonNode? Select(JsonPath path, string field, JsonNode? effective, StateRun run) =>
+    private static JsonNode? Select(JsonPath path, string field, JsonNode? effective, IStateContext run) =>
         path.TrySelect(effective, run.Roots, out var value)
             ? value
             : throw new StateErrorException(StatesErrors.Runtime, $"The {field} parameter does not reference an input value: {path.Text}");

@@ -56,9 +56,11 @@ internal sealed class ExecutionRun
     public bool Ending { get; private set; }
 
     /// <summary>Ends the execution TIMED_OUT once the clock passes the deadline; checked at every transition and wait.</summary>
-    public void ThrowIfPastDeadline()
+    public void ThrowIfPastDeadline() => ThrowIfPastDeadline(Time.GetUtcNow());
+
+    private void ThrowIfPastDeadline(DateTimeOffset now)
     {
-        if (Time.GetUtcNow() >= Deadline)
+        if (now >= Deadline)
         {
             Ending = true;
             throw new StateErrorException(StatesErrors.Timeout, TimeoutCause);
@@ -102,22 +104,25 @@ internal sealed class ExecutionRun
     };
 
     /// <summary>Runs a block (the machine, a Parallel branch or a Map iteration) from StartAt to its end.</summary>
-    public async Task<JsonNode?> RunBlockAsync(StateBlock block, JsonNode? input, EventCursor cursor, VariableScope variables, CancellationToken cancellationToken)
+    /// <remarks><paramref name="inputJson"/>: the input already serialized, if the caller has it.</remarks>
+    public async Task<JsonNode?> RunBlockAsync(
+        StateBlock block, JsonNode? input, EventCursor cursor, VariableScope variables, CancellationToken cancellationToken, JsonText? inputJson = null)
     {
         var state = block.States[block.StartAt];
-        string? inputJson = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ThrowIfPastDeadline();
-            var run = new StateRun(this, state, cursor, variables, cancellationToken);
+            // One clock reading serves the deadline check, $$.State.EnteredTime and the entered event.
+            var now = Time.GetUtcNow();
+            ThrowIfPastDeadline(now);
+            var run = new StateRun(this, state, cursor, variables, now, cancellationToken);
             var stateName = state.Name;
-            var enteredJson = inputJson ??= Payload(input, $"state '{stateName}' input");
-            var enteredId = run.Record(state.Type + "StateEntered", () => StateDetails("input", stateName, enteredJson));
+            var enteredJson = inputJson = JsonValues.Payload(inputJson ?? JsonText.From(input), "state", stateName, "input");
+            var enteredId = run.RecordEntered(() => StateDetails("input", stateName, enteredJson.ToString()));
             StateResult result;
             try
             {
-                result = await state.ExecuteAsync(run, input);
+                result = await StateExecutor.ExecuteAsync(run, input);
             }
             catch (StateErrorException e) when (e.Error is StatesErrors.Runtime or StatesErrors.QueryEvaluationError
                 && !Ending && e.Cause?.StartsWith("An error occurred", StringComparison.Ordinal) != true)
@@ -140,8 +145,8 @@ internal sealed class ExecutionRun
             }
 
             // States never change their output afterwards, so its JSON is also the next state's input JSON.
-            var outputJson = JsonValues.ToJson(result.Output);
-            if (JsonValues.ExceedsPayloadLimit(outputJson))
+            var outputJson = JsonText.From(result.Output);
+            if (outputJson.ByteCount > JsonValues.PayloadLimitBytes)
             {
                 throw new StateErrorException(StatesErrors.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
             }
@@ -152,7 +157,7 @@ internal sealed class ExecutionRun
                 variables.Apply(assigned);
             }
 
-            run.Record(state.Type + "StateExited", () => ExitedDetails(stateName, outputJson, assigned));
+            run.Record(state.ExitedEvent, () => ExitedDetails(stateName, outputJson.ToString(), assigned));
             if (result.Next is null)
             {
                 return result.Output;
@@ -165,15 +170,6 @@ internal sealed class ExecutionRun
     }
 
     private void EndOnHistoryLimit() => Ending = true;
-
-    /// <summary>Serializes a payload for history, enforcing AWS's 256 KiB limit on state input and output.</summary>
-    public static string Payload(JsonNode? node, string what)
-    {
-        var json = JsonValues.ToJson(node);
-        return JsonValues.ExceedsPayloadLimit(json)
-            ? throw new StateErrorException(StatesErrors.DataLimitExceeded, $"The {what} has exceeded the maximum number of bytes allowed ({JsonValues.PayloadLimitBytes}).")
-            : json;
-    }
 
     private static JsonObject ExitedDetails(string name, string outputJson, VariableAssignment? assigned)
     {

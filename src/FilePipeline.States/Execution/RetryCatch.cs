@@ -9,13 +9,9 @@ namespace FilePipeline.States.Execution;
 /// </summary>
 internal static class RetryCatch
 {
-    public static async ValueTask<StateResult> RunAsync(
-        StateRun run,
-        JsonNode? rawInput,
-        IReadOnlyList<Retrier> retriers,
-        IReadOnlyList<Catcher> catchers,
-        Func<ValueTask<StateResult>> attempt)
+    public static async ValueTask<StateResult> RunAsync(StateRun run, JsonNode? rawInput, Func<ValueTask<StateResult>> attempt)
     {
+        var (retriers, catchers) = (run.State.Retry, run.State.Catch);
         var attemptsPerRetrier = retriers.Count == 0 ? [] : new int[retriers.Count];
         while (true)
         {

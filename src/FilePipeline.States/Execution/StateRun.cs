@@ -10,16 +10,16 @@ using FilePipeline.States.Variables;
 namespace FilePipeline.States.Execution;
 
 /// <summary>One entry into a state: its history cursor, entered time, retry count and context object.</summary>
-internal sealed class StateRun
+internal sealed class StateRun : IStateContext
 {
-    public StateRun(ExecutionRun execution, State state, EventCursor cursor, VariableScope variables, CancellationToken cancellationToken)
+    public StateRun(ExecutionRun execution, State state, EventCursor cursor, VariableScope variables, DateTimeOffset enteredTime, CancellationToken cancellationToken)
     {
         Execution = execution;
         State = state;
         Cursor = cursor;
         Variables = variables;
         CancellationToken = cancellationToken;
-        EnteredTime = execution.Time.GetUtcNow();
+        EnteredTime = enteredTime;
         ContextFactory = () => BuildContext(null);
         Roots = new PathRoots(ContextFactory, variables);
     }
@@ -30,10 +30,8 @@ internal sealed class StateRun
 
     public EventCursor Cursor { get; }
 
-    /// <summary>The variables of the block this state runs in.</summary>
     public VariableScope Variables { get; }
 
-    /// <summary>The context object and variables, for paths that start at <c>$$</c> or <c>$name</c>.</summary>
     public PathRoots Roots { get; }
 
     public CancellationToken CancellationToken { get; }
@@ -42,12 +40,26 @@ internal sealed class StateRun
 
     public int RetryCount { get; set; }
 
-    /// <summary>Builds the context object <c>$$</c> on demand: most states never read it.</summary>
     public Func<JsonObject> ContextFactory { get; }
+
+    public TimeProvider Time => Execution.Time;
+
+    public string Region => Execution.Options.Region;
 
     public long Record(string type, Func<JsonObject>? details) => Execution.Recorder.Record(Cursor, type, details);
 
-    /// <summary>The context object, with Map.Item when evaluating a Map's ItemSelector.</summary>
+    /// <summary>Records the state's entry, stamped with the time it was entered (<c>$$.State.EnteredTime</c>).</summary>
+    public long RecordEntered(Func<JsonObject> details) => Execution.Recorder.Record(Cursor, State.EnteredEvent, details, at: EnteredTime);
+
+    public long Record(EventCursor cursor, string type, Func<JsonObject>? details) => Execution.Recorder.Record(cursor, type, details);
+
+    public ITaskHandler? FindHandler(string resource) => Execution.Handlers.Find(resource);
+
+    public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) => Execution.DelayAsync(delay, cancellationToken);
+
+    public Task<JsonNode?> RunBlockAsync(StateBlock block, JsonNode? input, EventCursor cursor, VariableScope variables, CancellationToken cancellationToken) =>
+        Execution.RunBlockAsync(block, input, cursor, variables, cancellationToken);
+
     public JsonObject BuildContext(JsonObject? mapItem)
     {
         var context = Execution.BuildContextRoot();

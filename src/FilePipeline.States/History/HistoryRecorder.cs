@@ -42,9 +42,9 @@ internal sealed class HistoryRecorder(TimeProvider time, Action<HistoryEvent>? o
         }
     }
 
-    /// <summary>Records an event after <paramref name="cursor"/>'s last one and advances the cursor.</summary>
+    /// <summary>Records an event after <paramref name="cursor"/>'s last one and advances the cursor; stamped now unless the caller read the clock already (<paramref name="at"/>).</summary>
     /// <exception cref="StateErrorException">States.Runtime: a standard execution's next event would be its 25,000th and does not close it.</exception>
-    public long Record(EventCursor cursor, string type, Func<JsonObject>? details, bool closes = false)
+    public long Record(EventCursor cursor, string type, Func<JsonObject>? details, bool closes = false, DateTimeOffset? at = null)
     {
         HistoryEvent recorded;
         lock (gate)
@@ -65,7 +65,7 @@ internal sealed class HistoryRecorder(TimeProvider time, Action<HistoryEvent>? o
             {
                 Id = ++count,
                 PreviousEventId = cursor.LastEventId,
-                Timestamp = time.GetUtcNow(),
+                Timestamp = at ?? time.GetUtcNow(),
                 Type = type,
                 DetailsFactory = details,
             };

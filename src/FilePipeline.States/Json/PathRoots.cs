@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Variables;
 
 namespace FilePipeline.States.Json;
 
@@ -7,11 +6,11 @@ namespace FilePipeline.States.Json;
 /// What a path can start from besides the input it is given: the context object (<c>$$</c>,
 /// built on each use because RetryCount changes) and the variables in scope (<c>$name</c>).
 /// </summary>
-internal sealed class PathRoots(Func<JsonObject> context, VariableScope variables)
+internal sealed class PathRoots(Func<JsonObject> context, IVariableLookup variables)
 {
     public Func<JsonObject> Context { get; } = context;
 
-    public VariableScope Variables { get; } = variables;
+    public IVariableLookup Variables { get; } = variables;
 
     /// <summary>The same variables with another context object (a Map iteration's <c>$$.Map.Item</c>).</summary>
     public PathRoots WithContext(Func<JsonObject> context) => new(context, Variables);

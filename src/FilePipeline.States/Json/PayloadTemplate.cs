@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using FilePipeline.States.Intrinsics;
 
@@ -105,19 +106,24 @@ internal sealed class PayloadTemplate
 
         if (expression.StartsWith("States.", StringComparison.Ordinal))
         {
-            return (key[..^2], (input, roots, error) => Resolve(key, expression, input, roots, error));
+            var paths = new ConcurrentDictionary<string, JsonPath>(StringComparer.Ordinal);
+            return (key[..^2], (input, roots, error) => Resolve(key, expression, paths, input, roots, error));
         }
 
         var path = JsonPath.Parse(expression);
         return (key[..^2], (input, roots, error) => Select(key, path, input, roots, error)?.DeepClone());
     }
 
-    // Intrinsics get private copies of the values they reference, so they may embed or change them freely.
-    private static JsonNode? Resolve(string key, string expression, JsonNode? input, PathRoots roots, string failureError)
+    // Intrinsics get private copies of the values they reference (PathExpression copies), so they may embed or change them freely.
+    // Its path arguments are parsed once per field (<paramref name="paths"/>); a bad one fails on every evaluation.
+    private static JsonNode? Resolve(
+        string key, string expression, ConcurrentDictionary<string, JsonPath> paths, JsonNode? input, PathRoots roots, string failureError)
     {
+        JsonPath Parsed(string text) => paths.TryGetValue(text, out var parsed) ? parsed : paths.GetOrAdd(text, ParsePath(text, failureError));
+
         try
         {
-            return JsonValues.Detach(IntrinsicFunctions.Evaluate(expression, path => Select(key, ParsePath(path, failureError), input, roots, failureError)?.DeepClone()));
+            return JsonValues.Detach(IntrinsicFunctions.Evaluate(expression, path => Select(key, Parsed(path), input, roots, failureError)));
         }
         catch (IntrinsicFailureException e)
         {

@@ -8,7 +8,7 @@ namespace FilePipeline.States.Variables;
 /// inner scope: it reads the outer variables but may not assign them, and its own variables end
 /// with it. Reads return copies, so concurrent branches never share a node.
 /// </summary>
-internal sealed class VariableScope(VariableScope? outer = null)
+internal sealed class VariableScope(VariableScope? outer = null) : IVariableLookup
 {
     /// <summary>AWS quota: every variable an execution holds at once, 10 MiB serialized.</summary>
     public const long TotalLimitBytes = 10L * 1024 * 1024;

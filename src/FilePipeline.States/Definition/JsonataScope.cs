@@ -1,18 +1,17 @@
 using System.Text.Json.Nodes;
-using FilePipeline.States.Definition;
 using FilePipeline.States.Jsonata;
 using FilePipeline.States.Json;
 
 #pragma warning disable CA1507 // The string keys are AWS's $states field names, not references to our members.
 
-namespace FilePipeline.States.Execution;
+namespace FilePipeline.States.Definition;
 
 /// <summary>
 /// What a JSONata expression in a state can read: <c>$states.input</c>, <c>.result</c> (Task,
 /// Parallel, Map outputs), <c>.errorOutput</c> (in a Catcher), <c>.context</c>, the variables in
 /// scope as <c>$name</c>, and AWS's added functions. The bindings are built on first use.
 /// </summary>
-internal sealed class JsonataScope(StateRun run, JsonNode? input, ResultKind kind = ResultKind.Input, JsonNode? value = null, Func<JsonObject>? context = null)
+internal sealed class JsonataScope(IStateContext run, JsonNode? input, ResultKind kind = ResultKind.Input, JsonNode? value = null, Func<JsonObject>? context = null)
 {
     private JsonataBindings? bindings;
 
@@ -21,7 +20,7 @@ internal sealed class JsonataScope(StateRun run, JsonNode? input, ResultKind kin
 
     public JsonNode? Input => input;
 
-    public StateRun Run => run;
+    public IStateContext Run => run;
 
     /// <summary>Evaluates; undefined or an evaluation error becomes States.QueryEvaluationError for <paramref name="field"/>.</summary>
     public JsonNode? Evaluate(JsonataExpression expression, string field)
@@ -67,7 +66,7 @@ internal sealed class JsonataScope(StateRun run, JsonNode? input, ResultKind kin
             states["context"] = (context ?? run.ContextFactory)();
         }
 
-        var bound = AwsJsonataFunctions.Bindings(run.Execution.Time).WithVariable("states", states);
+        var bound = AwsJsonataFunctions.Bindings(run.Time).WithVariable("states", states);
         foreach (var (name, value) in run.Variables.All())
         {
             bound = bound.WithVariable(name, value);

@@ -1,4 +1,4 @@
-namespace FilePipeline.States.Execution;
+namespace FilePipeline.States;
 
 /// <summary>
 /// AWS's bounds on one execution's duration, and waiting on a clock for any span without tripping

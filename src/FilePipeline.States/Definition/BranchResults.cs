@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 
-namespace FilePipeline.States.Execution;
+namespace FilePipeline.States.Definition;
 
 /// <summary>Runs branches or iterations concurrently; the first failure cancels the others and is rethrown.</summary>
 internal static class BranchResults

@@ -6,7 +6,7 @@ using FilePipeline.States.Intrinsics.Functions;
 using FilePipeline.States.Jsonata;
 using FilePipeline.States.Json;
 
-namespace FilePipeline.States.Execution;
+namespace FilePipeline.States.Definition;
 
 /// <summary>
 /// The functions AWS Step Functions adds to JSONata: <c>$partition</c>, <c>$range</c>, <c>$hash</c>,
