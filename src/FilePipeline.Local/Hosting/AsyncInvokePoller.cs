@@ -22,18 +22,28 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
 {
     private FunctionDefinition ValidateUpload => pipeline.Template.ValidateUpload;
 
-    /// <summary>Invokes ValidateUpload for one queued event; false when none was visible.</summary>
+    /// <summary>
+    /// Invokes ValidateUpload for the queued events one receive returns, all at once: Lambda runs
+    /// asynchronous invocations concurrently, up to the function's reserved concurrency when the
+    /// template sets one. False when no event was visible.
+    /// </summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
     {
         var received = await pipeline.Queues.ReceiveMessageAsync(
-            new ReceiveMessageRequest(pipeline.AsyncInvokeQueue) { VisibilityTimeout = pipeline.Options.VisibilityTimeout, WaitTimeSeconds = 0 },
+            new ReceiveMessageRequest(pipeline.AsyncInvokeQueue)
+            {
+                MaxNumberOfMessages = Math.Clamp(ValidateUpload.ReservedConcurrentExecutions ?? QueueLimits.MaxMessagesPerReceive, 1, QueueLimits.MaxMessagesPerReceive),
+                VisibilityTimeout = pipeline.Options.VisibilityTimeout,
+                WaitTimeSeconds = 0,
+            },
             cancellationToken);
-        if (received.Count == 0)
-        {
-            return false;
-        }
+        await Task.WhenAll(received.Select(message => InvokeAsync(message, cancellationToken)));
+        return received.Count > 0;
+    }
 
-        var message = received[0];
+    /// <summary>One invocation of one event: deleted once it succeeds, retried later, or recorded at the OnFailure destination once its tries are used up.</summary>
+    private async Task InvokeAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
         var attempts = ValidateUpload.MaximumRetryAttempts + 1;
         // A receive beyond the allowed attempts follows a crash mid-invoke: the tries are used up.
         var error = message.ApproximateReceiveCount > attempts
@@ -53,8 +63,6 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
         {
             await MessageVisibility.RetryLaterAsync(pipeline.Queues, pipeline.AsyncInvokeQueue, message.ReceiptHandle, pipeline.Options.RetryDelaySeconds, cancellationToken);
         }
-
-        return true;
     }
 
     private AsyncInvocationRecord InvocationRecord(ReceivedMessage message, Exception error) => new()
