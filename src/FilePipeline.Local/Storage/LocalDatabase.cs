@@ -71,8 +71,8 @@ public sealed class LocalDatabase
     /// </summary>
     internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, bool lazy = false) => groupCommit.WriteAsync(work, lazy);
 
-    /// <summary>Transactions this instance's group commit has committed.</summary>
-    internal long GroupCommits => groupCommit.Commits;
+    /// <summary>Transactions this instance's group commit has committed (each one fsync, what a benchmark counts per file).</summary>
+    public long GroupCommits => groupCommit.Commits;
 
     /// <summary>Runs DDL or a statement without results.</summary>
     public static void Execute(SqliteConnection connection, string sql)
