@@ -8,6 +8,7 @@ using FilePipeline.Core.Ledger;
 using FilePipeline.Core.Ports;
 using FilePipeline.Host;
 using FilePipeline.Host.EventSources;
+using FilePipeline.Local;
 
 namespace FilePipeline.Cli.Commands;
 
@@ -60,6 +61,7 @@ internal static class BenchCommand
     {
         using var directory = new TemporaryDirectory(root);
         using var pipeline = await LocalPipelines.OpenAsync(options(directory.Path), backend: null, cancellationToken);
+        var cost = Cost.Start(pipeline);
         var clock = Stopwatch.StartNew();
         var uploadedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
@@ -71,12 +73,13 @@ internal static class BenchCommand
         var uploadTime = clock.Elapsed;
         await new PipelineRunner(pipeline).RunAsync(RunMode.UntilIdle, workers, cancellationToken);
         var total = clock.Elapsed;
+        var spent = cost.Stop();
         var records = await pipeline.Ledger.ListAsync(FileStatus.Processed, cancellationToken);
         var latencies = records.Where(r => r.ProcessedAt is not null && uploadedAt.ContainsKey(r.FileId))
             .Select(r => (r.ProcessedAt!.Value - uploadedAt[r.FileId]).TotalMilliseconds).Order().ToArray();
         var executions = pipeline.Executions.List(fileId: null, limit: count * 10)
             .Where(e => e.StopDate is not null).Sum(e => (e.StopDate!.Value - e.StartDate).TotalMilliseconds);
-        return new EndToEndResult(records.Count, total, uploadTime, latencies, TimeSpan.FromMilliseconds(executions));
+        return new EndToEndResult(records.Count, total, uploadTime, latencies, TimeSpan.FromMilliseconds(executions), spent);
     }
 
     /// <summary>
@@ -121,6 +124,7 @@ internal static class BenchCommand
     {
         using var directory = new TemporaryDirectory(root);
         using var pipeline = await LocalPipelines.OpenAsync(options(directory.Path), backend: null, cancellationToken);
+        var cost = Cost.Start(pipeline);
         var clock = Stopwatch.StartNew();
         var inspect = TimeSpan.Zero;
         for (var i = 0; i < count; i++)
@@ -152,7 +156,7 @@ internal static class BenchCommand
             }, cancellationToken);
         }
 
-        return new DirectResult(count, clock.Elapsed, inspect);
+        return new DirectResult(count, clock.Elapsed, inspect, cost.Stop());
     }
 
     private static async Task<ObjectInfo> PutAsync(LocalPipeline pipeline, int index, int bytes, CancellationToken cancellationToken)
@@ -193,11 +197,28 @@ internal static class BenchCommand
         await output.WriteLineAsync(string.Create(invariant, $"latency upload→ledger: p50 {Percentile(endToEnd.LatenciesMs, 0.5):F0} ms, p99 {Percentile(endToEnd.LatenciesMs, 0.99):F0} ms"));
         await output.WriteLineAsync(string.Create(invariant, $"time: uploads (object put + S3 event) {endToEnd.Upload.TotalSeconds:F2} s; run {runTime.TotalSeconds:F2} s, of which executions {endToEnd.Executions.TotalSeconds / workers:F2} s per worker, the rest queue and ValidateUpload/ProcessQueue"));
         await output.WriteLineAsync(string.Create(invariant, $"direct: InspectFile {direct.Inspect.TotalSeconds:F2} s, object puts and ledger writes {(direct.Total - direct.Inspect).TotalSeconds:F2} s"));
+        await output.WriteLineAsync(string.Create(invariant, $"per file: end-to-end {PerFile(endToEnd.Spent, endToEnd.Processed)}; direct {PerFile(direct.Spent, direct.Files)}"));
     }
 
-    private sealed record EndToEndResult(int Processed, TimeSpan Total, TimeSpan Upload, double[] LatenciesMs, TimeSpan Executions);
+    private static string PerFile(Spent spent, int files) =>
+        string.Create(CultureInfo.InvariantCulture, $"{spent.Cpu.TotalMilliseconds / Math.Max(1, files):F1} ms CPU, {(double)spent.Commits / Math.Max(1, files):F1} commits");
 
-    private sealed record DirectResult(int Files, TimeSpan Total, TimeSpan Inspect);
+    private sealed record EndToEndResult(int Processed, TimeSpan Total, TimeSpan Upload, double[] LatenciesMs, TimeSpan Executions, Spent Spent);
+
+    private sealed record DirectResult(int Files, TimeSpan Total, TimeSpan Inspect, Spent Spent);
+
+    /// <summary>The process's CPU time and the pipeline's commits (one fsync each) over a run.</summary>
+    private sealed record Spent(TimeSpan Cpu, long Commits);
+
+    private sealed class Cost(LocalPipeline pipeline, TimeSpan cpu, long commits)
+    {
+        public static Cost Start(LocalPipeline pipeline) => new(pipeline, Process.GetCurrentProcess().TotalProcessorTime, GroupCommits(pipeline));
+
+        public Spent Stop() => new(Process.GetCurrentProcess().TotalProcessorTime - cpu, GroupCommits(pipeline) - commits);
+    }
+
+    // The bench always runs on the embedded backend, whose state directory is the pipeline's local state.
+    private static long GroupCommits(LocalPipeline pipeline) => ((EmbeddedBackend)pipeline.State).Database.GroupCommits;
 
     /// <summary>A fresh state directory, deleted afterwards.</summary>
     private sealed class TemporaryDirectory(string root) : IDisposable

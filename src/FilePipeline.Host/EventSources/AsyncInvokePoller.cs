@@ -23,16 +23,24 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
 
     private InvocationQueues Invocations => pipeline.AsyncInvocations;
 
-    /// <summary>Invokes ValidateUpload for one queued event; false when none was visible.</summary>
+    /// <summary>
+    /// Invokes ValidateUpload for the queued events one receive returns, all at once: Lambda runs
+    /// asynchronous invocations concurrently, up to the function's reserved concurrency when the
+    /// template sets one. False when no event was visible.
+    /// </summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
     {
-        var received = await Invocations.EventConsumer.ReceiveAsync(1, pipeline.Options.VisibilityTimeout, cancellationToken);
-        if (received.Count == 0)
-        {
-            return false;
-        }
+        var received = await Invocations.EventConsumer.ReceiveAsync(
+            Math.Clamp(ValidateUpload.ReservedConcurrentExecutions ?? SqsLimits.MaxMessagesPerReceive, 1, SqsLimits.MaxMessagesPerReceive),
+            pipeline.Options.VisibilityTimeout,
+            cancellationToken);
+        await Task.WhenAll(received.Select(message => InvokeAsync(message, cancellationToken)));
+        return received.Count > 0;
+    }
 
-        var message = received[0];
+    /// <summary>One invocation of one event: deleted once it succeeds, retried later, or recorded at the OnFailure destination once its tries are used up.</summary>
+    private async Task InvokeAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
         var attempts = ValidateUpload.MaximumRetryAttempts + 1;
         // A receive beyond the allowed attempts follows a crash mid-invoke: the tries are used up.
         var error = message.ApproximateReceiveCount > attempts
@@ -52,8 +60,6 @@ internal sealed class AsyncInvokePoller(LocalPipeline pipeline)
         {
             await Invocations.EventConsumer.ChangeVisibilityAsync(message.ReceiptHandle, pipeline.Options.RetryDelaySeconds, cancellationToken);
         }
-
-        return true;
     }
 
     private AsyncInvocationRecord InvocationRecord(ReceivedMessage message, Exception error) => new()

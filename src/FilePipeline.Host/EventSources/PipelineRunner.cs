@@ -29,7 +29,7 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
     /// <summary>Rounds that found the database locked by another process for longer than the busy timeout, and polled again.</summary>
     public int BusyRounds => busyRounds;
 
-    /// <summary>One round: at most one S3 event to ValidateUpload and one batch to ProcessQueue. False when nothing was visible.</summary>
+    /// <summary>One round: up to ten S3 events to ValidateUpload (invoked concurrently) and one batch to ProcessQueue. False when nothing was visible.</summary>
     public async Task<bool> PollOnceAsync(CancellationToken cancellationToken = default)
     {
         var validated = await asyncInvokes.PollAsync(cancellationToken);

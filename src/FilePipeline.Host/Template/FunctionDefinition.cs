@@ -24,6 +24,9 @@ public sealed record FunctionDefinition
     /// <summary>The queue (logical id) of EventInvokeConfig.DestinationConfig.OnFailure, if any.</summary>
     public string? OnFailureQueue { get; init; }
 
+    /// <summary>ReservedConcurrentExecutions: how many invocations may run at once; null when the function shares the account's pool.</summary>
+    public int? ReservedConcurrentExecutions { get; init; }
+
     public S3EventSource? S3Events { get; init; }
 
     public SqsEventSource? SqsEvents { get; init; }

@@ -34,6 +34,7 @@ internal sealed class FunctionReader(JsonObject template, TemplateResolver resol
             OnFailureQueue = invokeConfig?["DestinationConfig"]?["OnFailure"]?["Destination"] is { } destination
                 ? TemplateResolver.TargetOf(destination, $"{logicalId}.EventInvokeConfig.DestinationConfig.OnFailure.Destination")
                 : null,
+            ReservedConcurrentExecutions = Setting(logicalId, properties, "ReservedConcurrentExecutions"),
             S3Events = events.Select(e => e.Value as JsonObject).Where(e => e?["Type"]?.GetValue<string>() == "S3").Select(e => S3Source(logicalId, e!)).FirstOrDefault(),
             SqsEvents = events.Select(e => e.Value as JsonObject).Where(e => e?["Type"]?.GetValue<string>() == "SQS").Select(e => SqsSource(logicalId, e!)).FirstOrDefault(),
         };

@@ -45,6 +45,8 @@ public sealed partial class EmbeddedQueues
                 receipt_handle TEXT NULL UNIQUE,
                 dead_lettered_from TEXT NULL);
             CREATE INDEX IF NOT EXISTS queue_messages_ready ON queue_messages(queue, visible_at, seq);
+            -- Every receive first drops the messages past retention: without this, a scan of the whole queue.
+            CREATE INDEX IF NOT EXISTS queue_messages_sent ON queue_messages(queue, sent_at);
             """);
     }
 

@@ -31,6 +31,22 @@ public sealed class LocalPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task One_round_invokes_ValidateUpload_for_every_queued_event_as_Lambda_runs_async_invocations_concurrently()
+    {
+        var pipeline = await fixture.OpenAsync();
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            await PipelineFixture.UploadAsync(pipeline, $"in/{name}.csv", Csv);
+        }
+
+        Assert.True(await new PipelineRunner(pipeline).PollOnceAsync());
+
+        Assert.Empty(await pipeline.Queues.ListMessagesAsync(pipeline.AsyncInvokeQueue, CancellationToken.None));
+        var records = await pipeline.Ledger.ListAsync(null, CancellationToken.None);
+        Assert.Equal([FileStatus.Processed, FileStatus.Processed, FileStatus.Processed], records.Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task Duplicate_S3_events_give_exactly_one_ledger_record()
     {
         var pipeline = await fixture.OpenAsync();

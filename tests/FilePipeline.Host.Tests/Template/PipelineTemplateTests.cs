@@ -43,6 +43,15 @@ public sealed class PipelineTemplateTests : IDisposable
     }
 
     [Fact]
+    public void A_functions_reserved_concurrency_is_read_and_absent_when_the_template_sets_none()
+    {
+        var template = ChangedCopy(root => root["Resources"]!["ValidateUploadFunction"]!["Properties"]!["ReservedConcurrentExecutions"] = 3);
+
+        Assert.Equal(3, template.ValidateUpload.ReservedConcurrentExecutions);
+        Assert.Null(template.ProcessQueue.ReservedConcurrentExecutions);
+    }
+
+    [Fact]
     public void Intrinsics_resolve_to_local_names_with_the_stack_name_of_the_tools_defaults()
     {
         var template = ChangedCopy(_ => { }, stackName: "teststack");
