@@ -71,14 +71,14 @@ public static class ExpressLogFormat
     /// <summary>The payload cut to fit CloudWatch's limit once escaped, or null when it fits.</summary>
     private static string? Truncate(string payload)
     {
-        var escaped = JsonSerializer.Serialize(payload, Compact).Length;
+        var escaped = JsonValue.Create(payload).ToJsonString(Compact).Length;
         if (escaped <= MaxPayloadBytes)
         {
             return null;
         }
 
         var length = (int)((long)payload.Length * MaxPayloadBytes / escaped);
-        while (JsonSerializer.Serialize(payload[..length], Compact).Length > MaxPayloadBytes)
+        while (JsonValue.Create(payload[..length]).ToJsonString(Compact).Length > MaxPayloadBytes)
         {
             length -= Math.Max(1, length / 100);
         }
