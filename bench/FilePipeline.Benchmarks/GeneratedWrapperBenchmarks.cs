@@ -65,7 +65,7 @@ public class GeneratedWrapperBenchmarks
 
         public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken) => throw Untouched();
 
-        public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => throw Untouched();
+        public IAsyncEnumerable<FileRecord> StreamAsync(FileStatus? status, CancellationToken cancellationToken) => throw Untouched();
     }
 
     private static InvalidOperationException Untouched() => new("An empty batch starts no execution and touches no message or ledger record.");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using FilePipeline.Core.Ledger;
@@ -9,7 +10,8 @@ namespace FilePipeline.Aws.DynamoDb;
 /// <see cref="ILedger"/> over a DynamoDB table keyed by <c>fileId</c>. Items are
 /// <see cref="FileRecordItem"/>'s, the same the embedded table stores and the state machine writes.
 /// </summary>
-public sealed class DynamoDbLedger(IAmazonDynamoDB dynamoDb, string tableName) : ILedger
+/// <param name="scanPageSize">Items read per Scan page when listing (null: DynamoDB's 1 MB pages); tests page small.</param>
+public sealed class DynamoDbLedger(IAmazonDynamoDB dynamoDb, string tableName, int? scanPageSize = null) : ILedger
 {
     public async Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken)
     {
@@ -68,13 +70,12 @@ public sealed class DynamoDbLedger(IAmazonDynamoDB dynamoDb, string tableName) :
         }
     }
 
-    public async Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<FileRecord> StreamAsync(FileStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var records = new List<FileRecord>();
         Dictionary<string, AttributeValue>? startKey = null;
         do
         {
-            var request = new ScanRequest { TableName = tableName, ExclusiveStartKey = startKey, ConsistentRead = true };
+            var request = new ScanRequest { TableName = tableName, ExclusiveStartKey = startKey, ConsistentRead = true, Limit = scanPageSize };
             if (status is { } wanted)
             {
                 request.FilterExpression = "#status = :status";
@@ -83,12 +84,14 @@ public sealed class DynamoDbLedger(IAmazonDynamoDB dynamoDb, string tableName) :
             }
 
             var page = await CallAsync(() => dynamoDb.ScanAsync(request, cancellationToken)).ConfigureAwait(false);
-            records.AddRange((page.Items ?? []).Select(item => FileRecordItem.FromItem(AttributeValueJson.ToJson(item))));
+            foreach (var item in page.Items ?? [])
+            {
+                yield return FileRecordItem.FromItem(AttributeValueJson.ToJson(item));
+            }
+
             startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
         while (startKey is not null);
-
-        return records;
     }
 
     private static Dictionary<string, AttributeValue> Key(string fileId) => new() { ["fileId"] = new AttributeValue(fileId) };

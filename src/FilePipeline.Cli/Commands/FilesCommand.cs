@@ -33,7 +33,7 @@ internal static class FilesCommand
                     ? parsed
                     : throw new UsageException($"--status {text}: use PROCESSING, PROCESSED, REJECTED or FAILED.")
                 : null;
-            LedgerReport.Write(output, await ledger.ListAsync(wanted, cancellationToken), parseResult.GetValue(json));
+            await LedgerReport.WriteAsync(output, ledger, wanted, parseResult.GetValue(json), cancellationToken);
             return ExitCodes.Success;
         }
     }

@@ -60,7 +60,7 @@ internal sealed class DemoScenarios(LocalPipeline pipeline, string samplesDirect
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("The ledger (filepipeline files):");
-        LedgerReport.Write(output, await pipeline.Ledger.ListAsync(null, cancellationToken), json: false);
+        await LedgerReport.WriteAsync(output, pipeline.Ledger, status: null, json: false, cancellationToken);
         await output.WriteLineAsync();
         await output.WriteLineAsync("The dead-letter queue (filepipeline dlq list):");
         DeadLetterReport.Write(output, await pipeline.DeadLetters.ListAsync(cancellationToken), await pipeline.FailedInvocations.ListAsync(cancellationToken), new Dictionary<string, FileStatus>(), json: false);

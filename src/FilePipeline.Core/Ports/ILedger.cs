@@ -20,6 +20,14 @@ public interface ILedger
     /// </summary>
     Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Every record, or those with <paramref name="status"/>.</summary>
-    Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every record, or those with <paramref name="status"/>, read page by page as the caller consumes them
+    /// (constant memory). The embedded ledger yields them oldest first (firstSeenAt, then fileId); DynamoDB in
+    /// its Scan order, which has none across partitions.
+    /// </summary>
+    IAsyncEnumerable<FileRecord> StreamAsync(FileStatus? status, CancellationToken cancellationToken);
+
+    /// <summary>Every record, or those with <paramref name="status"/>, in one list.</summary>
+    async Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) =>
+        await StreamAsync(status, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
 }

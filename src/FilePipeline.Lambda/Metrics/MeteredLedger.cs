@@ -24,5 +24,5 @@ public sealed class MeteredLedger(ILedger inner, EmbeddedMetricWriter metrics) :
     public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.TryRecordFailedAsync(fileId, lastError, messageId, now, cancellationToken);
 
-    public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => inner.ListAsync(status, cancellationToken);
+    public IAsyncEnumerable<FileRecord> StreamAsync(FileStatus? status, CancellationToken cancellationToken) => inner.StreamAsync(status, cancellationToken);
 }

@@ -38,7 +38,7 @@ public sealed partial class EmbeddedDynamoDb
                 pageBytes += size;
                 if (filter is null || filter.IsTrue(item))
                 {
-                    items.Add(projection?.Apply(item) ?? item);
+                    items.Add((JsonNode)(projection?.Apply(item) ?? item));
                 }
 
                 if (scanned == limit || pageBytes >= MaxPageBytes)

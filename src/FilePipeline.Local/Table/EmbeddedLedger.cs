@@ -10,6 +10,9 @@ public sealed class EmbeddedLedger : ILedger
     /// <summary>The AWS SDK's standard retry mode: a throttled request is sent up to 3 times before the adapter sees the error.</summary>
     private const int MaxAttempts = 3;
 
+    /// <summary>The attribute the listing follows: oldest first.</summary>
+    private const string ListingOrder = "firstSeenAt";
+
     private readonly EmbeddedDynamoDb table;
     private readonly string tableName;
 
@@ -20,6 +23,7 @@ public sealed class EmbeddedLedger : ILedger
         this.table = table;
         this.tableName = tableName;
         table.EnsureTable(tableName, "fileId");
+        table.EnsureOrderIndex(ListingOrder);
     }
 
     public async Task<FileRecord?> GetAsync(string fileId, CancellationToken cancellationToken)
@@ -77,32 +81,20 @@ public sealed class EmbeddedLedger : ILedger
         }
     }
 
-    public async Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken)
+    /// <summary>Oldest first (firstSeenAt, then fileId) from the table's index on firstSeenAt; the status filter is applied here, as Scan's FilterExpression would.</summary>
+    public IAsyncEnumerable<FileRecord> StreamAsync(FileStatus? status, CancellationToken cancellationToken) => Records(status, cancellationToken).ToAsyncEnumerable();
+
+    private IEnumerable<FileRecord> Records(FileStatus? status, CancellationToken cancellationToken)
     {
-        var records = new List<FileRecord>();
-        JsonObject? startKey = null;
-        do
+        foreach (var item in table.ItemsOrderedBy(tableName, ListingOrder))
         {
-            var request = new JsonObject { ["TableName"] = tableName };
-            if (status is { } wanted)
+            cancellationToken.ThrowIfCancellationRequested();
+            var record = FileRecordItem.FromItem(item);
+            if (status is null || record.Status == status)
             {
-                request["FilterExpression"] = "#status = :status";
-                request["ExpressionAttributeNames"] = new JsonObject { ["#status"] = "status" };
-                request["ExpressionAttributeValues"] = new JsonObject { [":status"] = new JsonObject { ["S"] = FileRecordItem.StatusName(wanted) } };
+                yield return record;
             }
-
-            if (startKey is not null)
-            {
-                request["ExclusiveStartKey"] = startKey;
-            }
-
-            var response = await ExecuteAsync("Scan", request, cancellationToken);
-            records.AddRange(response["Items"]!.AsArray().Select(item => FileRecordItem.FromItem(item!.AsObject())));
-            startKey = response["LastEvaluatedKey"]?.DeepClone().AsObject();
         }
-        while (startKey is not null);
-
-        return records;
     }
 
     /// <summary>Retries throttling as the AWS SDK does for the AWS adapter, so the functions see the same errors on both backends.</summary>

@@ -77,8 +77,8 @@ internal sealed record TableSchema(
         var keySchema = new JsonArray();
         foreach (var (name, type) in KeyAttributes)
         {
-            definitions.Add(new JsonObject { ["AttributeName"] = name, ["AttributeType"] = type });
-            keySchema.Add(new JsonObject { ["AttributeName"] = name, ["KeyType"] = name == PartitionKey ? "HASH" : "RANGE" });
+            definitions.Add((JsonNode)new JsonObject { ["AttributeName"] = name, ["AttributeType"] = type });
+            keySchema.Add((JsonNode)new JsonObject { ["AttributeName"] = name, ["KeyType"] = name == PartitionKey ? "HASH" : "RANGE" });
         }
 
         return new JsonObject

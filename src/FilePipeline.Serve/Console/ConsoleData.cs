@@ -38,7 +38,7 @@ public sealed class ConsoleData(LocalPipeline pipeline)
         foreach (var (id, (name, description, queue)) in deadLetterQueues)
         {
             var messages = await queue.ListAsync(cancellationToken);
-            queues.Add(new JsonObject
+            queues.Add((JsonNode)new JsonObject
             {
                 ["id"] = id,
                 ["name"] = name,

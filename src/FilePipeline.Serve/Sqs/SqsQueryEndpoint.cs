@@ -104,7 +104,7 @@ public sealed partial class SqsQueryEndpoint(SqsQueues queues)
                 var entries = Array(request, "Entries");
                 while (entries.Count < index)
                 {
-                    entries.Add(new JsonObject());
+                    entries.Add((JsonNode)new JsonObject());
                 }
 
                 var entry = entries[index - 1]!.AsObject();

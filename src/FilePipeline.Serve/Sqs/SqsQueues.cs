@@ -132,7 +132,7 @@ public sealed class SqsQueues(EmbeddedQueues queues, PipelineTemplate template)
                 json["Attributes"] = Map(attributes);
             }
 
-            messages.Add(json);
+            messages.Add((JsonNode)json);
         }
 
         return received.Count == 0 ? [] : new JsonObject { ["Messages"] = messages };
@@ -166,11 +166,11 @@ public sealed class SqsQueues(EmbeddedQueues queues, PipelineTemplate template)
             try
             {
                 await queues.ChangeMessageVisibilityAsync(queue, Text(entry, "ReceiptHandle"), Number(entry, "VisibilityTimeout") ?? 0, cancellationToken);
-                successful.Add(new JsonObject { ["Id"] = Text(entry, "Id") });
+                successful.Add((JsonNode)new JsonObject { ["Id"] = Text(entry, "Id") });
             }
             catch (QueueOperationException e)
             {
-                failed.Add(new JsonObject { ["Id"] = Text(entry, "Id"), ["SenderFault"] = true, ["Code"] = e.ErrorCode, ["Message"] = e.Message });
+                failed.Add((JsonNode)new JsonObject { ["Id"] = Text(entry, "Id"), ["SenderFault"] = true, ["Code"] = e.ErrorCode, ["Message"] = e.Message });
             }
         }
 

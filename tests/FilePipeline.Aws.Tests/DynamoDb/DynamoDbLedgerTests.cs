@@ -8,12 +8,12 @@ using FilePipeline.Testing.Contracts;
 
 namespace FilePipeline.Aws.Tests.DynamoDb;
 
-[Collection(EmulatorCollection.Name)]
-public sealed class DynamoDbLedgerContractTests(AwsEmulators emulators) : LedgerContract, IAsyncLifetime
+/// <summary>The ledger contract on DynamoDB Local, listing with Scan pages of <paramref name="scanPageSize"/> items (null: 1 MB pages).</summary>
+public abstract class DynamoDbLedgerContract(AwsEmulators emulators, int? scanPageSize) : LedgerContract, IAsyncLifetime
 {
     private readonly string table = "files-" + Guid.NewGuid().ToString("N")[..12];
 
-    protected override ILedger Ledger => new DynamoDbLedger(emulators.DynamoDb, table);
+    protected override ILedger Ledger => new DynamoDbLedger(emulators.DynamoDb, table, scanPageSize);
 
     public Task InitializeAsync() => emulators.CreateLedgerTableAsync(table);
 
@@ -21,6 +21,13 @@ public sealed class DynamoDbLedgerContractTests(AwsEmulators emulators) : Ledger
 
     protected override Task WriteAsync(FileRecord record) => emulators.DynamoDb.PutItemAsync(table, AttributeValueJson.ToItem(FileRecordItem.ToItem(record)));
 }
+
+[Collection(EmulatorCollection.Name)]
+public sealed class DynamoDbLedgerContractTests(AwsEmulators emulators) : DynamoDbLedgerContract(emulators, scanPageSize: null);
+
+/// <summary>One item per Scan page: every listing crosses pages, and a filtered one reads pages with no match.</summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class DynamoDbLedgerPagedContractTests(AwsEmulators emulators) : DynamoDbLedgerContract(emulators, scanPageSize: 1);
 
 public sealed class DynamoDbLedgerTests
 {

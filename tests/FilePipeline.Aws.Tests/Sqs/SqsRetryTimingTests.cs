@@ -123,7 +123,7 @@ public sealed class SqsRetryTimingTests(FauxqsClockFixture fauxqs) : IClassFixtu
 
         public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken) => throw Untouched();
 
-        public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => throw Untouched();
+        public IAsyncEnumerable<FileRecord> StreamAsync(FileStatus? status, CancellationToken cancellationToken) => throw Untouched();
     }
 
     private static InvalidOperationException Untouched() => new("A poison message has no file, so the ledger is not touched.");

@@ -30,6 +30,6 @@ internal sealed class FakeLedger : ILedger
         return Task.FromResult(failable);
     }
 
-    public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FileRecord>>(Records.Values.Where(r => status is null || r.Status == status).ToList());
+    public IAsyncEnumerable<FileRecord> StreamAsync(FileStatus? status, CancellationToken cancellationToken) =>
+        Records.Values.Where(r => status is null || r.Status == status).ToAsyncEnumerable();
 }

@@ -96,6 +96,6 @@ public sealed class MeteredDecoratorTests : IDisposable
 
         public Task<bool> TryRecordFailedAsync(string fileId, string lastError, string? messageId, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(false);
 
-        public Task<IReadOnlyList<FileRecord>> ListAsync(FileStatus? status, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<FileRecord>>([]);
+        public IAsyncEnumerable<FileRecord> StreamAsync(FileStatus? status, CancellationToken cancellationToken) => AsyncEnumerable.Empty<FileRecord>();
     }
 }

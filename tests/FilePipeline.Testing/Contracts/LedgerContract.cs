@@ -122,7 +122,7 @@ public abstract class LedgerContract
 
     private static FileRecord Accepted(string fileId) => Rejected(fileId) with { Status = FileStatus.Processing, Attempts = 0, Reason = null };
 
-    private static FileRecord Rejected(string fileId)
+    protected static FileRecord Rejected(string fileId)
     {
         var at = fileId.IndexOf('@', StringComparison.Ordinal);
         var key = fileId[(fileId.IndexOf('/', StringComparison.Ordinal) + 1)..at];

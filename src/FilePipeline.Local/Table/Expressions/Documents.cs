@@ -37,7 +37,7 @@ internal static class Documents
             }
             else
             {
-                list.Add(value);
+                list.Add((JsonNode)value);
             }
         }
         else if (!last.IsIndex && AttributeValues.TypeOf(parent) == AttributeValues.Map)

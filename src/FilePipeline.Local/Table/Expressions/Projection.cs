@@ -69,7 +69,7 @@ internal sealed class Projection
             {
                 if (element.Index < elements.Count && Extract(elements[element.Index]!.AsObject(), child) is { } projected)
                 {
-                    list.Add(projected);
+                    list.Add((JsonNode)projected);
                 }
             }
 
