@@ -12,13 +12,13 @@ namespace FilePipeline.Benchmarks;
 [Config(typeof(ThroughputConfig))]
 public class InspectionBenchmarks
 {
-    private string _path = "";
+    private string path = "";
 
     public static long Megabytes =>
         long.TryParse(Environment.GetEnvironmentVariable("FILEPIPELINE_BENCH_MB"), out var mb) ? mb : 100;
 
     [GlobalSetup]
-    public void Setup() => _path = CsvFileGenerator.Ensure(Megabytes).Path;
+    public void Setup() => path = CsvFileGenerator.Ensure(Megabytes).Path;
 
     [Benchmark(Baseline = true, Description = "FileStream read")]
     public long PlainRead()
@@ -58,5 +58,5 @@ public class InspectionBenchmarks
     }
 
     private FileStream Open() =>
-        new(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 }

@@ -12,10 +12,10 @@ namespace FilePipeline.Functions.Tests;
 /// <summary>The generated wrappers of the three functions, reached by name through the generated registry, over fakes.</summary>
 public class GeneratedLambdaFunctionsTests
 {
-    private readonly FakeObjectStore _objects = new();
-    private readonly FakeJobQueue _queue = new();
-    private readonly FakeWorkflowStarter _workflows = new();
-    private readonly TestInvocation _invocation = new();
+    private readonly FakeObjectStore objects = new();
+    private readonly FakeJobQueue queue = new();
+    private readonly FakeWorkflowStarter workflows = new();
+    private readonly TestInvocation invocation = new();
 
     [Fact]
     public void The_registry_has_the_three_functions_under_their_method_names_and_template_resources()
@@ -29,13 +29,13 @@ public class GeneratedLambdaFunctionsTests
     [Fact]
     public async Task ValidateUpload_takes_an_S3_event_and_returns_nothing()
     {
-        var info = _objects.Add("uploads", "a b.csv", Encoding.UTF8.GetBytes("x,y\n1,2\n"));
+        var info = objects.Add("uploads", "a b.csv", Encoding.UTF8.GetBytes("x,y\n1,2\n"));
         var payload = $$$$"""{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventTime":"2026-11-28T12:00:00.000Z","eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"uploads"},"object":{"key":"a+b.csv","size":8,"eTag":"{{{{info.ETag}}}}","versionId":"v1"}}}]}""";
 
         var response = await InvokeAsync(HandlerNames.ValidateUpload, payload);
 
         Assert.Equal("", response);
-        Assert.Contains("\"key\":\"a b.csv\"", Assert.Single(_queue.Delivered), StringComparison.Ordinal);
+        Assert.Contains("\"key\":\"a b.csv\"", Assert.Single(queue.Delivered), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class GeneratedLambdaFunctionsTests
     [Fact]
     public async Task InspectFile_takes_the_state_data_and_returns_the_result()
     {
-        var info = _objects.Add("uploads", "a.csv", Encoding.UTF8.GetBytes("x,y\n1,2\n3,4\n"));
+        var info = objects.Add("uploads", "a.csv", Encoding.UTF8.GetBytes("x,y\n1,2\n3,4\n"));
         var payload = $$"""{"bucket":"uploads","key":"a.csv","versionId":"v1","eTag":"{{info.ETag}}","size":12,"fileId":"uploads/a.csv@{{info.ETag}}","fileName":"a.csv","messageId":"m","receiveCount":1,"now":1,"leaseUntil":2}""";
 
         var response = JsonNode.Parse(await InvokeAsync(HandlerNames.InspectFile, payload))!;
@@ -88,14 +88,14 @@ public class GeneratedLambdaFunctionsTests
     private async Task<string> InvokeAsync(string handler, string payload)
     {
         var function = GeneratedLambdaFunctions.Registry.Create(handler, services => services
-            .AddSingleton<IObjectStore>(_objects)
-            .AddSingleton<IJobQueue>(_queue)
+            .AddSingleton<IObjectStore>(objects)
+            .AddSingleton<IJobQueue>(queue)
             .AddSingleton<ILedger>(new FakeLedger())
-            .AddSingleton<IWorkflowStarter>(_workflows)
+            .AddSingleton<IWorkflowStarter>(workflows)
             .AddSingleton<IMessageVisibility>(new FakeMessageVisibility())
             .AddSingleton(new FunctionSettings())
-            .AddSingleton<TimeProvider>(_invocation.Time));
-        var response = await function(Encoding.UTF8.GetBytes(payload), _invocation.Context, CancellationToken.None);
+            .AddSingleton<TimeProvider>(invocation.Time));
+        var response = await function(Encoding.UTF8.GetBytes(payload), invocation.Context, CancellationToken.None);
         return Encoding.UTF8.GetString(response.Span);
     }
 }

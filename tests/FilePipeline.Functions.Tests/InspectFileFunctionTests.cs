@@ -13,15 +13,15 @@ public class InspectFileFunctionTests
 {
     private static readonly byte[] Csv = Encoding.UTF8.GetBytes("id,name,city\n1,Ada,London\n2,Grace,Arlington\n3,Linus\n");
 
-    private readonly FakeObjectStore _objects = new();
-    private readonly TestInvocation _invocation = new(TimeSpan.FromSeconds(120));
+    private readonly FakeObjectStore objects = new();
+    private readonly TestInvocation invocation = new(TimeSpan.FromSeconds(120));
 
     private InspectFileFunction Function(FunctionSettings? settings = null) =>
-        new(_objects, settings ?? new FunctionSettings(), _invocation.Time);
+        new(objects, settings ?? new FunctionSettings(), invocation.Time);
 
     private ExecutionInput Stored(string key, byte[] bytes)
     {
-        var info = _objects.Add("uploads", key, bytes, versionId: "v3");
+        var info = objects.Add("uploads", key, bytes, versionId: "v3");
         return new ExecutionInput
         {
             Bucket = "uploads",
@@ -44,7 +44,7 @@ public class InspectFileFunctionTests
     {
         var input = Stored("customers.csv", Csv);
 
-        var result = await Function().InspectFile(input, _invocation.Context);
+        var result = await Function().InspectFile(input, invocation.Context);
 
         var expected = await CsvInspector.InspectAsync(new MemoryStream(Csv), CsvInspectionOptions.Default, CancellationToken.None);
         Assert.Equal(3, result.RowCount);
@@ -54,14 +54,14 @@ public class InspectFileFunctionTests
         Assert.Equal(expected.Checksum, result.Checksum);
         Assert.Equal(1, result.RaggedRows);
         Assert.Equal(4, result.FirstRaggedLine);
-        var opened = Assert.Single(_objects.Opens);
+        var opened = Assert.Single(objects.Opens);
         Assert.Equal(("v3", input.ETag), (opened.VersionId, opened.ETag));
     }
 
     [Fact]
     public async Task The_result_always_writes_firstRaggedLine_so_the_state_machines_path_finds_it()
     {
-        var result = await Function().InspectFile(Stored("even.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n")), _invocation.Context);
+        var result = await Function().InspectFile(Stored("even.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n")), invocation.Context);
 
         var json = JsonNode.Parse(JsonSerializer.Serialize(result, FunctionsJsonContext.Default.InspectFileResult))!.AsObject();
 
@@ -77,7 +77,7 @@ public class InspectFileFunctionTests
         var csv = Encoding.UTF8.GetBytes(string.Join(',', names) + "\n" + string.Join(',', names.Select((_, i) => i)) + "\n");
         Assert.True(csv.Length > 400_000);
 
-        var result = await Function().InspectFile(Stored("wide.csv", csv), _invocation.Context);
+        var result = await Function().InspectFile(Stored("wide.csv", csv), invocation.Context);
 
         var json = JsonSerializer.Serialize(result, FunctionsJsonContext.Default.InspectFileResult);
         Assert.Equal((1, 25_000), (result.RowCount, result.ColumnCount));
@@ -104,7 +104,7 @@ public class InspectFileFunctionTests
     {
         var input = Stored("x.csv", Csv) with { Key = "gone.csv" };
 
-        await Assert.ThrowsAsync<ObjectNotFoundException>(() => Function().InspectFile(input, _invocation.Context));
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => Function().InspectFile(input, invocation.Context));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class InspectFileFunctionTests
     {
         var input = Stored("x.csv", Csv) with { ETag = "0000" };
 
-        await Assert.ThrowsAsync<ObjectChangedException>(() => Function().InspectFile(input, _invocation.Context));
+        await Assert.ThrowsAsync<ObjectChangedException>(() => Function().InspectFile(input, invocation.Context));
     }
 
     [Fact]
@@ -120,10 +120,10 @@ public class InspectFileFunctionTests
     {
         var input = Stored("bad.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n3,\"unterminated\n"));
 
-        var error = await Assert.ThrowsAsync<InvalidCsvException>(() => Function().InspectFile(input, _invocation.Context));
+        var error = await Assert.ThrowsAsync<InvalidCsvException>(() => Function().InspectFile(input, invocation.Context));
 
         Assert.Equal(3, error.Line);
-        Assert.Contains(_invocation.LogLines, line => (string?)line["errorType"] == nameof(InvalidCsvException) && (string?)line["level"] == "WARN");
+        Assert.Contains(invocation.LogLines, line => (string?)line["errorType"] == nameof(InvalidCsvException) && (string?)line["level"] == "WARN");
     }
 
     [Fact]
@@ -131,29 +131,29 @@ public class InspectFileFunctionTests
     {
         var settings = new FunctionSettings { UploadRules = new FunctionSettings().UploadRules with { MaxSizeBytes = 10 } };
 
-        await Assert.ThrowsAsync<FileTooLargeException>(() => Function(settings).InspectFile(Stored("big.csv", Csv), _invocation.Context));
+        await Assert.ThrowsAsync<FileTooLargeException>(() => Function(settings).InspectFile(Stored("big.csv", Csv), invocation.Context));
     }
 
     [Fact]
     public async Task A_transient_store_failure_propagates_StorageUnavailableException()
     {
         var input = Stored("x.csv", Csv);
-        _objects.FailuresByKey["x.csv"] = new StorageUnavailableException("503");
+        objects.FailuresByKey["x.csv"] = new StorageUnavailableException("503");
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => Function().InspectFile(input, _invocation.Context));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Function().InspectFile(input, invocation.Context));
     }
 
     [Fact]
     public async Task A_read_still_running_at_the_safety_margin_before_the_deadline_stops_with_DeadlineExceededException()
     {
         var input = Stored("slow.csv", Csv);
-        _objects.ContentOverride = () => new StallingStream();
+        objects.ContentOverride = () => new StallingStream();
         var settings = new FunctionSettings { DeadlineMargin = TimeSpan.FromSeconds(5) };
 
-        var handling = Function(settings).InspectFile(input, _invocation.Context);
-        _invocation.Time.Advance(TimeSpan.FromSeconds(114));
+        var handling = Function(settings).InspectFile(input, invocation.Context);
+        invocation.Time.Advance(TimeSpan.FromSeconds(114));
         Assert.False(handling.IsCompleted);
-        _invocation.Time.Advance(TimeSpan.FromSeconds(1));
+        invocation.Time.Advance(TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAsync<DeadlineExceededException>(() => handling.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
@@ -164,9 +164,9 @@ public class InspectFileFunctionTests
     {
         var input = Stored("customers.csv", Csv);
 
-        await Function().InspectFile(input, _invocation.Context);
+        await Function().InspectFile(input, invocation.Context);
 
-        var line = Assert.Single(_invocation.LogLines);
+        var line = Assert.Single(invocation.LogLines);
         Assert.Equal(input.FileId, (string?)line["fileId"]);
         Assert.Equal("m-1", (string?)line["messageId"]);
         Assert.Equal(input.Claim!.ExecutionId, (string?)line["executionId"]);

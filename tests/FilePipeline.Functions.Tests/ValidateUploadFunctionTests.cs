@@ -16,13 +16,13 @@ public class ValidateUploadFunctionTests
 {
     private static readonly byte[] Csv = Encoding.UTF8.GetBytes("id,name\n1,Ada\n2,Grace\n");
 
-    private readonly FakeObjectStore _objects = new();
-    private readonly FakeJobQueue _queue = new();
-    private readonly FakeLedger _ledger = new();
-    private readonly TestInvocation _invocation = new();
+    private readonly FakeObjectStore objects = new();
+    private readonly FakeJobQueue queue = new();
+    private readonly FakeLedger ledger = new();
+    private readonly TestInvocation invocation = new();
 
     private ValidateUploadFunction Function(FunctionSettings? settings = null) =>
-        new(_objects, _queue, _ledger, settings ?? new FunctionSettings(), _invocation.Time);
+        new(objects, queue, ledger, settings ?? new FunctionSettings(), invocation.Time);
 
     private static S3EventNotificationRecord Record(string bucket, string encodedKey, long size, string eTag, string? versionId = "v1", string eventName = "ObjectCreated:Put") => new()
     {
@@ -40,7 +40,7 @@ public class ValidateUploadFunctionTests
 
     private S3EventNotificationRecord Uploaded(string key, byte[] bytes, string? encodedKey = null)
     {
-        var info = _objects.Add("uploads", key, bytes);
+        var info = objects.Add("uploads", key, bytes);
         return Record("uploads", encodedKey ?? key, bytes.Length, info.ETag);
     }
 
@@ -52,9 +52,9 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("in/Q1 report+final.csv", Csv, encodedKey: "in/Q1+report%2Bfinal.csv");
         record.S3!.Object!.ETag = $"\"{record.S3.Object.ETag!.ToUpperInvariant()}\"";
 
-        await Function().ValidateUpload(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), invocation.Context);
 
-        var body = JsonNode.Parse(Assert.Single(_queue.Delivered))!.AsObject();
+        var body = JsonNode.Parse(Assert.Single(queue.Delivered))!.AsObject();
         Assert.Equal(["bucket", "key", "versionId", "eTag", "size", "sequencer", "eventTime"], body.Select(p => p.Key));
         Assert.Equal("uploads", (string?)body["bucket"]);
         Assert.Equal("in/Q1 report+final.csv", (string?)body["key"]);
@@ -63,7 +63,7 @@ public class ValidateUploadFunctionTests
         Assert.Equal(Csv.Length, (long)body["size"]!);
         Assert.Equal("0055AED6DCD90281E5", (string?)body["sequencer"]);
         Assert.Equal("2026-11-28T11:59:00.123Z", (string?)body["eventTime"]);
-        var accepted = Assert.Single(_ledger.Records.Values);
+        var accepted = Assert.Single(ledger.Records.Values);
         Assert.Equal(("in/Q1 report+final.csv", FileStatus.Processing, 0, null, null), (accepted.Key, accepted.Status, accepted.Attempts, accepted.ClaimedBy, accepted.LeaseUntil));
     }
 
@@ -74,24 +74,24 @@ public class ValidateUploadFunctionTests
         var second = Uploaded("b.csv", Csv);
         var fileId = FileRef.FromS3("uploads", "b.csv", second.S3!.Object!.ETag!, "v1").FileId;
         var existing = new FileRecord { FileId = fileId, Bucket = "uploads", Key = "b.csv", FileName = "b.csv", ETag = "e", Status = FileStatus.Processed, RowCount = 2 };
-        _ledger.Records[fileId] = existing;
-        _queue.Refuse = (_, entries) => [.. entries.Select(e => new SendFailure(e.Id, "InvalidMessageContents", "refused", SenderFault: true))];
+        ledger.Records[fileId] = existing;
+        queue.Refuse = (_, entries) => [.. entries.Select(e => new SendFailure(e.Id, "InvalidMessageContents", "refused", SenderFault: true))];
 
-        await Assert.ThrowsAsync<QueueSendException>(() => Function().ValidateUpload(Event(first, second), _invocation.Context));
+        await Assert.ThrowsAsync<QueueSendException>(() => Function().ValidateUpload(Event(first, second), invocation.Context));
 
-        Assert.Equal(FileStatus.Processing, _ledger.Records.Values.Single(r => r.Key == "a.csv").Status);
-        Assert.Same(existing, _ledger.Records[fileId]);
+        Assert.Equal(FileStatus.Processing, ledger.Records.Values.Single(r => r.Key == "a.csv").Status);
+        Assert.Same(existing, ledger.Records[fileId]);
     }
 
     [Fact]
     public async Task AWSs_sample_console_event_is_read_with_its_encoded_key_decoded()
     {
         var sample = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(TestFiles.Data("s3-put-console-test-event.json")), FunctionsJsonContext.Default.S3Event)!;
-        _objects.Add("example-bucket", "test/key", Csv);
+        objects.Add("example-bucket", "test/key", Csv);
 
-        await Function().ValidateUpload(sample, _invocation.Context);
+        await Function().ValidateUpload(sample, invocation.Context);
 
-        var rejected = Assert.Single(_ledger.Records.Values);
+        var rejected = Assert.Single(ledger.Records.Values);
         Assert.Equal("example-bucket/test/key@0123456789abcdef0123456789abcdef", rejected.FileId);
         Assert.Equal("key", rejected.FileName);
         Assert.StartsWith("UnsupportedSuffix: ", rejected.Reason, StringComparison.Ordinal);
@@ -103,9 +103,9 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("a.csv", Csv);
         var settings = new FunctionSettings { UploadRules = new FunctionSettings().UploadRules with { SniffBytes = 8 } };
 
-        await Function(settings).ValidateUpload(Event(record), _invocation.Context);
+        await Function(settings).ValidateUpload(Event(record), invocation.Context);
 
-        var (file, count) = Assert.Single(_objects.PrefixReads);
+        var (file, count) = Assert.Single(objects.PrefixReads);
         Assert.Equal(8, count);
         Assert.Equal("v1", file.VersionId);
         Assert.Equal(record.S3!.Object!.ETag, file.ETag);
@@ -120,12 +120,12 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("a.csv", Csv);
         record.EventName = eventName;
 
-        await Function().ValidateUpload(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), invocation.Context);
 
-        Assert.Empty(_queue.Calls);
-        Assert.Empty(_ledger.Records);
-        Assert.Empty(_objects.PrefixReads);
-        Assert.Contains(_invocation.LogLines, line => ((string?)line["message"])!.Contains(eventName, StringComparison.Ordinal));
+        Assert.Empty(queue.Calls);
+        Assert.Empty(ledger.Records);
+        Assert.Empty(objects.PrefixReads);
+        Assert.Contains(invocation.LogLines, line => ((string?)line["message"])!.Contains(eventName, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,19 +133,19 @@ public class ValidateUploadFunctionTests
     {
         var record = Uploaded("reports/data.xlsx", Csv);
 
-        await Function().ValidateUpload(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), invocation.Context);
 
-        Assert.Empty(_queue.Calls);
-        Assert.Empty(_objects.PrefixReads);
-        var rejected = Assert.Single(_ledger.Records.Values);
+        Assert.Empty(queue.Calls);
+        Assert.Empty(objects.PrefixReads);
+        var rejected = Assert.Single(ledger.Records.Values);
         Assert.Equal(FileStatus.Rejected, rejected.Status);
         Assert.StartsWith("UnsupportedSuffix: ", rejected.Reason, StringComparison.Ordinal);
         Assert.Equal($"uploads/reports/data.xlsx@{record.S3!.Object!.ETag}", rejected.FileId);
         Assert.Equal("data.xlsx", rejected.FileName);
         Assert.Equal("v1", rejected.VersionId);
         Assert.Equal(Csv.Length, rejected.SizeBytes);
-        Assert.Equal(_invocation.Time.GetUtcNow(), rejected.FirstSeenAt);
-        Assert.Equal(_invocation.Time.GetUtcNow(), rejected.UpdatedAt);
+        Assert.Equal(invocation.Time.GetUtcNow(), rejected.FirstSeenAt);
+        Assert.Equal(invocation.Time.GetUtcNow(), rejected.UpdatedAt);
     }
 
     [Fact]
@@ -153,10 +153,10 @@ public class ValidateUploadFunctionTests
     {
         var record = Uploaded("photo.csv", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]);
 
-        await Function().ValidateUpload(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), invocation.Context);
 
-        Assert.Empty(_queue.Calls);
-        Assert.StartsWith("Binary: ", Assert.Single(_ledger.Records.Values).Reason, StringComparison.Ordinal);
+        Assert.Empty(queue.Calls);
+        Assert.StartsWith("Binary: ", Assert.Single(ledger.Records.Values).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,10 +164,10 @@ public class ValidateUploadFunctionTests
     {
         var record = Record("uploads", "gone.csv", 10, "abc");
 
-        await Function().ValidateUpload(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), invocation.Context);
 
-        Assert.Empty(_queue.Calls);
-        Assert.StartsWith("ObjectNotFoundException: ", Assert.Single(_ledger.Records.Values).Reason, StringComparison.Ordinal);
+        Assert.Empty(queue.Calls);
+        Assert.StartsWith("ObjectNotFoundException: ", Assert.Single(ledger.Records.Values).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,12 +175,12 @@ public class ValidateUploadFunctionTests
     {
         var record = Record("uploads", "bad%zzkey.csv", 10, "\"ABC\"");
 
-        await Function().ValidateUpload(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), invocation.Context);
 
-        var rejected = Assert.Single(_ledger.Records.Values);
+        var rejected = Assert.Single(ledger.Records.Values);
         Assert.Equal("uploads/bad%zzkey.csv@abc", rejected.FileId);
         Assert.StartsWith("InvalidObjectKeyException: ", rejected.Reason, StringComparison.Ordinal);
-        Assert.Empty(_queue.Calls);
+        Assert.Empty(queue.Calls);
     }
 
     [Fact]
@@ -189,22 +189,22 @@ public class ValidateUploadFunctionTests
         var record = Uploaded("data.txt", Csv);
         var fileId = $"uploads/data.txt@{record.S3!.Object!.ETag}";
         var existing = new FileRecord { FileId = fileId, Bucket = "uploads", Key = "data.txt", FileName = "data.txt", ETag = "x", Status = FileStatus.Rejected, Reason = "earlier" };
-        _ledger.Records[fileId] = existing;
+        ledger.Records[fileId] = existing;
 
-        await Function().ValidateUpload(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), invocation.Context);
 
-        Assert.Same(existing, _ledger.Records[fileId]);
-        Assert.Contains(_invocation.LogLines, line => ((string?)line["message"])!.Contains("already had a record", StringComparison.Ordinal));
+        Assert.Same(existing, ledger.Records[fileId]);
+        Assert.Contains(invocation.LogLines, line => ((string?)line["message"])!.Contains("already had a record", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Valid_and_invalid_uploads_in_one_event_are_each_handled()
     {
-        await Function().ValidateUpload(Event(Uploaded("ok.csv", Csv), Uploaded("no.json", Csv)), _invocation.Context);
+        await Function().ValidateUpload(Event(Uploaded("ok.csv", Csv), Uploaded("no.json", Csv)), invocation.Context);
 
-        Assert.Contains("\"key\":\"ok.csv\"", Assert.Single(_queue.Delivered), StringComparison.Ordinal);
-        Assert.Equal("no.json", Assert.Single(_ledger.Records.Values, r => r.Status == FileStatus.Rejected).Key);
-        Assert.Equal("ok.csv", Assert.Single(_ledger.Records.Values, r => r.Status == FileStatus.Processing).Key);
+        Assert.Contains("\"key\":\"ok.csv\"", Assert.Single(queue.Delivered), StringComparison.Ordinal);
+        Assert.Equal("no.json", Assert.Single(ledger.Records.Values, r => r.Status == FileStatus.Rejected).Key);
+        Assert.Equal("ok.csv", Assert.Single(ledger.Records.Values, r => r.Status == FileStatus.Processing).Key);
     }
 
     [Fact]
@@ -212,11 +212,11 @@ public class ValidateUploadFunctionTests
     {
         var records = Enumerable.Range(0, 25).Select(i => Uploaded($"f{i}.csv", Csv)).ToArray();
 
-        await Function().ValidateUpload(Event(records), _invocation.Context);
+        await Function().ValidateUpload(Event(records), invocation.Context);
 
-        Assert.Equal([10, 10, 5], _queue.Calls.Select(c => c.Count));
-        Assert.All(_queue.Calls, call => Assert.Equal(call.Count, call.Select(e => e.Id).Distinct().Count()));
-        Assert.Equal(25, _queue.Delivered.Distinct().Count());
+        Assert.Equal([10, 10, 5], queue.Calls.Select(c => c.Count));
+        Assert.All(queue.Calls, call => Assert.Equal(call.Count, call.Select(e => e.Id).Distinct().Count()));
+        Assert.Equal(25, queue.Delivered.Distinct().Count());
     }
 
     [Fact]
@@ -236,9 +236,9 @@ public class ValidateUploadFunctionTests
     {
         var record = Uploaded("a.csv", Csv);
 
-        await Function().ValidateUpload(Event(record), _invocation.Context);
+        await Function().ValidateUpload(Event(record), invocation.Context);
 
-        var line = Assert.Single(_invocation.LogLines);
+        var line = Assert.Single(invocation.LogLines);
         Assert.Equal($"uploads/a.csv@{record.S3!.Object!.ETag}", (string?)line["fileId"]);
         Assert.Equal("req-1", (string?)line["requestId"]);
     }
@@ -247,37 +247,37 @@ public class ValidateUploadFunctionTests
     public async Task Entries_the_queue_refuses_are_resent_alone_after_a_backoff()
     {
         var records = Enumerable.Range(0, 3).Select(i => Uploaded($"f{i}.csv", Csv)).ToArray();
-        _queue.Refuse = (call, entries) => call == 1 ? [new SendFailure(entries[1].Id, "ServiceUnavailable", "try later", SenderFault: false)] : [];
+        queue.Refuse = (call, entries) => call == 1 ? [new SendFailure(entries[1].Id, "ServiceUnavailable", "try later", SenderFault: false)] : [];
 
-        var handling = Function().ValidateUpload(Event(records), _invocation.Context);
-        await _queue.NextCallAsync();
-        _invocation.Time.Advance(TimeSpan.FromMilliseconds(99));
-        Assert.Single(_queue.Calls);
-        _invocation.Time.Advance(TimeSpan.FromMilliseconds(1));
-        var retry = await _queue.NextCallAsync();
+        var handling = Function().ValidateUpload(Event(records), invocation.Context);
+        await queue.NextCallAsync();
+        invocation.Time.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.Single(queue.Calls);
+        invocation.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var retry = await queue.NextCallAsync();
         await handling.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(_queue.Calls[0][1], Assert.Single(retry));
-        Assert.Equal(3, _queue.Delivered.Distinct().Count());
+        Assert.Equal(queue.Calls[0][1], Assert.Single(retry));
+        Assert.Equal(3, queue.Delivered.Distinct().Count());
     }
 
     [Fact]
     public async Task Entries_still_refused_after_every_retry_make_the_invocation_fail()
     {
         var record = Uploaded("a.csv", Csv);
-        _queue.Refuse = (_, entries) => [.. entries.Select(e => new SendFailure(e.Id, "ServiceUnavailable", "down", SenderFault: false))];
+        queue.Refuse = (_, entries) => [.. entries.Select(e => new SendFailure(e.Id, "ServiceUnavailable", "down", SenderFault: false))];
         var settings = new FunctionSettings();
 
-        var handling = Function(settings).ValidateUpload(Event(record), _invocation.Context);
-        await _queue.NextCallAsync();
+        var handling = Function(settings).ValidateUpload(Event(record), invocation.Context);
+        await queue.NextCallAsync();
         foreach (var delay in settings.SendRetryDelays)
         {
-            _invocation.Time.Advance(delay);
-            await _queue.NextCallAsync();
+            invocation.Time.Advance(delay);
+            await queue.NextCallAsync();
         }
 
         var error = await Assert.ThrowsAsync<QueueSendException>(() => handling.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal(settings.SendRetryDelays.Count + 1, _queue.Calls.Count);
+        Assert.Equal(settings.SendRetryDelays.Count + 1, queue.Calls.Count);
         Assert.Equal("ServiceUnavailable", Assert.Single(error.Failures).Code);
     }
 
@@ -285,11 +285,11 @@ public class ValidateUploadFunctionTests
     public async Task An_entry_refused_for_a_sender_fault_is_not_retried()
     {
         var record = Uploaded("a.csv", Csv);
-        _queue.Refuse = (_, entries) => [new SendFailure(entries[0].Id, "InvalidMessageContents", "bad", SenderFault: true)];
+        queue.Refuse = (_, entries) => [new SendFailure(entries[0].Id, "InvalidMessageContents", "bad", SenderFault: true)];
 
-        var error = await Assert.ThrowsAsync<QueueSendException>(() => Function().ValidateUpload(Event(record), _invocation.Context));
+        var error = await Assert.ThrowsAsync<QueueSendException>(() => Function().ValidateUpload(Event(record), invocation.Context));
 
-        Assert.Single(_queue.Calls);
+        Assert.Single(queue.Calls);
         Assert.Equal("InvalidMessageContents", Assert.Single(error.Failures).Code);
     }
 
@@ -297,12 +297,12 @@ public class ValidateUploadFunctionTests
     public async Task A_transient_store_failure_fails_the_invocation_so_the_event_is_retried()
     {
         var record = Uploaded("a.csv", Csv);
-        _objects.FailuresByKey["a.csv"] = new StorageUnavailableException("S3 returned 503");
+        objects.FailuresByKey["a.csv"] = new StorageUnavailableException("S3 returned 503");
 
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => Function().ValidateUpload(Event(record), _invocation.Context));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Function().ValidateUpload(Event(record), invocation.Context));
 
-        Assert.Empty(_queue.Calls);
-        Assert.Empty(_ledger.Records);
+        Assert.Empty(queue.Calls);
+        Assert.Empty(ledger.Records);
     }
 
     [Fact]
@@ -311,6 +311,6 @@ public class ValidateUploadFunctionTests
         var record = Record("uploads", "a.csv", 1, "e");
         record.S3!.Object!.Key = null;
 
-        await Assert.ThrowsAsync<FormatException>(() => Function().ValidateUpload(Event(record), _invocation.Context));
+        await Assert.ThrowsAsync<FormatException>(() => Function().ValidateUpload(Event(record), invocation.Context));
     }
 }

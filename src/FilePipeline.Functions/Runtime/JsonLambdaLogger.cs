@@ -15,8 +15,8 @@ namespace FilePipeline.Functions.Runtime;
 /// </summary>
 public sealed class JsonLambdaLogger : ILambdaLogger
 {
-    private readonly Sink _sink;
-    private readonly ImmutableArray<KeyValuePair<string, string>> _fields;
+    private readonly Sink sink;
+    private readonly ImmutableArray<KeyValuePair<string, string>> fields;
 
     public JsonLambdaLogger(TextWriter output, TimeProvider time, LogLevel minimumLevel = LogLevel.Information)
         : this(new Sink(output, time, minimumLevel), [])
@@ -25,8 +25,8 @@ public sealed class JsonLambdaLogger : ILambdaLogger
 
     private JsonLambdaLogger(Sink sink, ImmutableArray<KeyValuePair<string, string>> fields)
     {
-        _sink = sink;
-        _fields = fields;
+        this.sink = sink;
+        this.fields = fields;
     }
 
     /// <summary>
@@ -63,15 +63,15 @@ public sealed class JsonLambdaLogger : ILambdaLogger
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
         var field = KeyValuePair.Create(name, value);
-        for (var i = 0; i < _fields.Length; i++)
+        for (var i = 0; i < this.fields.Length; i++)
         {
-            if (_fields[i].Key == name)
+            if (this.fields[i].Key == name)
             {
-                return new JsonLambdaLogger(_sink, _fields.SetItem(i, field));
+                return new JsonLambdaLogger(this.sink, this.fields.SetItem(i, field));
             }
         }
 
-        return new JsonLambdaLogger(_sink, _fields.Add(field));
+        return new JsonLambdaLogger(this.sink, this.fields.Add(field));
     }
 
     public void Log(string message) => Write(LogLevel.Information, message, null, null);
@@ -86,7 +86,7 @@ public sealed class JsonLambdaLogger : ILambdaLogger
 
     private void Write(LogLevel level, string message, Exception? exception, object[]? args)
     {
-        if (level < _sink.MinimumLevel)
+        if (level < this.sink.MinimumLevel)
         {
             return;
         }
@@ -97,10 +97,10 @@ public sealed class JsonLambdaLogger : ILambdaLogger
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("timestamp", _sink.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("timestamp", this.sink.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             json.WriteString("level", LevelName(level));
             json.WriteString("message", message);
-            foreach (var (name, value) in _fields.Concat(properties))
+            foreach (var (name, value) in this.fields.Concat(properties))
             {
                 json.WriteString(name, value);
             }
@@ -121,12 +121,12 @@ public sealed class JsonLambdaLogger : ILambdaLogger
             json.WriteEndObject();
         }
 
-        _sink.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        this.sink.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     private sealed class Sink(TextWriter output, TimeProvider time, LogLevel minimumLevel)
     {
-        private readonly Lock _gate = new();
+        private readonly Lock gate = new();
 
         public TimeProvider Time { get; } = time;
 
@@ -134,7 +134,7 @@ public sealed class JsonLambdaLogger : ILambdaLogger
 
         public void WriteLine(string line)
         {
-            lock (_gate)
+            lock (gate)
             {
                 output.WriteLine(line);
                 output.Flush();

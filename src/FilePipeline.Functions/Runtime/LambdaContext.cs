@@ -6,7 +6,7 @@ namespace FilePipeline.Functions.Runtime;
 /// </summary>
 public sealed class LambdaContext : ILambdaContext
 {
-    private readonly TimeProvider _time;
+    private readonly TimeProvider time;
 
     /// <param name="logger">The function's logger; the context scopes it to <paramref name="awsRequestId"/> and <paramref name="traceId"/>.</param>
     public LambdaContext(
@@ -32,7 +32,7 @@ public sealed class LambdaContext : ILambdaContext
         }
 
         TraceId = traceId ?? string.Empty;
-        _time = time;
+        this.time = time;
     }
 
     public string AwsRequestId { get; }
@@ -62,7 +62,7 @@ public sealed class LambdaContext : ILambdaContext
     {
         get
         {
-            var left = Deadline - _time.GetUtcNow();
+            var left = Deadline - this.time.GetUtcNow();
             return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
     }

@@ -11,26 +11,26 @@ namespace FilePipeline.States.Jsonata;
 /// </summary>
 internal sealed partial class Evaluator(TimeProvider clock, TimeSpan timeLimit, int depthLimit, CancellationToken cancellationToken)
 {
-    private readonly DateTimeOffset _now = clock.GetUtcNow();
-    private readonly long _started = clock.GetTimestamp();
+    private readonly DateTimeOffset now = clock.GetUtcNow();
+    private readonly long started = clock.GetTimestamp();
 
     /// <summary>The time <c>$now()</c> and <c>$millis()</c> return, fixed for the whole evaluation.</summary>
-    public DateTimeOffset Now => _now;
+    public DateTimeOffset Now => this.now;
 
-    private int _steps;
-    private int _depth;
+    private int steps;
+    private int depth;
 
     public object? Evaluate(Node expr, object? input, Frame env)
     {
         Guard();
-        _depth++;
+        depth++;
         try
         {
             return EvaluateGuarded(expr, input, env);
         }
         finally
         {
-            _depth--;
+            depth--;
         }
     }
 
@@ -97,15 +97,15 @@ internal sealed partial class Evaluator(TimeProvider clock, TimeSpan timeLimit, 
 
     private void Guard()
     {
-        if (_depth >= depthLimit || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (depth >= depthLimit || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw Errors.Create("D1011");
         }
 
-        if ((++_steps & 1023) == 0)
+        if ((++steps & 1023) == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (clock.GetElapsedTime(_started) > timeLimit)
+            if (clock.GetElapsedTime(started) > timeLimit)
             {
                 throw Errors.Create("D1012", value: ((long)timeLimit.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }

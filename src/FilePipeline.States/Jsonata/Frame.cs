@@ -3,17 +3,17 @@ namespace FilePipeline.States.Jsonata;
 /// <summary>A scope of variable bindings; lookups fall back to the enclosing scope, then to the built-in functions.</summary>
 internal sealed class Frame(Frame? parent)
 {
-    private Dictionary<string, object?>? _bindings;
+    private Dictionary<string, object?>? bindings;
 
     public Frame? Parent => parent;
 
-    public void Bind(string name, object? value) => (_bindings ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+    public void Bind(string name, object? value) => (this.bindings ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
 
     public bool TryLookup(string name, out object? value)
     {
         for (var frame = this; frame is not null; frame = frame.Parent)
         {
-            if (frame._bindings is not null && frame._bindings.TryGetValue(name, out value))
+            if (frame.bindings is not null && frame.bindings.TryGetValue(name, out value))
             {
                 return true;
             }

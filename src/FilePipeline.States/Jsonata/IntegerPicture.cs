@@ -31,11 +31,11 @@ internal sealed class IntegerPicture
         Title,
     }
 
-    private Kind _kind;
-    private Case _case;
-    private readonly List<(int Position, char Character)> _separators = [];
-    private int _regularGroup;
-    private char _zero = '0';
+    private Kind kind;
+    private Case letterCase;
+    private readonly List<(int Position, char Character)> separators = [];
+    private int regularGroup;
+    private char zero = '0';
 
     public bool Ordinal { get; private set; }
 
@@ -43,9 +43,9 @@ internal sealed class IntegerPicture
 
     public int OptionalDigits { get; private set; }
 
-    public bool IsDecimal => _kind == Kind.Decimal;
+    public bool IsDecimal => kind == Kind.Decimal;
 
-    public bool HasRegularGrouping => _regularGroup > 0;
+    public bool HasRegularGrouping => regularGroup > 0;
 
     public static IntegerPicture Parse(string picture)
     {
@@ -58,7 +58,7 @@ internal sealed class IntegerPicture
             result.Ordinal = picture.Length > semicolon + 1 && picture[semicolon + 1] == 'o';
         }
 
-        (result._kind, result._case) = primary switch
+        (result.kind, result.letterCase) = primary switch
         {
             "A" => (Kind.Letters, Case.Upper),
             "a" => (Kind.Letters, Case.Lower),
@@ -69,7 +69,7 @@ internal sealed class IntegerPicture
             "w" => (Kind.Words, Case.Lower),
             _ => (Kind.Decimal, Case.Lower),
         };
-        if (result._kind == Kind.Decimal)
+        if (result.kind == Kind.Decimal)
         {
             result.ParseDecimal(primary);
         }
@@ -88,12 +88,12 @@ internal sealed class IntegerPicture
             {
                 // Any Unicode decimal digit family works (Arabic-Indic, full-width, …), but only one per picture.
                 var zero = (char)(c - digit);
-                if (MandatoryDigits > 0 && zero != _zero)
+                if (MandatoryDigits > 0 && zero != this.zero)
                 {
                     throw Errors.Create("D3131");
                 }
 
-                _zero = zero;
+                this.zero = zero;
                 MandatoryDigits++;
                 position++;
             }
@@ -104,7 +104,7 @@ internal sealed class IntegerPicture
             }
             else
             {
-                _separators.Add((position, c));
+                separators.Add((position, c));
             }
         }
 
@@ -113,20 +113,20 @@ internal sealed class IntegerPicture
             throw Errors.Create("D3130", value: primary);
         }
 
-        _regularGroup = RegularInterval();
+        regularGroup = RegularInterval();
     }
 
     private int RegularInterval()
     {
-        if (_separators.Count == 0 || _separators.Any(s => s.Character != _separators[0].Character))
+        if (separators.Count == 0 || separators.Any(s => s.Character != separators[0].Character))
         {
             return 0;
         }
 
-        var factor = _separators.Select(s => s.Position).Aggregate(Gcd);
-        for (var i = 1; i <= _separators.Count; i++)
+        var factor = separators.Select(s => s.Position).Aggregate(Gcd);
+        for (var i = 1; i <= separators.Count; i++)
         {
-            if (!_separators.Any(s => s.Position == i * factor))
+            if (!separators.Any(s => s.Position == i * factor))
             {
                 return 0;
             }
@@ -141,17 +141,17 @@ internal sealed class IntegerPicture
     {
         var negative = value < 0;
         var magnitude = Math.Abs(value);
-        var text = _kind switch
+        var text = kind switch
         {
             Kind.Letters => Letters(magnitude),
             Kind.Roman => RomanNumeral(magnitude),
             Kind.Words => Words(magnitude),
             _ => Decimal(magnitude),
         };
-        text = _case switch
+        text = letterCase switch
         {
             Case.Upper => text.ToUpperInvariant(),
-            Case.Lower when _kind == Kind.Words => text.ToLowerInvariant(),
+            Case.Lower when kind == Kind.Words => text.ToLowerInvariant(),
             _ => text,
         };
         return negative ? "-" + text : text;
@@ -161,17 +161,17 @@ internal sealed class IntegerPicture
     {
         var digits = value.ToString(CultureInfo.InvariantCulture).PadLeft(MandatoryDigits, '0');
         var result = new StringBuilder(digits);
-        if (_regularGroup > 0)
+        if (regularGroup > 0)
         {
-            var separator = _separators[0].Character;
-            for (var position = _regularGroup; position < digits.Length; position += _regularGroup)
+            var separator = separators[0].Character;
+            for (var position = regularGroup; position < digits.Length; position += regularGroup)
             {
                 result.Insert(digits.Length - position, separator);
             }
         }
         else
         {
-            foreach (var (position, character) in _separators.OrderBy(s => s.Position))
+            foreach (var (position, character) in separators.OrderBy(s => s.Position))
             {
                 if (position <= digits.Length)
                 {
@@ -180,7 +180,7 @@ internal sealed class IntegerPicture
             }
         }
 
-        var text = _zero == '0' ? result.ToString() : new string(result.ToString().Select(c => char.IsAsciiDigit(c) ? (char)(_zero + (c - '0')) : c).ToArray());
+        var text = this.zero == '0' ? result.ToString() : new string(result.ToString().Select(c => char.IsAsciiDigit(c) ? (char)(this.zero + (c - '0')) : c).ToArray());
         return Ordinal ? text + OrdinalSuffix(value) : text;
     }
 
@@ -262,7 +262,7 @@ internal sealed class IntegerPicture
     /// <summary>Reads a number written in this picture; null when the text does not fit.</summary>
     public double? Read(string text)
     {
-        switch (_kind)
+        switch (kind)
         {
             case Kind.Letters:
                 long letters = 0;

@@ -14,12 +14,12 @@ namespace FilePipeline.States.Jsonata;
 /// </example>
 public sealed class JsonataExpression
 {
-    private readonly Node _tree;
+    private readonly Node tree;
 
     private JsonataExpression(string text, Node tree)
     {
         Text = text;
-        _tree = tree;
+        this.tree = tree;
     }
 
     /// <summary>The expression's source text.</summary>
@@ -67,7 +67,7 @@ public sealed class JsonataExpression
         root.Bind("$", input);
         try
         {
-            return evaluator.Evaluate(_tree, input, root);
+            return evaluator.Evaluate(this.tree, input, root);
         }
         catch (InsufficientExecutionStackException)
         {

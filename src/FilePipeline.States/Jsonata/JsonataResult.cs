@@ -9,11 +9,11 @@ namespace FilePipeline.States.Jsonata;
 /// </summary>
 public readonly struct JsonataResult : IEquatable<JsonataResult>
 {
-    private readonly bool _defined;
+    private readonly bool defined;
 
     private JsonataResult(JsonNode? value)
     {
-        _defined = true;
+        this.defined = true;
         Value = value;
     }
 
@@ -21,7 +21,7 @@ public readonly struct JsonataResult : IEquatable<JsonataResult>
     public static JsonataResult Undefined => default;
 
     /// <summary>True when the expression produced no value.</summary>
-    public bool IsUndefined => !_defined;
+    public bool IsUndefined => !this.defined;
 
     /// <summary>The JSON value (<c>null</c> for JSON null, or when undefined).</summary>
     public JsonNode? Value { get; }

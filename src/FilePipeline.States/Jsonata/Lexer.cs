@@ -16,36 +16,36 @@ internal sealed class Lexer(string source)
 
     private static readonly string[] TwoCharOperators = ["..", ":=", "!=", ">=", "<=", "**", "~>", "?:", "??"];
 
-    private int _position;
+    private int position;
 
     public Token Next(bool operandExpected)
     {
         SkipWhitespaceAndComments();
-        if (_position >= source.Length)
+        if (position >= source.Length)
         {
             return new Token(TokenKind.End, null, source.Length);
         }
 
-        var start = _position;
-        var c = source[_position];
+        var start = position;
+        var c = source[position];
         if (operandExpected && c == '/')
         {
-            _position++;
+            position++;
             return new Token(TokenKind.Regex, ScanRegex(), start);
         }
 
         foreach (var op in TwoCharOperators)
         {
-            if (string.CompareOrdinal(source, _position, op, 0, 2) == 0)
+            if (string.CompareOrdinal(source, position, op, 0, 2) == 0)
             {
-                _position += 2;
+                position += 2;
                 return new Token(TokenKind.Operator, op, start);
             }
         }
 
         if (OperatorChars.Contains(c, StringComparison.Ordinal))
         {
-            _position++;
+            position++;
             return new Token(TokenKind.Operator, c.ToString(), start);
         }
 
@@ -61,24 +61,24 @@ internal sealed class Lexer(string source)
 
         if (c == '`')
         {
-            var end = source.IndexOf('`', _position + 1);
+            var end = source.IndexOf('`', position + 1);
             if (end < 0)
             {
                 throw Errors.Syntax("S0105", source.Length);
             }
 
-            _position = end + 1;
+            position = end + 1;
             return new Token(TokenKind.Name, source[(start + 1)..end], start);
         }
 
-        var i = _position;
+        var i = position;
         while (i < source.Length && !Whitespace.Contains(source[i], StringComparison.Ordinal) && !OperatorChars.Contains(source[i], StringComparison.Ordinal))
         {
             i++;
         }
 
         var word = source[start..i];
-        _position = i;
+        position = i;
         if (c == '$')
         {
             return new Token(TokenKind.Variable, word[1..], start);
@@ -96,22 +96,22 @@ internal sealed class Lexer(string source)
 
     private void SkipWhitespaceAndComments()
     {
-        while (_position < source.Length)
+        while (position < source.Length)
         {
-            var c = source[_position];
+            var c = source[position];
             if (Whitespace.Contains(c, StringComparison.Ordinal))
             {
-                _position++;
+                position++;
             }
-            else if (c == '/' && _position + 1 < source.Length && source[_position + 1] == '*')
+            else if (c == '/' && position + 1 < source.Length && source[position + 1] == '*')
             {
-                var end = source.IndexOf("*/", _position + 2, StringComparison.Ordinal);
+                var end = source.IndexOf("*/", position + 2, StringComparison.Ordinal);
                 if (end < 0)
                 {
-                    throw Errors.Syntax("S0106", _position);
+                    throw Errors.Syntax("S0106", position);
                 }
 
-                _position = end + 2;
+                position = end + 2;
             }
             else
             {
@@ -122,7 +122,7 @@ internal sealed class Lexer(string source)
 
     private Token ScanNumber(int start)
     {
-        var i = _position;
+        var i = position;
         if (source[i] == '0')
         {
             i++;
@@ -170,21 +170,21 @@ internal sealed class Lexer(string source)
             throw Errors.Syntax("S0102", start, text);
         }
 
-        _position = i;
+        position = i;
         return new Token(TokenKind.Number, number, start);
     }
 
     private string ScanString(char quote)
     {
         var text = new StringBuilder();
-        _position++;
-        while (_position < source.Length)
+        position++;
+        while (position < source.Length)
         {
-            var c = source[_position];
+            var c = source[position];
             if (c == '\\')
             {
-                _position++;
-                var escaped = _position < source.Length ? source[_position] : '\0';
+                position++;
+                var escaped = position < source.Length ? source[position] : '\0';
                 switch (escaped)
                 {
                     case '"' or '\\' or '/' or '\'':
@@ -196,21 +196,21 @@ internal sealed class Lexer(string source)
                     case 'r': text.Append('\r'); break;
                     case 't': text.Append('\t'); break;
                     case 'u':
-                        if (_position + 4 < source.Length && int.TryParse(source.AsSpan(_position + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                        if (position + 4 < source.Length && int.TryParse(source.AsSpan(position + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                         {
                             text.Append((char)code);
-                            _position += 4;
+                            position += 4;
                             break;
                         }
 
-                        throw Errors.Syntax("S0104", _position);
+                        throw Errors.Syntax("S0104", position);
                     default:
-                        throw Errors.Syntax("S0103", _position, escaped.ToString());
+                        throw Errors.Syntax("S0103", position, escaped.ToString());
                 }
             }
             else if (c == quote)
             {
-                _position++;
+                position++;
                 return text.ToString();
             }
             else
@@ -218,50 +218,50 @@ internal sealed class Lexer(string source)
                 text.Append(c);
             }
 
-            _position++;
+            position++;
         }
 
-        throw Errors.Syntax("S0101", _position);
+        throw Errors.Syntax("S0101", position);
     }
 
     private RegexValue ScanRegex()
     {
-        var start = _position;
+        var start = position;
         var depth = 0;
-        while (_position < source.Length)
+        while (position < source.Length)
         {
-            var c = source[_position];
-            if (c == '/' && depth == 0 && !IsEscaped(_position))
+            var c = source[position];
+            if (c == '/' && depth == 0 && !IsEscaped(position))
             {
-                var pattern = source[start.._position];
+                var pattern = source[start..position];
                 if (pattern.Length == 0)
                 {
-                    throw Errors.Syntax("S0301", _position);
+                    throw Errors.Syntax("S0301", position);
                 }
 
-                _position++;
-                var flagsStart = _position;
-                while (_position < source.Length && source[_position] is 'i' or 'm')
+                position++;
+                var flagsStart = position;
+                while (position < source.Length && source[position] is 'i' or 'm')
                 {
-                    _position++;
+                    position++;
                 }
 
-                return new RegexValue(pattern, source[flagsStart.._position]);
+                return new RegexValue(pattern, source[flagsStart..position]);
             }
 
-            if (c is '(' or '[' or '{' && !IsEscaped(_position))
+            if (c is '(' or '[' or '{' && !IsEscaped(position))
             {
                 depth++;
             }
-            else if (c is ')' or ']' or '}' && !IsEscaped(_position))
+            else if (c is ')' or ']' or '}' && !IsEscaped(position))
             {
                 depth--;
             }
 
-            _position++;
+            position++;
         }
 
-        throw Errors.Syntax("S0302", _position);
+        throw Errors.Syntax("S0302", position);
     }
 
     private bool IsEscaped(int index)

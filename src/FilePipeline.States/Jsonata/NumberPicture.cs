@@ -11,26 +11,26 @@ namespace FilePipeline.States.Jsonata;
 /// </summary>
 internal sealed class NumberPicture
 {
-    private readonly Dictionary<string, string> _symbols = new(StringComparer.Ordinal)
+    private readonly Dictionary<string, string> symbols = new(StringComparer.Ordinal)
     {
         ["decimal-separator"] = ".", ["grouping-separator"] = ",", ["exponent-separator"] = "e", ["infinity"] = "Infinity",
         ["minus-sign"] = "-", ["NaN"] = "NaN", ["percent"] = "%", ["per-mille"] = "\u2030", ["zero-digit"] = "0",
         ["digit"] = "#", ["pattern-separator"] = ";",
     };
 
-    private string Decimal => _symbols["decimal-separator"];
+    private string Decimal => this.symbols["decimal-separator"];
 
-    private string Grouping => _symbols["grouping-separator"];
+    private string Grouping => this.symbols["grouping-separator"];
 
-    private string Exponent => _symbols["exponent-separator"];
+    private string Exponent => this.symbols["exponent-separator"];
 
-    private string Percent => _symbols["percent"];
+    private string Percent => this.symbols["percent"];
 
-    private string PerMille => _symbols["per-mille"];
+    private string PerMille => this.symbols["per-mille"];
 
-    private string Digit => _symbols["digit"];
+    private string Digit => this.symbols["digit"];
 
-    private char Zero => _symbols["zero-digit"][0];
+    private char Zero => this.symbols["zero-digit"][0];
 
     public static string Format(double value, string picture, JObject? options)
     {
@@ -39,7 +39,7 @@ internal sealed class NumberPicture
         {
             if (option is string text)
             {
-                formatter._symbols[key] = text;
+                formatter.symbols[key] = text;
             }
         }
 
@@ -49,7 +49,7 @@ internal sealed class NumberPicture
     private bool IsDecimalDigit(char c) => c >= Zero && c <= Zero + 9;
 
     private bool IsActive(char c) =>
-        IsDecimalDigit(c) || Decimal.Contains(c) || Exponent.Contains(c) || Grouping.Contains(c) || Digit.Contains(c) || _symbols["pattern-separator"].Contains(c);
+        IsDecimalDigit(c) || Decimal.Contains(c) || Exponent.Contains(c) || Grouping.Contains(c) || Digit.Contains(c) || this.symbols["pattern-separator"].Contains(c);
 
     private sealed record Parts(string Picture, string Prefix, string Suffix, string Active, string Mantissa, string? ExponentPart, string Integer, string Fraction);
 
@@ -172,7 +172,7 @@ internal sealed class NumberPicture
 
     private string FormatWith(double value, string picture)
     {
-        var subPictures = picture.Split(_symbols["pattern-separator"]);
+        var subPictures = picture.Split(this.symbols["pattern-separator"]);
         if (subPictures.Length > 2)
         {
             throw Errors.Create("D3080");
@@ -181,7 +181,7 @@ internal sealed class NumberPicture
         var parts = subPictures.Select(Split).ToList();
         parts.ForEach(Validate);
         var chosen = value >= 0 || parts.Count == 1 ? parts[0] : parts[1];
-        var prefix = value < 0 && parts.Count == 1 ? _symbols["minus-sign"] + chosen.Prefix : chosen.Prefix;
+        var prefix = value < 0 && parts.Count == 1 ? this.symbols["minus-sign"] + chosen.Prefix : chosen.Prefix;
         return prefix + FormatMagnitude(value, chosen) + chosen.Suffix;
     }
 
@@ -282,7 +282,7 @@ internal sealed class NumberPicture
         if (exponent is { } e)
         {
             var digits = Localize(Math.Abs(e).ToString(CultureInfo.InvariantCulture));
-            text += Exponent + (e < 0 ? _symbols["minus-sign"] : string.Empty) + digits.PadLeft(minExponent, Zero);
+            text += Exponent + (e < 0 ? this.symbols["minus-sign"] : string.Empty) + digits.PadLeft(minExponent, Zero);
         }
 
         return text;

@@ -19,15 +19,15 @@ internal sealed class Parser
         ["]"] = 0, ["}"] = 0, [")"] = 0, [","] = 0, [";"] = 0, [":"] = 0, ["|"] = 0, [".."] = 0, ["**"] = 0,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private readonly string _source;
-    private readonly Lexer _lexer;
-    private Token _token;
+    private readonly string source;
+    private readonly Lexer lexer;
+    private Token token;
 
     private Parser(string source)
     {
-        _source = source;
-        _lexer = new Lexer(source);
-        _token = new Token(TokenKind.End, null, 0);
+        this.source = source;
+        lexer = new Lexer(source);
+        this.token = new Token(TokenKind.End, null, 0);
     }
 
     public static Node Parse(string source)
@@ -35,15 +35,15 @@ internal sealed class Parser
         var parser = new Parser(source);
         parser.Advance(operandExpected: true);
         var tree = parser.Expression(0);
-        if (parser._token.Kind != TokenKind.End)
+        if (parser.token.Kind != TokenKind.End)
         {
-            throw Errors.Syntax("S0201", parser._token.Position, TokenText(parser._token));
+            throw Errors.Syntax("S0201", parser.token.Position, TokenText(parser.token));
         }
 
         return Resolver.Resolve(tree);
     }
 
-    private bool Is(string op) => _token.Kind == TokenKind.Operator && _token.Text == op;
+    private bool Is(string op) => this.token.Kind == TokenKind.Operator && this.token.Text == op;
 
     private static string TokenText(Token token) => token.Kind switch
     {
@@ -64,15 +64,15 @@ internal sealed class Parser
             : throw Errors.Syntax("S0204", token.Position, token.Text);
     }
 
-    private Token Advance(bool operandExpected) => _token = _lexer.Next(operandExpected);
+    private Token Advance(bool operandExpected) => this.token = lexer.Next(operandExpected);
 
     private void Expect(string op, bool operandExpected = true)
     {
         if (!Is(op))
         {
-            throw _token.Kind == TokenKind.End
-                ? Errors.Syntax("S0203", _source.Length, "(end)", op)
-                : Errors.Syntax("S0202", _token.Position, TokenText(_token), op);
+            throw this.token.Kind == TokenKind.End
+                ? Errors.Syntax("S0203", this.source.Length, "(end)", op)
+                : Errors.Syntax("S0202", this.token.Position, TokenText(this.token), op);
         }
 
         Advance(operandExpected);
@@ -80,13 +80,13 @@ internal sealed class Parser
 
     private Node Expression(int rightBindingPower)
     {
-        var token = _token;
+        var token = this.token;
         LeftBindingPower(token);
         Advance(operandExpected: false);
         var left = Prefix(token);
-        while (rightBindingPower < LeftBindingPower(_token))
+        while (rightBindingPower < LeftBindingPower(this.token))
         {
-            token = _token;
+            token = this.token;
             Advance(operandExpected: true);
             left = Infix(token, left);
         }
@@ -109,7 +109,7 @@ internal sealed class Parser
                 return new Node(NodeKind.Regex, position) { Value = token.Value };
             case TokenKind.End:
                 // Not an error yet: a missing closing bracket (S0203) is the better message when there is one.
-                return new Node(NodeKind.EndOfInput, _source.Length);
+                return new Node(NodeKind.EndOfInput, this.source.Length);
         }
 
         switch (token.Text)
@@ -212,7 +212,7 @@ internal sealed class Parser
                 var item = Expression(0);
                 if (Is(".."))
                 {
-                    var rangePosition = _token.Position;
+                    var rangePosition = this.token.Position;
                     Advance(operandExpected: true);
                     item = new Node(NodeKind.Binary, rangePosition) { Value = "..", Lhs = item, Rhs = Expression(0) };
                 }
@@ -329,7 +329,7 @@ internal sealed class Parser
                 if (Is("?"))
                 {
                     call.Kind = NodeKind.Partial;
-                    call.Items.Add(new Node(NodeKind.Placeholder, _token.Position));
+                    call.Items.Add(new Node(NodeKind.Placeholder, this.token.Position));
                     Advance(operandExpected: true);
                 }
                 else
@@ -363,10 +363,10 @@ internal sealed class Parser
 
         if (Is("<"))
         {
-            var signaturePosition = _token.Position;
+            var signaturePosition = this.token.Position;
             var text = new StringBuilder("<");
             var depth = 1;
-            while (depth > 0 && !Is("{") && _token.Kind != TokenKind.End)
+            while (depth > 0 && !Is("{") && this.token.Kind != TokenKind.End)
             {
                 var token = Advance(operandExpected: true);
                 if (token.Kind == TokenKind.Operator && token.Text == ">")

@@ -9,8 +9,8 @@ internal sealed partial class Resolver
 {
     private Node ProcessParent(Node expr)
     {
-        expr.Slot = new ParentSlot("!" + _ancestorLabel++, 1, _ancestry.Count);
-        _ancestry.Add(expr);
+        expr.Slot = new ParentSlot("!" + ancestorLabel++, 1, ancestry.Count);
+        ancestry.Add(expr);
         return expr;
     }
 
@@ -24,7 +24,7 @@ internal sealed partial class Resolver
                 {
                     if (node.Ancestor is not null)
                     {
-                        _ancestry[slot.Index].Slot!.Label = node.Ancestor.Label;
+                        ancestry[slot.Index].Slot!.Label = node.Ancestor.Label;
                     }
 
                     node.Ancestor = slot;

@@ -8,8 +8,8 @@ namespace FilePipeline.States.Jsonata;
 /// </summary>
 internal sealed partial class Resolver
 {
-    private readonly List<Node> _ancestry = [];
-    private int _ancestorLabel;
+    private readonly List<Node> ancestry = [];
+    private int ancestorLabel;
 
     public static Node Resolve(Node tree)
     {

@@ -13,25 +13,25 @@ namespace FilePipeline.States.Jsonata;
 /// </summary>
 internal sealed class Signature
 {
-    private readonly List<Parameter> _parameters;
-    private readonly Regex _matcher;
+    private readonly List<Parameter> parameters;
+    private readonly Regex matcher;
 
     private Signature(string definition, List<Parameter> parameters)
     {
         Definition = definition;
-        _parameters = parameters;
+        this.parameters = parameters;
         var pattern = new StringBuilder("^");
         foreach (var parameter in parameters)
         {
             pattern.Append('(').Append(parameter.Pattern).Append(')');
         }
 
-        _matcher = new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant);
+        matcher = new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant);
     }
 
     public string Definition { get; }
 
-    public int ParameterCount => _parameters.Count;
+    public int ParameterCount => this.parameters.Count;
 
     public static Signature Parse(string text, int position = 0)
     {
@@ -106,17 +106,17 @@ internal sealed class Signature
         }
 
         var supplied = symbols.ToString();
-        var match = _matcher.Match(supplied);
+        var match = matcher.Match(supplied);
         if (!match.Success)
         {
             throw Mismatch(arguments, supplied, functionName);
         }
 
-        var validated = new List<object?>(_parameters.Count);
+        var validated = new List<object?>(this.parameters.Count);
         var argumentIndex = 0;
-        for (var p = 0; p < _parameters.Count; p++)
+        for (var p = 0; p < this.parameters.Count; p++)
         {
-            var parameter = _parameters[p];
+            var parameter = this.parameters[p];
             var matched = match.Groups[p + 1].Value;
             if (matched.Length == 0)
             {
@@ -194,7 +194,7 @@ internal sealed class Signature
     {
         var pattern = new StringBuilder("^");
         var goodTo = 0;
-        foreach (var parameter in _parameters)
+        foreach (var parameter in this.parameters)
         {
             pattern.Append(parameter.Pattern);
             var partial = Regex.Match(supplied, pattern.ToString(), RegexOptions.CultureInvariant);

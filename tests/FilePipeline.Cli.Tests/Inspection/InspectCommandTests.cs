@@ -11,9 +11,9 @@ public sealed class InspectCommandTests : IDisposable
     private static readonly string CustomerData = Path.Combine(AppContext.BaseDirectory, "samples", "customer-data.csv");
     private static readonly string Malformed = Path.Combine(AppContext.BaseDirectory, "samples", "malformed.csv");
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("inspect-tests").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("inspect-tests").FullName;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
     public async Task The_sample_file_is_reported_for_people()
@@ -134,7 +134,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_is_a_usage_error_and_nothing_is_inspected()
     {
-        var missing = Path.Combine(_folder, "missing.csv");
+        var missing = Path.Combine(folder, "missing.csv");
 
         var (exitCode, output, error) = await RunAsync("inspect", CustomerData, missing);
 
@@ -146,7 +146,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public async Task A_directory_is_a_usage_error()
     {
-        var (exitCode, _, error) = await RunAsync("inspect", _folder);
+        var (exitCode, _, error) = await RunAsync("inspect", folder);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("is a directory", error, StringComparison.Ordinal);
@@ -182,7 +182,7 @@ public sealed class InspectCommandTests : IDisposable
 
     private string Write(string name, byte[] bytes)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(folder, name);
         File.WriteAllBytes(path, bytes);
         return path;
     }

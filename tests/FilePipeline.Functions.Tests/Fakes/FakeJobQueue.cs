@@ -6,7 +6,7 @@ namespace FilePipeline.Functions.Tests.Fakes;
 /// <summary>Records every SendBatch call; <see cref="Refuse"/> decides which entries of a call fail.</summary>
 internal sealed class FakeJobQueue : IJobQueue
 {
-    private readonly Channel<IReadOnlyList<OutgoingMessage>> _calls = Channel.CreateUnbounded<IReadOnlyList<OutgoingMessage>>();
+    private readonly Channel<IReadOnlyList<OutgoingMessage>> calls = Channel.CreateUnbounded<IReadOnlyList<OutgoingMessage>>();
 
     public List<IReadOnlyList<OutgoingMessage>> Calls { get; } = [];
 
@@ -23,11 +23,11 @@ internal sealed class FakeJobQueue : IJobQueue
         Calls.Add(entries.ToList());
         var failures = Refuse(Calls.Count, entries);
         Refused.Add(failures.Select(f => f.Id).ToHashSet());
-        _calls.Writer.TryWrite(entries);
+        calls.Writer.TryWrite(entries);
         return Task.FromResult(failures);
     }
 
     /// <summary>Waits (bounded) for the next call, so tests can advance fake time between retries.</summary>
     public async Task<IReadOnlyList<OutgoingMessage>> NextCallAsync() =>
-        await _calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 }

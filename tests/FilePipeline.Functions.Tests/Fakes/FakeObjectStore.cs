@@ -8,7 +8,7 @@ namespace FilePipeline.Functions.Tests.Fakes;
 /// <summary>An in-memory bucket: objects by bucket and key, with failures to inject per key.</summary>
 internal sealed class FakeObjectStore : IObjectStore
 {
-    private readonly Dictionary<(string Bucket, string Key), (byte[] Bytes, ObjectInfo Info)> _objects = [];
+    private readonly Dictionary<(string Bucket, string Key), (byte[] Bytes, ObjectInfo Info)> objects = [];
 
     public Dictionary<string, Exception> FailuresByKey { get; } = new(StringComparer.Ordinal);
 
@@ -25,7 +25,7 @@ internal sealed class FakeObjectStore : IObjectStore
         var eTag = Convert.ToHexStringLower(MD5.HashData(bytes));
 #pragma warning restore CA5351
         var info = new ObjectInfo(bucket, key, eTag, bytes.Length, versionId, DateTimeOffset.UnixEpoch);
-        _objects[(bucket, key)] = (bytes, info);
+        objects[(bucket, key)] = (bytes, info);
         return info;
     }
 
@@ -58,7 +58,7 @@ internal sealed class FakeObjectStore : IObjectStore
             throw failure;
         }
 
-        if (!_objects.TryGetValue((file.Bucket, file.Key), out var found))
+        if (!objects.TryGetValue((file.Bucket, file.Key), out var found))
         {
             throw new ObjectNotFoundException($"s3://{file.Bucket}/{file.Key} does not exist.");
         }

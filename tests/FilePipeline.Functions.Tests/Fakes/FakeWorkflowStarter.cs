@@ -6,7 +6,7 @@ namespace FilePipeline.Functions.Tests.Fakes;
 /// <summary>Answers each start with <see cref="Run"/> and tracks how many executions run at once.</summary>
 internal sealed class FakeWorkflowStarter : IWorkflowStarter
 {
-    private int _running;
+    private int running;
 
     public ConcurrentQueue<(string Name, string Input)> Starts { get; } = new();
 
@@ -20,7 +20,7 @@ internal sealed class FakeWorkflowStarter : IWorkflowStarter
     public async Task<WorkflowResult> StartSyncExecutionAsync(string name, string input, CancellationToken cancellationToken)
     {
         Starts.Enqueue((name, input));
-        var running = Interlocked.Increment(ref _running);
+        var running = Interlocked.Increment(ref this.running);
         lock (Starts)
         {
             MaxRunning = Math.Max(MaxRunning, running);
@@ -32,7 +32,7 @@ internal sealed class FakeWorkflowStarter : IWorkflowStarter
         }
         finally
         {
-            Interlocked.Decrement(ref _running);
+            Interlocked.Decrement(ref this.running);
         }
     }
 }

@@ -6,18 +6,18 @@ namespace FilePipeline.Functions.Tests.Runtime;
 
 public sealed class JsonLambdaLoggerTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 34, 56, 789, TimeSpan.Zero));
-    private readonly StringWriter _output = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 12, 34, 56, 789, TimeSpan.Zero));
+    private readonly StringWriter output = new();
 
-    public void Dispose() => _output.Dispose();
+    public void Dispose() => output.Dispose();
 
 #pragma warning disable CA1859 // The level shorthands are the interface's default members, reachable only through ILambdaLogger.
-    private ILambdaLogger NewLogger(LogLevel minimumLevel = LogLevel.Information) => new JsonLambdaLogger(_output, _time, minimumLevel);
+    private ILambdaLogger NewLogger(LogLevel minimumLevel = LogLevel.Information) => new JsonLambdaLogger(output, time, minimumLevel);
 #pragma warning restore CA1859
 
     private JsonObject SingleLine()
     {
-        var lines = _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         return JsonNode.Parse(lines[0])!.AsObject();
     }
@@ -51,7 +51,7 @@ public sealed class JsonLambdaLoggerTests : IDisposable
         Assert.Equal("m2", (string?)replaced["messageId"]);
         Assert.Single(replaced, p => p.Key == "messageId");
 
-        _output.GetStringBuilder().Clear();
+        output.GetStringBuilder().Clear();
         root.LogInformation("root");
         Assert.False(SingleLine().ContainsKey("messageId"));
     }
@@ -148,7 +148,7 @@ public sealed class JsonLambdaLoggerTests : IDisposable
             }
         })));
 
-        var lines = _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1600, lines.Length);
         Assert.All(lines, line => Assert.NotNull(JsonNode.Parse(line)));
     }

@@ -7,10 +7,10 @@ namespace FilePipeline.Functions.Tests.Runtime;
 /// <summary>The hosts' context: its remaining time follows the clock, and its logger is scoped to the invocation.</summary>
 public sealed class LambdaContextTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-    private readonly StringWriter _output = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly StringWriter output = new();
 
-    public void Dispose() => _output.Dispose();
+    public void Dispose() => output.Dispose();
 
     [Fact]
     public void Remaining_time_counts_down_to_the_deadline_and_never_below_zero()
@@ -18,9 +18,9 @@ public sealed class LambdaContextTests : IDisposable
         var context = Context(TimeSpan.FromSeconds(30));
 
         Assert.Equal(TimeSpan.FromSeconds(30), context.RemainingTime);
-        _time.Advance(TimeSpan.FromSeconds(20));
+        this.time.Advance(TimeSpan.FromSeconds(20));
         Assert.Equal(TimeSpan.FromSeconds(10), context.RemainingTime);
-        _time.Advance(TimeSpan.FromSeconds(20));
+        this.time.Advance(TimeSpan.FromSeconds(20));
         Assert.Equal(TimeSpan.Zero, context.RemainingTime);
     }
 
@@ -52,24 +52,24 @@ public sealed class LambdaContextTests : IDisposable
     [Fact]
     public void The_deadline_token_fires_the_margin_before_the_deadline()
     {
-        using var source = InvocationDeadline.CreateTokenSource(Context(TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(2), _time);
+        using var source = InvocationDeadline.CreateTokenSource(Context(TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(2), this.time);
 
-        _time.Advance(TimeSpan.FromSeconds(7.9));
+        this.time.Advance(TimeSpan.FromSeconds(7.9));
         Assert.False(source.IsCancellationRequested);
-        _time.Advance(TimeSpan.FromSeconds(0.1));
+        this.time.Advance(TimeSpan.FromSeconds(0.1));
         Assert.True(source.IsCancellationRequested);
     }
 
     [Fact]
     public void The_deadline_token_is_cancelled_at_once_when_less_than_the_margin_is_left()
     {
-        using var source = InvocationDeadline.CreateTokenSource(Context(TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(2), _time);
+        using var source = InvocationDeadline.CreateTokenSource(Context(TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(2), this.time);
 
         Assert.True(source.IsCancellationRequested);
     }
 
     private LambdaContext Context(TimeSpan timeout, string? traceId = null) =>
-        new("req-1", "F", "arn:f", _time.GetUtcNow() + timeout, new JsonLambdaLogger(_output, _time), _time, traceId);
+        new("req-1", "F", "arn:f", this.time.GetUtcNow() + timeout, new JsonLambdaLogger(output, this.time), this.time, traceId);
 
-    private JsonObject SingleLine() => JsonNode.Parse(Assert.Single(_output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)))!.AsObject();
+    private JsonObject SingleLine() => JsonNode.Parse(Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)))!.AsObject();
 }

@@ -15,36 +15,36 @@ public sealed class ExpressionGenerator(int seed)
     private static readonly string[] Names = ["Ann", "bob", "Cleo Marsh", "dave", "Émile", "fay  two", "Gus"];
     private static readonly string[] Tags = ["red", "blue", "sale", "new", "x"];
     private static readonly string[] Cities = ["Paris", "Oslo", "Rome", "Lima"];
-    private readonly Random _random = new(seed);
+    private readonly Random random = new(seed);
 
     public JsonNode Data()
     {
         var orders = new JsonArray();
-        var count = _random.Next(1, 6);
+        var count = random.Next(1, 6);
         for (var i = 0; i < count; i++)
         {
             var order = new JsonObject
             {
                 ["id"] = i + 1,
                 ["customer"] = Pick(Names),
-                ["price"] = Math.Round(_random.NextDouble() * 100, _random.Next(0, 3)),
-                ["qty"] = _random.Next(0, 5),
-                ["active"] = _random.Next(2) == 0,
-                ["tags"] = new JsonArray(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => (JsonNode?)Pick(Tags)).ToArray()),
-                ["address"] = new JsonObject { ["city"] = Pick(Cities), ["zip"] = _random.Next(1000, 99999).ToString(CultureInfo.InvariantCulture) },
-                ["items"] = new JsonArray(Enumerable.Range(0, _random.Next(0, 3)).Select(j => (JsonNode?)new JsonObject
+                ["price"] = Math.Round(random.NextDouble() * 100, random.Next(0, 3)),
+                ["qty"] = random.Next(0, 5),
+                ["active"] = random.Next(2) == 0,
+                ["tags"] = new JsonArray(Enumerable.Range(0, random.Next(0, 4)).Select(_ => (JsonNode?)Pick(Tags)).ToArray()),
+                ["address"] = new JsonObject { ["city"] = Pick(Cities), ["zip"] = random.Next(1000, 99999).ToString(CultureInfo.InvariantCulture) },
+                ["items"] = new JsonArray(Enumerable.Range(0, random.Next(0, 3)).Select(j => (JsonNode?)new JsonObject
                 {
-                    ["sku"] = "s" + _random.Next(1, 9).ToString(CultureInfo.InvariantCulture),
-                    ["price"] = _random.Next(1, 50) / 2.0,
-                    ["qty"] = _random.Next(1, 4),
+                    ["sku"] = "s" + random.Next(1, 9).ToString(CultureInfo.InvariantCulture),
+                    ["price"] = random.Next(1, 50) / 2.0,
+                    ["qty"] = random.Next(1, 4),
                 }).ToArray()),
             };
-            if (_random.Next(5) == 0)
+            if (random.Next(5) == 0)
             {
                 order.Remove("price");
             }
 
-            if (_random.Next(6) == 0)
+            if (random.Next(6) == 0)
             {
                 order["note"] = null;
             }
@@ -52,10 +52,10 @@ public sealed class ExpressionGenerator(int seed)
             orders.Add(order);
         }
 
-        return new JsonObject { ["title"] = Pick(Names), ["count"] = _random.Next(-5, 20), ["orders"] = orders, ["flags"] = new JsonArray(true, false, true) };
+        return new JsonObject { ["title"] = Pick(Names), ["count"] = random.Next(-5, 20), ["orders"] = orders, ["flags"] = new JsonArray(true, false, true) };
     }
 
-    public string Expression() => _random.Next(9) switch
+    public string Expression() => random.Next(9) switch
     {
         0 => Number(2),
         1 => Text(2),
@@ -67,9 +67,9 @@ public sealed class ExpressionGenerator(int seed)
         _ => Path(),
     };
 
-    private string Pick(params string[] options) => options[_random.Next(options.Length)];
+    private string Pick(params string[] options) => options[random.Next(options.Length)];
 
-    private string Int(int min, int max) => _random.Next(min, max).ToString(CultureInfo.InvariantCulture);
+    private string Int(int min, int max) => random.Next(min, max).ToString(CultureInfo.InvariantCulture);
 
     private string Orders() => Pick("orders", "orders[active]", "orders[price > " + Int(0, 80) + "]", "orders[qty >= " + Int(0, 4) + "]", "orders[" + Int(-2, 3) + "]", "orders[customer ~> $contains('a')]", "orders['sale' in tags]", "orders^(>price)", "orders^(customer, >id)");
 

@@ -17,18 +17,18 @@ public sealed class JsonataSuite
     // The reference suite's harness reports its own depth and time guards as U1001; ours are D1011/D1012.
     private static readonly string[] GuardCodes = ["D1011", "D1012"];
 
-    private readonly string _directory;
-    private readonly Dictionary<string, JsonNode?> _datasets = new(StringComparer.Ordinal);
+    private readonly string directory;
+    private readonly Dictionary<string, JsonNode?> datasets = new(StringComparer.Ordinal);
 
     public JsonataSuite(string directory)
     {
-        _directory = directory;
+        this.directory = directory;
         var datasets = Path.Combine(directory, "datasets");
         if (Directory.Exists(datasets))
         {
             foreach (var file in Directory.GetFiles(datasets, "*.json"))
             {
-                _datasets[Path.GetFileNameWithoutExtension(file)] = JsonNode.Parse(File.ReadAllText(file));
+                this.datasets[Path.GetFileNameWithoutExtension(file)] = JsonNode.Parse(File.ReadAllText(file));
             }
         }
     }
@@ -43,7 +43,7 @@ public sealed class JsonataSuite
     public IReadOnlyList<CaseResult> Run()
     {
         var results = new List<CaseResult>();
-        foreach (var groupDirectory in Directory.GetDirectories(Path.Combine(_directory, "groups")).Order(StringComparer.Ordinal))
+        foreach (var groupDirectory in Directory.GetDirectories(Path.Combine(this.directory, "groups")).Order(StringComparer.Ordinal))
         {
             var group = Path.GetFileName(groupDirectory);
             foreach (var file in Directory.GetFiles(groupDirectory, "*.json").Order(StringComparer.Ordinal))
@@ -146,7 +146,7 @@ public sealed class JsonataSuite
             return JsonataResult.Of(data?.DeepClone());
         }
 
-        return testCase["dataset"] is { } dataset && _datasets.TryGetValue(dataset.GetValue<string>(), out var value)
+        return testCase["dataset"] is { } dataset && this.datasets.TryGetValue(dataset.GetValue<string>(), out var value)
             ? JsonataResult.Of(value?.DeepClone())
             : JsonataResult.Undefined;
     }

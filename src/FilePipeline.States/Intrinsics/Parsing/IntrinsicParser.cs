@@ -17,15 +17,15 @@ internal sealed class IntrinsicParser
     /// <summary>AWS allows up to 10 intrinsic functions within one field (its example counts nine).</summary>
     public const int MaxFunctionsPerField = 10;
 
-    private readonly string _expression;
-    private readonly List<IntrinsicToken> _tokens;
-    private int _next;
-    private int _functionCount;
+    private readonly string expression;
+    private readonly List<IntrinsicToken> tokens;
+    private int next;
+    private int functionCount;
 
     private IntrinsicParser(string expression)
     {
-        _expression = expression;
-        _tokens = IntrinsicTokenizer.Tokenize(expression);
+        this.expression = expression;
+        tokens = IntrinsicTokenizer.Tokenize(expression);
     }
 
     public static IntrinsicExpression Parse(string expression)
@@ -45,10 +45,10 @@ internal sealed class IntrinsicParser
                 $"'{name.Text}' is not an intrinsic function; supported: {string.Join(", ", IntrinsicFunctionRegistry.Names.Order(StringComparer.Ordinal))}.");
         }
 
-        if (++_functionCount > MaxFunctionsPerField)
+        if (++functionCount > MaxFunctionsPerField)
         {
             throw new IntrinsicFailureException(
-                $"The expression '{_expression}' uses more than {MaxFunctionsPerField} intrinsic functions in one field.");
+                $"The expression '{this.expression}' uses more than {MaxFunctionsPerField} intrinsic functions in one field.");
         }
 
         Expect(IntrinsicTokenKind.OpenParenthesis, $"expected '(' after {name.Text}");
@@ -58,7 +58,7 @@ internal sealed class IntrinsicParser
             arguments.Add(ParseArgument());
             while (Peek.Kind == IntrinsicTokenKind.Comma)
             {
-                _next++;
+                next++;
                 arguments.Add(ParseArgument());
             }
         }
@@ -82,7 +82,7 @@ internal sealed class IntrinsicParser
             return ParseCall();
         }
 
-        _next++;
+        next++;
         return token.Kind switch
         {
             IntrinsicTokenKind.String => new StringLiteralExpression(token.Text, token.PlaceholderOffsets ?? []),
@@ -91,21 +91,21 @@ internal sealed class IntrinsicParser
             IntrinsicTokenKind.False => new LiteralExpression(JsonValue.Create(false)),
             IntrinsicTokenKind.Null => new LiteralExpression(null),
             IntrinsicTokenKind.Path => new PathExpression(token.Text),
-            _ => throw IntrinsicTokenizer.Malformed(_expression, token.Position, "expected an argument"),
+            _ => throw IntrinsicTokenizer.Malformed(this.expression, token.Position, "expected an argument"),
         };
     }
 
-    private IntrinsicToken Peek => _tokens[_next];
+    private IntrinsicToken Peek => tokens[next];
 
     private IntrinsicToken Expect(IntrinsicTokenKind kind, string reason)
     {
         var token = Peek;
         if (token.Kind != kind)
         {
-            throw IntrinsicTokenizer.Malformed(_expression, token.Position, reason);
+            throw IntrinsicTokenizer.Malformed(this.expression, token.Position, reason);
         }
 
-        _next++;
+        next++;
         return token;
     }
 }
