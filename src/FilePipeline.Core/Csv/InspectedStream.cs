@@ -31,7 +31,8 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     private readonly Slot?[] _slots = new Slot?[(retainedBytes / BufferSize) + 2];
     private readonly XxHash128 _hash = new();
     private readonly QuotingCheck _quoting = new(separator);
-    private readonly ulong[] _quoteMasks = new ulong[ByteScan.QuoteMaskWords(BufferSize)];
+    private readonly ulong[] _quoteMasks = new ulong[ByteScan.MaskWords(BufferSize)];
+    private readonly ulong[] _nonAsciiMasks = new ulong[ByteScan.MaskWords(BufferSize)];
     private Utf8Check _utf8;
     private PhysicalLineCounter _lines;
     private int _current = -1;
@@ -193,15 +194,16 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     {
         var piece = slot.Buffer.AsSpan(0, slot.Length);
         slot.LinesBefore = _lines;
-        var quoteMasks = _quoteMasks.AsSpan(0, ByteScan.QuoteMaskWords(piece.Length));
-        var scan = ByteScan.Of(piece, quoteMasks);
+        var quoteMasks = _quoteMasks.AsSpan(0, ByteScan.MaskWords(piece.Length));
+        var nonAsciiMasks = _nonAsciiMasks.AsSpan(0, quoteMasks.Length);
+        var scan = ByteScan.Of(piece, quoteMasks, nonAsciiMasks);
         if (scan.HasNul)
         {
             var nul = piece.IndexOf((byte)0);
             throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
         }
 
-        if (_utf8.FirstInvalid(piece) is { } invalid)
+        if (_utf8.FirstInvalid(piece, nonAsciiMasks) is { } invalid)
         {
             throw NotUtf8(slot.Start + invalid, "a byte that is not UTF-8");
         }

