@@ -58,6 +58,30 @@ internal readonly record struct ByteScan(long LineFeeds, bool HasNul, bool HasCa
             HasCarriageReturn: cr || tail.Contains((byte)'\r'));
     }
 
+    /// <summary>The first index from <paramref name="from"/> whose bit in <paramref name="masks"/> is <paramref name="set"/>, or <paramref name="to"/> when none is before it.</summary>
+    public static int NextMarked(ReadOnlySpan<ulong> masks, int from, int to, bool set = true)
+    {
+        if (from >= to)
+        {
+            return to;
+        }
+
+        var flip = set ? 0UL : ulong.MaxValue;
+        var word = from / 64;
+        var bits = (masks[word] ^ flip) & (ulong.MaxValue << (from % 64));
+        while (bits == 0)
+        {
+            if (++word * 64 >= to)
+            {
+                return to;
+            }
+
+            bits = masks[word] ^ flip;
+        }
+
+        return Math.Min(to, (word * 64) + BitOperations.TrailingZeroCount(bits));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (long LineFeeds, bool Nul, bool Cr) Blocks512(ref byte start, ref ulong masks, ref ulong highMasks, nuint length, ref nuint index)
     {

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text.Unicode;
 
 namespace FilePipeline.Core.Text;
@@ -70,9 +69,9 @@ internal struct Utf8Check
     private static bool RunsAreValid(ReadOnlySpan<byte> piece, ReadOnlySpan<ulong> nonAsciiMasks, int from, int to)
     {
         var index = from;
-        while ((index = NextBit(nonAsciiMasks, index, to, set: true)) < to)
+        while ((index = ByteScan.NextMarked(nonAsciiMasks, index, to)) < to)
         {
-            var end = NextBit(nonAsciiMasks, index, to, set: false);
+            var end = ByteScan.NextMarked(nonAsciiMasks, index, to, set: false);
             if (!Utf8.IsValid(piece[index..end]))
             {
                 return false;
@@ -82,30 +81,6 @@ internal struct Utf8Check
         }
 
         return true;
-    }
-
-    // The first index from `from` whose mask bit is `set`, or `to` when none is before it.
-    private static int NextBit(ReadOnlySpan<ulong> masks, int from, int to, bool set)
-    {
-        if (from >= to)
-        {
-            return to;
-        }
-
-        var flip = set ? 0UL : ulong.MaxValue;
-        var word = from / 64;
-        var bits = (masks[word] ^ flip) & (ulong.MaxValue << (from % 64));
-        while (bits == 0)
-        {
-            if (++word * 64 >= to)
-            {
-                return to;
-            }
-
-            bits = masks[word] ^ flip;
-        }
-
-        return Math.Min(to, (word * 64) + BitOperations.TrailingZeroCount(bits));
     }
 
     private void Keep(ReadOnlySpan<byte> bytes)
