@@ -2,7 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using FilePipeline.Benchmarks;
 
-// generate <MB> | memory <MB> | asl-peer | BenchmarkDotNet's own arguments (--filter '*' --job short ...)
+// generate <MB> | memory <MB> | compare <MB> [rounds] | asl-peer | BenchmarkDotNet's own arguments (--filter '*' --job short ...)
 switch (args)
 {
     case ["generate", var size]:
@@ -11,6 +11,8 @@ switch (args)
         return 0;
     case ["memory", var size]:
         return await PeakMemory.RunAsync(long.Parse(size, CultureInfo.InvariantCulture));
+    case ["compare", var size, .. var rest]:
+        return InspectionComparison.Run(long.Parse(size, CultureInfo.InvariantCulture), rest is [var rounds] ? int.Parse(rounds, CultureInfo.InvariantCulture) : 9);
     case ["asl-peer"]:
         return await AslPeerComparison.RunAsync();
     default:

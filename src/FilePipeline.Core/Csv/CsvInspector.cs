@@ -60,7 +60,8 @@ public static class CsvInspector
         return counter.ToInspection(inspected.BytesRead, checksum);
     }
 
-    private static CsvReaderOptions ReaderOptions(CsvInspectionOptions options)
+    /// <summary>The parser's options for an inspection; the benchmarks time the bare parser with them too.</summary>
+    internal static CsvReaderOptions ReaderOptions(CsvInspectionOptions options)
     {
         if (!char.IsAscii(options.Delimiter) || options.Delimiter is '"' or '\r' or '\n')
         {

@@ -1,4 +1,4 @@
-using System.Numerics;
+using FilePipeline.Core.Text;
 
 namespace FilePipeline.Core.Csv;
 
@@ -34,7 +34,7 @@ internal sealed class QuotingCheck(byte separator)
 
     /// <summary>Checks the next piece.</summary>
     /// <param name="piece">The bytes.</param>
-    /// <param name="quoteMasks">Where its quotes are, as <see cref="Text.ByteScan"/> marks them.</param>
+    /// <param name="quoteMasks">Where its quotes are, as <see cref="ByteScan"/> marks them.</param>
     /// <returns>The index in <paramref name="piece"/> and the reason of the first problem, or null.</returns>
     public (int Index, string Reason)? Next(ReadOnlySpan<byte> piece, ReadOnlySpan<ulong> quoteMasks)
     {
@@ -65,12 +65,12 @@ internal sealed class QuotingCheck(byte separator)
 
         while (index < piece.Length)
         {
-            var next = NextQuote(quoteMasks, index, piece.Length);
-            var quote = next < 0 ? piece.Length : next;
+            var quote = ByteScan.NextMarked(quoteMasks, index, piece.Length);
+            var found = quote < piece.Length;
             if (!_inQuotes)
             {
                 NoteRecordStart(piece[index..quote], start + index);
-                if (next < 0)
+                if (!found)
                 {
                     break;
                 }
@@ -84,7 +84,7 @@ internal sealed class QuotingCheck(byte separator)
                 _inQuotes = true;
                 index = quote + 1;
             }
-            else if (next < 0)
+            else if (!found)
             {
                 break;
             }
@@ -114,28 +114,6 @@ internal sealed class QuotingCheck(byte separator)
         }
 
         return null;
-    }
-
-    private static int NextQuote(ReadOnlySpan<ulong> quoteMasks, int from, int length)
-    {
-        if (from >= length)
-        {
-            return -1;
-        }
-
-        var word = from / 64;
-        var bits = quoteMasks[word] & (ulong.MaxValue << (from % 64));
-        while (bits == 0)
-        {
-            if (++word >= quoteMasks.Length)
-            {
-                return -1;
-            }
-
-            bits = quoteMasks[word];
-        }
-
-        return (word * 64) + BitOperations.TrailingZeroCount(bits);
     }
 
     private bool EndsField(byte value) => value == separator || value is (byte)'\r' or (byte)'\n';

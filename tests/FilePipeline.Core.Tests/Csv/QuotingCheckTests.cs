@@ -79,8 +79,8 @@ public class QuotingCheckTests
 
     private static (int Index, string Reason)? Next(QuotingCheck check, ReadOnlySpan<byte> piece)
     {
-        var quoteMasks = new ulong[ByteScan.QuoteMaskWords(piece.Length)];
-        ByteScan.Of(piece, quoteMasks);
+        var quoteMasks = new ulong[ByteScan.MaskWords(piece.Length)];
+        ByteScan.Of(piece, quoteMasks, new ulong[quoteMasks.Length]);
         return check.Next(piece, quoteMasks);
     }
 

@@ -15,13 +15,15 @@ public class ByteScanTests
     public Property The_vectorised_scan_agrees_with_looking_at_each_byte() =>
         Prop.ForAll(Pieces.ToArbitrary(), piece =>
         {
-            var quoteMasks = new ulong[ByteScan.QuoteMaskWords(piece.Length)];
-            var scan = ByteScan.Of(piece, quoteMasks);
+            var quoteMasks = new ulong[ByteScan.MaskWords(piece.Length)];
+            var nonAsciiMasks = new ulong[ByteScan.MaskWords(piece.Length)];
+            var scan = ByteScan.Of(piece, quoteMasks, nonAsciiMasks);
 
             return scan.LineFeeds == piece.Count(b => b == '\n')
                 && scan.HasNul == piece.Contains((byte)0)
                 && scan.HasCarriageReturn == piece.Contains((byte)'\r')
-                && Enumerable.Range(0, piece.Length).All(i => (piece[i] == '"') == ((quoteMasks[i / 64] >> (i % 64) & 1) == 1));
+                && Enumerable.Range(0, piece.Length).All(i => (piece[i] == '"') == ((quoteMasks[i / 64] >> (i % 64) & 1) == 1))
+                && Enumerable.Range(0, piece.Length).All(i => (piece[i] >= 0x80) == ((nonAsciiMasks[i / 64] >> (i % 64) & 1) == 1));
         });
 
     [Theory]
@@ -34,9 +36,9 @@ public class ByteScanTests
         var piece = Enumerable.Repeat((byte)'x', 201).ToArray();
         piece[position] = 0;
 
-        var quoteMasks = new ulong[ByteScan.QuoteMaskWords(piece.Length)];
+        var masks = new ulong[ByteScan.MaskWords(piece.Length)];
 
-        Assert.True(ByteScan.Of(piece, quoteMasks).HasNul);
-        Assert.False(ByteScan.Of(piece.AsSpan(position + 1), quoteMasks).HasNul);
+        Assert.True(ByteScan.Of(piece, masks, masks.ToArray()).HasNul);
+        Assert.False(ByteScan.Of(piece.AsSpan(position + 1), masks, masks.ToArray()).HasNul);
     }
 }
