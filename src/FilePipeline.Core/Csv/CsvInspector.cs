@@ -87,11 +87,11 @@ public static class CsvInspector
     /// <summary>Reads every record once, counting rows and ragged rows and locating the first ragged one.</summary>
     private sealed class RecordCounter(CsvReader reader, InspectedStream inspected, bool hasHeader)
     {
-        private string[] _header = [];
-        private int _columns;
-        private long _rows;
-        private long _raggedRows;
-        private long? _firstRaggedLine;
+        private string[] header = [];
+        private int columns;
+        private long rows;
+        private long raggedRows;
+        private long? firstRaggedLine;
 
         public void ReadAll()
         {
@@ -100,32 +100,32 @@ public static class CsvInspector
                 throw new EmptyFileException();
             }
 
-            _columns = reader.FieldCount;
+            this.columns = reader.FieldCount;
             if (hasHeader)
             {
-                _header = new string[_columns];
-                for (var i = 0; i < _columns; i++)
+                header = new string[this.columns];
+                for (var i = 0; i < this.columns; i++)
                 {
-                    _header[i] = reader.GetString(i);
+                    header[i] = reader.GetString(i);
                 }
             }
             else
             {
-                _rows++;
+                this.rows++;
             }
 
             while (reader.Read())
             {
-                _rows++;
-                if (reader.FieldCount != _columns)
+                this.rows++;
+                if (reader.FieldCount != this.columns)
                 {
-                    _raggedRows++;
-                    _firstRaggedLine ??= inspected.LineAt(reader.ByteOffset);
+                    raggedRows++;
+                    firstRaggedLine ??= inspected.LineAt(reader.ByteOffset);
                 }
             }
         }
 
         public CsvInspection ToInspection(long bytes, string checksum) =>
-            new(_rows, _columns, _header, bytes, checksum, _raggedRows, _firstRaggedLine);
+            new(this.rows, this.columns, header, bytes, checksum, raggedRows, firstRaggedLine);
     }
 }

@@ -28,17 +28,17 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     // Buffers outlive an inspection so that the next one allocates nothing: enough for one ring.
     private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 64);
 
-    private readonly Slot?[] _slots = new Slot?[(retainedBytes / BufferSize) + 2];
-    private readonly XxHash128 _hash = new();
-    private readonly QuotingCheck _quoting = new(separator);
-    private readonly ulong[] _quoteMasks = new ulong[ByteScan.MaskWords(BufferSize)];
-    private readonly ulong[] _nonAsciiMasks = new ulong[ByteScan.MaskWords(BufferSize)];
-    private Utf8Check _utf8;
-    private PhysicalLineCounter _lines;
-    private int _current = -1;
-    private int _offset;
-    private int _length;
-    private bool _ended;
+    private readonly Slot?[] slots = new Slot?[(retainedBytes / BufferSize) + 2];
+    private readonly XxHash128 hash = new();
+    private readonly QuotingCheck quoting = new(separator);
+    private readonly ulong[] quoteMasks = new ulong[ByteScan.MaskWords(BufferSize)];
+    private readonly ulong[] nonAsciiMasks = new ulong[ByteScan.MaskWords(BufferSize)];
+    private Utf8Check utf8;
+    private PhysicalLineCounter lines;
+    private int current = -1;
+    private int offset;
+    private int length;
+    private bool ended;
 
     /// <summary>The bytes read from the source so far.</summary>
     public long BytesRead { get; private set; }
@@ -63,37 +63,37 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     /// <exception cref="InvalidCsvException">Bad quoting was found.</exception>
     public string Complete()
     {
-        while (!_ended)
+        while (!ended)
         {
             Fill();
         }
 
-        return "xxh128:" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
+        return "xxh128:" + this.hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The 1-based physical line of the byte at <paramref name="offset"/>, a byte read recently.</summary>
     public long LineAt(long offset)
     {
-        var slot = Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End)
+        var slot = Array.Find(slots, slot => slot is not null && slot.Start <= offset && offset < slot.End)
             ?? throw new InvalidOperationException($"Byte offset {offset} is no longer retained; the parser's buffer outgrew the retained bytes.");
         return slot.LinesBefore.LineOf(slot.Buffer.AsSpan(0, slot.Length), (int)(offset - slot.Start));
     }
 
     public override int Read(Span<byte> buffer)
     {
-        if (_offset == _length && !_ended)
+        if (this.offset == length && !ended)
         {
             Fill();
         }
 
-        var count = Math.Min(buffer.Length, _length - _offset);
+        var count = Math.Min(buffer.Length, length - this.offset);
         if (count == 0)
         {
             return 0;
         }
 
-        _slots[_current]!.Buffer.AsSpan(_offset, count).CopyTo(buffer);
-        _offset += count;
+        slots[current]!.Buffer.AsSpan(this.offset, count).CopyTo(buffer);
+        this.offset += count;
         return count;
     }
 
@@ -113,12 +113,12 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     {
         if (disposing)
         {
-            for (var i = 0; i < _slots.Length; i++)
+            for (var i = 0; i < slots.Length; i++)
             {
-                if (_slots[i] is { } slot)
+                if (slots[i] is { } slot)
                 {
                     Buffers.Return(slot.Buffer);
-                    _slots[i] = null;
+                    slots[i] = null;
                 }
             }
         }
@@ -147,8 +147,8 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     private void Fill()
     {
         stopToken.ThrowIfCancellationRequested();
-        var next = (_current + 1) % _slots.Length;
-        var slot = _slots[next] ??= new Slot(Buffers.Rent(BufferSize));
+        var next = (current + 1) % slots.Length;
+        var slot = slots[next] ??= new Slot(Buffers.Rent(BufferSize));
         var count = 0;
         int read;
         while (count < BufferSize && !stopToken.IsCancellationRequested && (read = ReadSource(slot.Buffer.AsMemory(count, BufferSize - count))) > 0)
@@ -157,28 +157,28 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
         }
 
         stopToken.ThrowIfCancellationRequested();
-        _offset = 0;
+        this.offset = 0;
         if (count == 0)
         {
-            _ended = true;
-            _length = 0;
-            if (_utf8.PendingBytes > 0)
+            ended = true;
+            length = 0;
+            if (utf8.PendingBytes > 0)
             {
-                throw NotUtf8(BytesRead - _utf8.PendingBytes, "the file ends inside a multi-byte character");
+                throw NotUtf8(BytesRead - utf8.PendingBytes, "the file ends inside a multi-byte character");
             }
 
-            if (_quoting.InQuotes)
+            if (this.quoting.InQuotes)
             {
                 // Reported where its record starts, which is where a person should look. The parser
                 // has already failed on a record too long to be retained here.
-                throw new InvalidCsvException(LineAt(_quoting.RecordStart), QuotingCheck.NeverClosed);
+                throw new InvalidCsvException(LineAt(this.quoting.RecordStart), QuotingCheck.NeverClosed);
             }
 
             return; // the slot keeps the retained bytes it had
         }
 
-        _current = next;
-        _length = count;
+        current = next;
+        length = count;
         slot.Start = BytesRead;
         slot.Length = count;
         BytesRead += count;
@@ -193,35 +193,35 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     private void Check(Slot slot)
     {
         var piece = slot.Buffer.AsSpan(0, slot.Length);
-        slot.LinesBefore = _lines;
-        var quoteMasks = _quoteMasks.AsSpan(0, ByteScan.MaskWords(piece.Length));
-        var nonAsciiMasks = _nonAsciiMasks.AsSpan(0, quoteMasks.Length);
+        slot.LinesBefore = this.lines;
+        var quoteMasks = this.quoteMasks.AsSpan(0, ByteScan.MaskWords(piece.Length));
+        var nonAsciiMasks = this.nonAsciiMasks.AsSpan(0, quoteMasks.Length);
         var scan = ByteScan.Of(piece, quoteMasks, nonAsciiMasks);
         if (scan.HasNul)
         {
             var nul = piece.IndexOf((byte)0);
-            throw new BinaryFileException(_lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
+            throw new BinaryFileException(this.lines.LineOf(piece, nul), $"a NUL byte at byte offset {slot.Start + nul}; upload the data as CSV text");
         }
 
-        if (_utf8.FirstInvalid(piece, nonAsciiMasks) is { } invalid)
+        if (utf8.FirstInvalid(piece, nonAsciiMasks) is { } invalid)
         {
             throw NotUtf8(slot.Start + invalid, "a byte that is not UTF-8");
         }
 
-        if (_quoting.Next(piece, quoteMasks) is var (index, reason))
+        if (this.quoting.Next(piece, quoteMasks) is var (index, reason))
         {
-            throw new InvalidCsvException(_lines.LineOf(piece, index), reason);
+            throw new InvalidCsvException(this.lines.LineOf(piece, index), reason);
         }
 
-        _hash.Append(piece);
-        _lines.Advance(piece, scan);
+        this.hash.Append(piece);
+        this.lines.Advance(piece, scan);
     }
 
     /// <summary>Invalid UTF-8 anywhere in the file is rejected with the rule the upload's first bytes were sniffed with.</summary>
     private BinaryFileException NotUtf8(long offset, string what)
     {
-        var slot = Array.Find(_slots, slot => slot is not null && slot.Start <= offset && offset < slot.End);
-        var line = slot is null ? _lines.LineOf([], 0) : slot.LinesBefore.LineOf(slot.Buffer.AsSpan(0, slot.Length), (int)(offset - slot.Start));
+        var slot = Array.Find(slots, slot => slot is not null && slot.Start <= offset && offset < slot.End);
+        var line = slot is null ? this.lines.LineOf([], 0) : slot.LinesBefore.LineOf(slot.Buffer.AsSpan(0, slot.Length), (int)(offset - slot.Start));
         return new BinaryFileException(line, $"{what} at byte offset {offset}; save or export the file as UTF-8 CSV");
     }
 

@@ -20,17 +20,17 @@ internal sealed class QuotingCheck(byte separator)
 
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
-    private long _start;
-    private long _fieldStartAfterMark = -1;
-    private bool _inQuotes;
-    private bool _quoteEndedLastPiece;
-    private bool _lastPieceEndedAtFieldStart = true;
+    private long start;
+    private long fieldStartAfterMark = -1;
+    private bool inQuotes;
+    private bool quoteEndedLastPiece;
+    private bool lastPieceEndedAtFieldStart = true;
 
     /// <summary>Where the record of the field being read starts, as far as the pieces so far tell.</summary>
     public long RecordStart { get; private set; }
 
     /// <summary>Whether a quoted field is still open: at the end of the content, it is never closed.</summary>
-    public bool InQuotes => _inQuotes && !_quoteEndedLastPiece;
+    public bool InQuotes => inQuotes && !quoteEndedLastPiece;
 
     /// <summary>Checks the next piece.</summary>
     /// <param name="piece">The bytes.</param>
@@ -38,24 +38,24 @@ internal sealed class QuotingCheck(byte separator)
     /// <returns>The index in <paramref name="piece"/> and the reason of the first problem, or null.</returns>
     public (int Index, string Reason)? Next(ReadOnlySpan<byte> piece, ReadOnlySpan<ulong> quoteMasks)
     {
-        var start = _start;
-        _start += piece.Length;
+        var start = this.start;
+        this.start += piece.Length;
         if (start == 0 && piece.StartsWith(ByteOrderMark))
         {
-            _fieldStartAfterMark = ByteOrderMark.Length;
+            fieldStartAfterMark = ByteOrderMark.Length;
         }
 
         var index = 0;
-        if (_quoteEndedLastPiece && !piece.IsEmpty)
+        if (quoteEndedLastPiece && !piece.IsEmpty)
         {
-            _quoteEndedLastPiece = false;
+            quoteEndedLastPiece = false;
             if (piece[0] == '"')
             {
                 index = 1; // a doubled quote split between the pieces
             }
             else if (EndsField(piece[0]))
             {
-                _inQuotes = false;
+                inQuotes = false;
             }
             else
             {
@@ -67,7 +67,7 @@ internal sealed class QuotingCheck(byte separator)
         {
             var quote = ByteScan.NextMarked(quoteMasks, index, piece.Length);
             var found = quote < piece.Length;
-            if (!_inQuotes)
+            if (!inQuotes)
             {
                 NoteRecordStart(piece[index..quote], start + index);
                 if (!found)
@@ -75,13 +75,13 @@ internal sealed class QuotingCheck(byte separator)
                     break;
                 }
 
-                var atFieldStart = quote == 0 ? _lastPieceEndedAtFieldStart : EndsField(piece[quote - 1]);
-                if (!atFieldStart && start + quote != _fieldStartAfterMark)
+                var atFieldStart = quote == 0 ? lastPieceEndedAtFieldStart : EndsField(piece[quote - 1]);
+                if (!atFieldStart && start + quote != fieldStartAfterMark)
                 {
                     return (quote, StrayQuote);
                 }
 
-                _inQuotes = true;
+                inQuotes = true;
                 index = quote + 1;
             }
             else if (!found)
@@ -90,7 +90,7 @@ internal sealed class QuotingCheck(byte separator)
             }
             else if (quote + 1 == piece.Length)
             {
-                _quoteEndedLastPiece = true; // doubled or closing: the next piece says
+                quoteEndedLastPiece = true; // doubled or closing: the next piece says
                 break;
             }
             else if (piece[quote + 1] == '"')
@@ -99,7 +99,7 @@ internal sealed class QuotingCheck(byte separator)
             }
             else if (EndsField(piece[quote + 1]))
             {
-                _inQuotes = false;
+                inQuotes = false;
                 index = quote + 1;
             }
             else
@@ -110,7 +110,7 @@ internal sealed class QuotingCheck(byte separator)
 
         if (!piece.IsEmpty)
         {
-            _lastPieceEndedAtFieldStart = EndsField(piece[^1]);
+            lastPieceEndedAtFieldStart = EndsField(piece[^1]);
         }
 
         return null;

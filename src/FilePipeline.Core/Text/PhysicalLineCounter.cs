@@ -6,19 +6,19 @@ namespace FilePipeline.Core.Text;
 /// </summary>
 internal struct PhysicalLineCounter
 {
-    private long _completedLines;
-    private bool _lastWasCr;
+    private long completedLines;
+    private bool lastWasCr;
 
     /// <summary>Counts the breaks of the next piece, reusing the scan already made of it.</summary>
     public void Advance(ReadOnlySpan<byte> piece, in ByteScan scan) =>
-        _completedLines += CountBreaks(piece, scan.LineFeeds, scan.HasCarriageReturn, ref _lastWasCr);
+        completedLines += CountBreaks(piece, scan.LineFeeds, scan.HasCarriageReturn, ref this.lastWasCr);
 
     /// <summary>The 1-based line of <paramref name="piece"/>[<paramref name="index"/>], where piece is the next, not yet counted, one.</summary>
     public readonly long LineOf(ReadOnlySpan<byte> piece, int index)
     {
-        var lastWasCr = _lastWasCr;
+        var lastWasCr = this.lastWasCr;
         var before = piece[..index];
-        return _completedLines + CountBreaks(before, before.Count((byte)'\n'), before.Contains((byte)'\r'), ref lastWasCr) + 1;
+        return completedLines + CountBreaks(before, before.Count((byte)'\n'), before.Contains((byte)'\r'), ref lastWasCr) + 1;
     }
 
     private static long CountBreaks(ReadOnlySpan<byte> piece, long lineFeeds, bool hasCarriageReturn, ref bool lastWasCr)

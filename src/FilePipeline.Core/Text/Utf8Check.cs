@@ -14,7 +14,7 @@ namespace FilePipeline.Core.Text;
 /// </remarks>
 internal struct Utf8Check
 {
-    private uint _pending;
+    private uint pending;
 
     /// <summary>Bytes at the end of the last piece that begin a character the next piece must finish (0 to 3).</summary>
     public int PendingBytes { get; private set; }
@@ -33,7 +33,7 @@ internal struct Utf8Check
             Span<byte> joined = stackalloc byte[4];
             for (var i = 0; i < PendingBytes; i++)
             {
-                joined[i] = (byte)(_pending >> (8 * i));
+                joined[i] = (byte)(pending >> (8 * i));
             }
 
             var needed = Utf8Sequences.SequenceLength(joined[0]) - PendingBytes;
@@ -85,10 +85,10 @@ internal struct Utf8Check
 
     private void Keep(ReadOnlySpan<byte> bytes)
     {
-        _pending = 0;
+        pending = 0;
         for (var i = 0; i < bytes.Length; i++)
         {
-            _pending |= (uint)bytes[i] << (8 * i);
+            pending |= (uint)bytes[i] << (8 * i);
         }
 
         PendingBytes = bytes.Length;
