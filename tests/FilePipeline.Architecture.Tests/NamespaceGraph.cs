@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Reflection.Emit;
+using FilePipeline.Testing.Reflection;
 
 namespace FilePipeline.Architecture.Tests;
 
@@ -10,11 +10,6 @@ namespace FilePipeline.Architecture.Tests;
 /// </summary>
 internal sealed class NamespaceGraph
 {
-    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(field => (OpCode)field.GetValue(null)!)
-        .ToDictionary(code => code.Value);
-
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     private NamespaceGraph(IReadOnlyDictionary<string, HashSet<string>> uses) => Uses = uses;
@@ -115,46 +110,28 @@ internal sealed class NamespaceGraph
             yield return local.LocalType;
         }
 
-        var il = body.GetILAsByteArray() ?? [];
         var typeArguments = method.DeclaringType!.IsGenericType ? method.DeclaringType.GetGenericArguments() : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        for (var at = 0; at < il.Length;)
+        foreach (var (_, token) in IlTokens.Of(method))
         {
-            var code = il[at] == 0xFE ? OpCodesByValue[(short)(0xFE00 | il[at + 1])] : OpCodesByValue[il[at]];
-            at += code.Size;
-            if (code.OperandType is OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType)
+            var member = method.Module.ResolveMember(token, typeArguments, methodArguments);
+            if (member is Type named)
             {
-                var member = method.Module.ResolveMember(BitConverter.ToInt32(il, at), typeArguments, methodArguments);
-                if (member is Type named)
+                yield return named;
+            }
+            else if (member?.DeclaringType is { } declaring)
+            {
+                yield return declaring;
+                if (member is MethodInfo { IsGenericMethod: true } generic)
                 {
-                    yield return named;
-                }
-                else if (member?.DeclaringType is { } declaring)
-                {
-                    yield return declaring;
-                    if (member is MethodInfo { IsGenericMethod: true } generic)
+                    foreach (var argument in generic.GetGenericArguments())
                     {
-                        foreach (var argument in generic.GetGenericArguments())
-                        {
-                            yield return argument;
-                        }
+                        yield return argument;
                     }
                 }
             }
-
-            at += OperandSize(code.OperandType, il, at);
         }
     }
-
-    private static int OperandSize(OperandType operand, byte[] il, int at) => operand switch
-    {
-        OperandType.InlineNone => 0,
-        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-        OperandType.InlineVar => 2,
-        OperandType.InlineI8 or OperandType.InlineR => 8,
-        OperandType.InlineSwitch => 4 + (4 * BitConverter.ToInt32(il, at)),
-        _ => 4,
-    };
 
     /// <summary>A type with the types it is made of: generic arguments, array elements, the type behind a ref.</summary>
     private static IEnumerable<Type> Expand(Type type)
