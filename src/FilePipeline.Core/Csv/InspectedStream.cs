@@ -134,7 +134,8 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     /// </summary>
     private int ReadSource(Memory<byte> buffer)
     {
-        if (source is FileStream { IsAsync: false } or MemoryStream)
+        // Exactly MemoryStream: a subclass may override ReadAsync to wait (the CLI tests' slow stream does).
+        if (source is FileStream { IsAsync: false } || source.GetType() == typeof(MemoryStream))
         {
             return source.Read(buffer.Span);
         }
