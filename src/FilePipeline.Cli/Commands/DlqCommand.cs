@@ -32,7 +32,6 @@ internal static class DlqCommand
             command,
             options,
             environment,
-            runsPipeline: false,
             (parseResult, pipeline, output, _, cancellationToken) =>
                 body(parseResult, new ParkedQueues(pipeline.Ledger, pipeline.DeadLetters, pipeline.FailedInvocations, "`filepipeline run` processes them"), output, cancellationToken),
             (parseResult, stack, output, _, cancellationToken) =>

@@ -33,7 +33,7 @@ internal static class ExecutionsCommand
         var command = new Command("list", "List executions, newest first (ABORTED: its process died mid-run; with --stack: from the state machine's log group).") { file, outcome, since, until, json };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: false, offersStack: true);
-        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, _) =>
+        PipelineCommand.SetAction(command, options, environment, async (parseResult, pipeline, output, _, _) =>
         {
             var filter = FilterOf(parseResult, file, outcome, since, until, defaultSince: null);
             var executions = pipeline.Executions.List(filter.FileId).Where(e => filter.Matches(e.FileId, e.Status, e.Outcome, e.StartDate)).ToList();
@@ -67,7 +67,7 @@ internal static class ExecutionsCommand
         var command = new Command("show", "Show one execution: the path through the states with marks and durations, and its history events.") { id, json, html, since };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: false, offersStack: true);
-        PipelineCommand.SetAction(command, options, environment, runsPipeline: false, async (parseResult, pipeline, output, _, cancellationToken) =>
+        PipelineCommand.SetAction(command, options, environment, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             RequireOneReport(parseResult, json, html);
 

@@ -21,7 +21,6 @@ internal static class FilesCommand
             command,
             options,
             environment,
-            runsPipeline: false,
             (parseResult, pipeline, output, _, cancellationToken) => ListAsync(parseResult, pipeline.Ledger, output, cancellationToken),
             (parseResult, stack, output, _, cancellationToken) => ListAsync(parseResult, stack.Stack.Ledger, output, cancellationToken));
         return command;

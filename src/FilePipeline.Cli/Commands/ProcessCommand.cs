@@ -22,7 +22,7 @@ internal static class ProcessCommand
         };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: true, offersStack: true);
-        PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, _, cancellationToken) =>
+        PipelineCommand.SetAction(command, options, environment, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             var prefix = parseResult.GetValue(keyPrefix);
             var targets = parseResult.GetRequiredValue(files).Select(path => (path, Uploader.KeyFor(path, null, prefix))).ToList();

@@ -19,7 +19,7 @@ internal static class RunCommand
         var command = new Command("run", "Run the pipeline: S3 events → ValidateUpload, work queue → ProcessQueue → state machine.") { untilIdle, watch, workers };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: true, offersStack: true);
-        PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, _, cancellationToken) =>
+        PipelineCommand.SetAction(command, options, environment, async (parseResult, pipeline, output, _, cancellationToken) =>
         {
             if (parseResult.GetValue(untilIdle) && parseResult.GetValue(watch))
             {

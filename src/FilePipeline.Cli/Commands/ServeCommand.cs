@@ -23,7 +23,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the stack's AWS APIs (S3, DynamoDB, SQS, Step Functions, CloudWatch Logs) and a browser console on localhost, and run the pipeline.") { port, address, workers, noPipeline };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: true, offersBackend: false);
-        PipelineCommand.SetAction(command, options, environment, runsPipeline: true, async (parseResult, pipeline, output, error, cancellationToken) =>
+        PipelineCommand.SetAction(command, options, environment, async (parseResult, pipeline, output, error, cancellationToken) =>
         {
             if (!IPAddress.TryParse(parseResult.GetValue(address), out var ip))
             {

@@ -19,7 +19,6 @@ internal static class UploadCommand
             command,
             options,
             environment,
-            runsPipeline: false,
             async (parseResult, pipeline, output, _, cancellationToken) =>
             {
                 foreach (var (path, objectKey) in Targets(parseResult))

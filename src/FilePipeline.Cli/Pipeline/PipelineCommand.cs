@@ -20,7 +20,7 @@ internal static class PipelineCommand
         $"error: the AWS backend is not reachable or not set up (--create-resources creates the template's resources): {e.Message}";
 
     /// <param name="stackBody">The command on a deployed stack (<c>--stack</c>); null refuses it.</param>
-    public static void SetAction(Command command, PipelineOptions options, CliEnvironment environment, bool runsPipeline, Body body, StackBody? stackBody = null)
+    public static void SetAction(Command command, PipelineOptions options, CliEnvironment environment, Body body, StackBody? stackBody = null)
     {
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -34,7 +34,7 @@ internal static class PipelineCommand
             LocalPipeline pipeline;
             try
             {
-                pipeline = await LocalPipelines.OpenAsync(options.Resolve(parseResult, environment, runsPipeline), options.Services(parseResult, environment), cancellationToken);
+                pipeline = await LocalPipelines.OpenAsync(options.Resolve(parseResult, environment, options.RunsPipeline), options.Services(parseResult, environment), cancellationToken);
             }
             catch (Exception e) when (e is TemplateException or HostConfigurationException or FormatException or IOException or UnauthorizedAccessException or UsageException)
             {

@@ -46,10 +46,14 @@ internal sealed class PipelineOptions
 
     public const string BackendVariable = "FILEPIPELINE_BACKEND";
 
+    /// <summary>Whether the command these options were added to runs the pipeline (and so takes --faults and shows function logs).</summary>
+    public bool RunsPipeline { get; private set; }
+
     /// <param name="offersBackend">False for commands that always use the embedded services (states run --local-services).</param>
     /// <param name="offersStack">True for the commands that work on a deployed stack (or refuse to, as <c>run</c> does).</param>
     public void AddTo(Command command, bool runsPipeline, bool offersBackend = true, bool offersStack = false)
     {
+        RunsPipeline = runsPipeline;
         command.Options.Add(StateDir);
         command.Options.Add(Template);
         if (offersBackend)
