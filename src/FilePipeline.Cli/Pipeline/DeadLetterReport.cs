@@ -24,7 +24,7 @@ internal static class DeadLetterReport
                     ["receiveCount"] = letter.ReceiveCount,
                     ["sentAt"] = letter.SentAt,
                     ["body"] = letter.Body,
-                    ["ledgerStatus"] = settled.TryGetValue(letter.MessageId, out var status) ? LedgerReport.StatusName(status) : null,
+                    ["ledgerStatus"] = settled.TryGetValue(letter.MessageId, out var status) ? FileRecordItem.StatusName(status) : null,
                 }.ToJsonString());
             }
 
@@ -47,7 +47,7 @@ internal static class DeadLetterReport
                 l.Letter.ReceiveCount.ToString(CultureInfo.InvariantCulture),
                 l.Letter.SentAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 .. Describe(l.Letter.Body),
-                settled.TryGetValue(l.Letter.MessageId, out var status) ? $"already {LedgerReport.StatusName(status)}: a redrive ends DUPLICATE" : "",
+                settled.TryGetValue(l.Letter.MessageId, out var status) ? $"already {FileRecordItem.StatusName(status)}: a redrive ends DUPLICATE" : "",
             ]));
     }
 

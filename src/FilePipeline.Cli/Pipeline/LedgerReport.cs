@@ -12,8 +12,6 @@ internal static class LedgerReport
 {
     private static readonly string[] Headers = ["FILE ID", "STATUS", "ROWS", "ATTEMPTS", "UPDATED", "REASON / LAST ERROR"];
 
-    public static string StatusName(FileStatus status) => status.ToString().ToUpperInvariant();
-
     /// <summary>Console output writes each line through at once; lines go out in blocks of about this many characters instead.</summary>
     private const int BlockChars = 64 * 1024;
 
@@ -71,7 +69,7 @@ internal static class LedgerReport
     private static string[] Row(FileRecord r) =>
     [
         r.FileId,
-        StatusName(r.Status),
+        FileRecordItem.StatusName(r.Status),
         r.RowCount?.ToString(CultureInfo.InvariantCulture) ?? "-",
         r.Attempts.ToString(CultureInfo.InvariantCulture),
         r.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
@@ -89,7 +87,7 @@ internal static class LedgerReport
         ["versionId"] = r.VersionId,
         ["eTag"] = r.ETag,
         ["sizeBytes"] = r.SizeBytes,
-        ["status"] = StatusName(r.Status),
+        ["status"] = FileRecordItem.StatusName(r.Status),
         ["rowCount"] = r.RowCount,
         ["columnCount"] = r.ColumnCount,
         ["checksum"] = r.Checksum,
