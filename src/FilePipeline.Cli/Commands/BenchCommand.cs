@@ -76,6 +76,8 @@ internal static class BenchCommand
         var spent = cost.Stop();
         // Read before the summary below, which lists every execution: the pipeline's own peak, not the bench's.
         var peakRss = Process.GetCurrentProcess().PeakWorkingSet64;
+        // What the run still holds (and the bench's upload times): flat with the file count if nothing per file is kept.
+        var liveHeap = GC.GetTotalMemory(forceFullCollection: true);
         var processed = 0;
         var latencies = new List<double>(count);
         await foreach (var record in pipeline.Ledger.StreamAsync(FileStatus.Processed, cancellationToken))
@@ -89,7 +91,7 @@ internal static class BenchCommand
 
         var executions = pipeline.Executions.List(fileId: null, limit: count * 10)
             .Where(e => e.StopDate is not null).Sum(e => (e.StopDate!.Value - e.StartDate).TotalMilliseconds);
-        return new EndToEndResult(processed, total, uploadTime, [.. latencies.Order()], TimeSpan.FromMilliseconds(executions), spent, peakRss);
+        return new EndToEndResult(processed, total, uploadTime, [.. latencies.Order()], TimeSpan.FromMilliseconds(executions), spent, peakRss, liveHeap);
     }
 
     /// <summary>
@@ -208,13 +210,13 @@ internal static class BenchCommand
         await output.WriteLineAsync(string.Create(invariant, $"time: uploads (object put + S3 event) {endToEnd.Upload.TotalSeconds:F2} s; run {runTime.TotalSeconds:F2} s, of which executions {endToEnd.Executions.TotalSeconds / workers:F2} s per worker, the rest queue and ValidateUpload/ProcessQueue"));
         await output.WriteLineAsync(string.Create(invariant, $"direct: InspectFile {direct.Inspect.TotalSeconds:F2} s, object puts and ledger writes {(direct.Total - direct.Inspect).TotalSeconds:F2} s"));
         await output.WriteLineAsync(string.Create(invariant, $"per file: end-to-end {PerFile(endToEnd.Spent, endToEnd.Processed)}; direct {PerFile(direct.Spent, direct.Files)}"));
-        await output.WriteLineAsync(string.Create(invariant, $"peak RSS by the end of the end-to-end run: {endToEnd.PeakRssBytes / (1024 * 1024)} MB"));
+        await output.WriteLineAsync(string.Create(invariant, $"peak RSS by the end of the end-to-end run: {endToEnd.PeakRssBytes / (1024 * 1024)} MB; live managed heap after it (full GC) {endToEnd.LiveHeapBytes / (1024.0 * 1024):F1} MB"));
     }
 
     private static string PerFile(Spent spent, int files) =>
         string.Create(CultureInfo.InvariantCulture, $"{spent.Cpu.TotalMilliseconds / Math.Max(1, files):F1} ms CPU, {(double)spent.Commits / Math.Max(1, files):F1} commits");
 
-    private sealed record EndToEndResult(int Processed, TimeSpan Total, TimeSpan Upload, double[] LatenciesMs, TimeSpan Executions, Spent Spent, long PeakRssBytes);
+    private sealed record EndToEndResult(int Processed, TimeSpan Total, TimeSpan Upload, double[] LatenciesMs, TimeSpan Executions, Spent Spent, long PeakRssBytes, long LiveHeapBytes);
 
     private sealed record DirectResult(int Files, TimeSpan Total, TimeSpan Inspect, Spent Spent);
 

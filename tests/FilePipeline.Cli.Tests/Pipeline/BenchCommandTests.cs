@@ -18,6 +18,7 @@ public sealed partial class BenchCommandTests
         Assert.Matches(Latency(), result.Output);
         Assert.Contains("time: uploads", result.Output, StringComparison.Ordinal);
         Assert.Matches(OneAtATime(), result.Output);
+        Assert.Matches(Memory(), result.Output);
     }
 
     [Fact]
@@ -45,4 +46,7 @@ public sealed partial class BenchCommandTests
 
     [GeneratedRegex(@"one file at a time \(5, 1 worker watching\): upload→ledger p50 [0-9.]+ ms, p99 [0-9.]+ ms")]
     private static partial Regex OneAtATime();
+
+    [GeneratedRegex(@"peak RSS by the end of the end-to-end run: [0-9]+ MB; live managed heap after it \(full GC\) [0-9.]+ MB")]
+    private static partial Regex Memory();
 }
