@@ -25,7 +25,7 @@ internal static class BenchCommand
     public static Command Create(CliEnvironment environment)
     {
         var files = new Option<int>("--files") { Description = "How many CSVs to push through.", Required = true };
-        var workers = new Option<int>("--workers") { Description = "Concurrent pollers of the end-to-end run.", DefaultValueFactory = _ => 2 };
+        var workers = new Option<int>("--workers") { Description = "Concurrent pollers of each event source in the end-to-end run.", DefaultValueFactory = _ => 2 };
         var size = new Option<int>("--size-bytes") { Description = "Approximate size of each generated CSV.", DefaultValueFactory = _ => 200 };
         var template = new Option<string?>("--template") { Description = "The serverless.template to run (default: the one next to the program)." };
         var parent = new Option<string?>("--state-dir") { Description = "Where the bench makes its fresh state directories (default: the temp directory); they are deleted afterwards." };

@@ -15,7 +15,7 @@ internal static class RunCommand
     {
         var untilIdle = new Option<bool>("--until-idle") { Description = "Stop when no message is visible or in flight (the default)." };
         var watch = new Option<bool>("--watch") { Description = "Keep polling until Ctrl+C." };
-        var workers = new Option<int>("--workers") { Description = "Concurrent pollers.", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int>("--workers") { Description = "Concurrent pollers of each event source.", DefaultValueFactory = _ => 1 };
         var command = new Command("run", "Run the pipeline: S3 events → ValidateUpload, work queue → ProcessQueue → state machine.") { untilIdle, watch, workers };
         var options = new PipelineOptions();
         options.AddTo(command, runsPipeline: true, offersStack: true);

@@ -18,7 +18,7 @@ internal static class ServeCommand
     {
         var port = new Option<int>("--port") { Description = "The port to listen on.", DefaultValueFactory = _ => ServeOptions.DefaultPort };
         var address = new Option<string>("--address") { Description = "The address to bind; anything but loopback exposes the endpoints to the network.", DefaultValueFactory = _ => "127.0.0.1" };
-        var workers = new Option<int>("--workers") { Description = "Concurrent pollers running the pipeline.", DefaultValueFactory = _ => 2 };
+        var workers = new Option<int>("--workers") { Description = "Concurrent pollers of each event source running the pipeline.", DefaultValueFactory = _ => 2 };
         var noPipeline = new Option<bool>("--no-pipeline") { Description = "Serve the APIs only: another host runs the functions (e.g. a pipeline command with --backend aws pointed at serve)." };
         var command = new Command("serve", "Serve the stack's AWS APIs (S3, DynamoDB, SQS, Step Functions, CloudWatch Logs) and a browser console on localhost, and run the pipeline.") { port, address, workers, noPipeline };
         var options = new PipelineOptions();

@@ -1,10 +1,11 @@
 namespace FilePipeline.Host.EventSources;
 
 /// <summary>
-/// Drives the pipeline's event sources with N pollers. Every step is a queue operation in the state
-/// directory, so runners in several processes share one state directory safely: a received message is
-/// invisible to the others until deleted or its visibility lapses, and a killed runner loses nothing:
-/// once idle, the files its kill left PROCESSING are recorded FAILED (<see cref="AbandonedWorkSweep"/>).
+/// Drives the pipeline's two event sources (S3 → ValidateUpload, work queue → ProcessQueue) with N
+/// pollers each. Every step is a queue operation in the state directory, so runners in several
+/// processes share one state directory safely: a received message is invisible to the others until
+/// deleted or its visibility lapses, and a killed runner loses nothing: once idle, the files its
+/// kill left PROCESSING are recorded FAILED (<see cref="AbandonedWorkSweep"/>).
 /// </summary>
 /// <param name="onWaiting">Told, when a run until idle has nothing to do but wait for in-flight messages, what it waits for (then every <see cref="WaitingReportInterval"/>).</param>
 public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessages>? onWaiting = null)
@@ -50,11 +51,18 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
     public async Task<bool> IsSettledAsync(CancellationToken cancellationToken = default) =>
         await IsIdleAsync(cancellationToken) && await sweep.SweepAsync(cancellationToken) == 0;
 
-    /// <summary>Runs <paramref name="workers"/> pollers until idle (<see cref="RunMode.UntilIdle"/>) or until cancelled (<see cref="RunMode.Watch"/>).</summary>
+    /// <summary>
+    /// Runs <paramref name="workers"/> pollers of each event source until idle (<see cref="RunMode.UntilIdle"/>)
+    /// or until cancelled (<see cref="RunMode.Watch"/>). Each source is polled on its own, as Lambda's
+    /// pollers are: a batch of work messages runs while the next S3 events are validated, and their
+    /// writes share commits instead of waiting for each other's round.
+    /// </summary>
     public Task RunAsync(RunMode mode, int workers, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(mode, cancellationToken), cancellationToken)));
+        Func<CancellationToken, Task<bool>>[] sources = [asyncInvokes.PollAsync, workMapping.PollAsync];
+        return Task.WhenAll(sources.SelectMany(poll => Enumerable.Range(0, workers)
+            .Select(_ => Task.Run(() => WorkAsync(poll, mode, cancellationToken), cancellationToken))));
     }
 
     /// <summary>Says what the run waits for, at most once per interval across all workers.</summary>
@@ -75,14 +83,14 @@ public sealed class PipelineRunner(LocalPipeline pipeline, Action<InFlightMessag
         }
     }
 
-    private async Task WorkAsync(RunMode mode, CancellationToken cancellationToken)
+    private async Task WorkAsync(Func<CancellationToken, Task<bool>> poll, RunMode mode, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             var sent = pipeline.State.MessageMayBeAvailableAsync();
             try
             {
-                if (await PollOnceAsync(cancellationToken))
+                if (await poll(cancellationToken))
                 {
                     continue;
                 }

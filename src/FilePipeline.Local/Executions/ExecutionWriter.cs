@@ -9,15 +9,19 @@ using Microsoft.Data.Sqlite;
 namespace FilePipeline.Local.Executions;
 
 /// <summary>
-/// Appends one execution's events as they happen, then records how it ended. An event is a lazy
-/// write: it costs no commit of its own but joins the next one, so it is stored before anything
+/// Appends one execution's events as they happen, then records how it ended. Events are a lazy
+/// write: they cost no commit of their own but join the next one, so they are stored before anything
 /// the execution does next becomes durable (a task's table write, the completion). A kill loses
 /// only the events since the last durable write: the same history as a kill a moment earlier.
+/// The events that arrive while one such write waits for its batch ride in it, so a commit stores
+/// them with one write instead of one each.
 /// </summary>
 internal sealed class ExecutionWriter(LocalDatabase database, bool storeEachEvent) : IExecutionWriter
 {
     private readonly Lock gate = new();
     private readonly List<Task> writes = [];
+    private List<(long EventId, string Json)> unstored = [];
+    private Task? storing;
     private long id;
 
     /// <summary>The stored execution's number, known once its row is written (the writes after it, on the one writer, read it then).</summary>
@@ -60,9 +64,41 @@ internal sealed class ExecutionWriter(LocalDatabase database, bool storeEachEven
     {
         ArgumentNullException.ThrowIfNull(historyEvent);
         var json = HistorySerializer.ToJson(historyEvent).ToJsonString();
-        return Track(database.WriteAsync(
-            (connection, transaction) => connection.Run(transaction, "INSERT INTO execution_events VALUES ($p0, $p1, $p2)", Id, historyEvent.Id, json),
-            lazy: !storeEachEvent));
+        lock (gate)
+        {
+            unstored.Add((historyEvent.Id, json));
+            if (storing is null)
+            {
+                storing = database.WriteAsync(InsertUnstored, lazy: !storeEachEvent);
+                writes.Add(storing);
+            }
+
+            return storing;
+        }
+    }
+
+    /// <summary>Runs on the one writer: takes every event queued so far, so the next append queues a new write.</summary>
+    private int InsertUnstored(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        List<(long EventId, string Json)> events;
+        lock (gate)
+        {
+            (events, unstored, storing) = (unstored, [], null);
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO execution_events VALUES ($execution, $event, $json)";
+        var eventId = command.Parameters.Add("$event", SqliteType.Integer);
+        var json = command.Parameters.Add("$json", SqliteType.Text);
+        command.Parameters.AddWithValue("$execution", Id);
+        foreach (var stored in events)
+        {
+            (eventId.Value, json.Value) = (stored.EventId, stored.Json);
+            command.ExecuteNonQuery();
+        }
+
+        return events.Count;
     }
 
     /// <summary>Keeps a lazy write's task, so the end surfaces its failure.</summary>

@@ -1,5 +1,7 @@
 using FilePipeline.Local.Executions;
 using FilePipeline.Local.Storage;
+using FilePipeline.States;
+using FilePipeline.States.History;
 using FilePipeline.States.Store;
 using Microsoft.Data.Sqlite;
 
@@ -35,6 +37,32 @@ public sealed class ExecutionStoreTests : IDisposable
         Assert.Equal(Arn, store.DescribeStateMachineForExecution(ids[2])!.StateMachineArn);
         Assert.All(store.List(), e => Assert.Equal(Arn, e.StateMachineArn));
         Assert.Equal(2L, Count("SELECT COUNT(*) FROM state_machines"));
+    }
+
+    [Fact]
+    public async Task Events_appended_without_waiting_share_writes_and_are_all_stored_in_order_by_the_end()
+    {
+        var store = new ExecutionStore(new LocalDatabase(directory));
+        var writer = await store.BeginAsync(new StoredStateMachine(Arn, "m", "{}"), "run", "{}", Start);
+        var types = new[] { "ExecutionStarted", "PassStateEntered", "PassStateExited", "SucceedStateEntered", "SucceedStateExited" };
+
+        // Lazy writes: none of these can complete before the end's commit, so they all wait at once.
+        var appended = types.Select((type, i) => writer.AppendAsync(new HistoryEvent { Id = i + 1, PreviousEventId = i, Timestamp = Start, Type = type })).ToList();
+        await writer.CompleteAsync(new ExecutionResult
+        {
+            ExecutionArn = Arn.Replace("stateMachine", "execution", StringComparison.Ordinal) + ":run",
+            Name = "run",
+            StartDate = Start,
+            StopDate = Start,
+            Status = ExecutionStatus.Succeeded,
+            Output = "{}",
+            History = [],
+        });
+
+        Assert.All(appended, task => Assert.True(task.IsCompletedSuccessfully));
+        _ = Assert.Single(appended.Distinct()); // one write carried them all
+        Assert.Equal(types, store.History(writer.Id).Select(e => e.Type));
+        Assert.Equal("SUCCEEDED", Assert.Single(store.List()).Status);
     }
 
     [Fact]
