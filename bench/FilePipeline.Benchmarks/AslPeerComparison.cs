@@ -18,7 +18,8 @@ internal static class AslPeerComparison
 {
     private const double BatchNanoseconds = 100e6;
 
-    public static async Task<int> RunAsync()
+    /// <param name="only">Definition names to run (all when empty): one alone is what a profiler should see.</param>
+    public static async Task<int> RunAsync(IReadOnlyCollection<string> only)
     {
         var peer = Path.Combine(RepositoryRoot.Path, "bench", "asl-peer");
         var node = Path.Combine(peer, "node_modules", ".bin", "node");
@@ -30,8 +31,8 @@ internal static class AslPeerComparison
 
         var file = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(peer, "definitions.json")))!.AsObject();
         var taskResult = file["taskResult"]!;
-        var cases = file["cases"]!.AsObject();
-        var theirs = TimePeer(node, Path.Combine(peer, "timing.mjs"));
+        var cases = file["cases"]!.AsObject().Where(c => only.Count == 0 || only.Contains(c.Key)).ToList();
+        var theirs = TimePeer(node, [Path.Combine(peer, "timing.mjs"), .. only]);
         var ours = new Dictionary<string, (double Wall, double Cpu)>(StringComparer.Ordinal);
         foreach (var (name, body) in cases)
         {
@@ -115,9 +116,9 @@ internal static class AslPeerComparison
         return (wall, (process.TotalProcessorTime - cpu).TotalNanoseconds / iterations);
     }
 
-    private static Dictionary<string, double> TimePeer(string node, string script)
+    private static Dictionary<string, double> TimePeer(string node, IEnumerable<string> arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(node, [script]) { RedirectStandardOutput = true })!;
+        using var process = Process.Start(new ProcessStartInfo(node, arguments) { RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return process.ExitCode == 0 ? JsonSerializer.Deserialize(output, BenchmarkJsonContext.Default.DictionaryStringDouble) ?? [] : [];
