@@ -21,7 +21,7 @@ internal sealed class JsonPathIO : StateIO
 
     public NullablePath OutputPath { get; init; } = NullablePath.Root;
 
-    public override JsonNode? EffectiveInput(IStateContext run, JsonNode? rawInput) => InputPath.Select(rawInput, run.Roots);
+    public override JsonNode? EffectiveInput(IStateContext run, JsonNode? rawInput) => InputPath.Select(rawInput, run);
 
     public override JsonNode? Arguments(IStateContext run, JsonNode? rawInput, JsonNode? effectiveInput) =>
         Parameters is null ? effectiveInput?.DeepClone() : Parameters.Evaluate(effectiveInput, run.Roots, ParametersFailure);
@@ -30,7 +30,7 @@ internal sealed class JsonPathIO : StateIO
         ResultSelector is null || kind != ResultKind.Result ? value : ResultSelector.Evaluate(value, run.Roots);
 
     protected override JsonNode? Output(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
-        OutputPath.Select(ResultPath.Merge(rawInput, value), run.Roots);
+        OutputPath.Select(ResultPath.Merge(rawInput, value), run);
 }
 
 /// <summary>A JSONPath Assign: a payload template whose <c>$</c> is the state's result (or input, or error output).</summary>

@@ -22,7 +22,7 @@ internal sealed class NullablePath
     /// InputPath/OutputPath: select from <paramref name="input"/> (or <c>$$</c>, or a variable);
     /// null gives <c>{}</c>. A path that matches nothing fails with AWS's States.Runtime wording.
     /// </summary>
-    public JsonNode? Select(JsonNode? input, PathRoots roots)
+    public JsonNode? Select(JsonNode? input, IStateContext run)
     {
         if (Path is null)
         {
@@ -34,9 +34,10 @@ internal sealed class NullablePath
             return input;
         }
 
-        return Path.TrySelect(input, roots, out var selected)
+        // The roots (context object, variables) are reached only here: a state whose paths are all $ builds none.
+        return Path.TrySelect(input, run.Roots, out var selected)
             ? JsonValues.Detach(selected)
-            : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : {Path.DescribeMiss(input, roots)}");
+            : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : {Path.DescribeMiss(input, run.Roots)}");
     }
 
     /// <summary>ResultPath: place <paramref name="result"/> into a copy of the raw state input.</summary>

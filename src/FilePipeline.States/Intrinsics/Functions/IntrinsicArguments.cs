@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.States.Intrinsics.Parsing;
+using FilePipeline.States.Json;
 
 namespace FilePipeline.States.Intrinsics.Functions;
 
@@ -76,8 +76,10 @@ internal sealed class IntrinsicArguments(IntrinsicSignature signature, IReadOnly
         return text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
     }
 
-    private double Number(int index) =>
-        double.Parse(values[index]!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    // CheckTypes let only numbers through; reading them directly avoids a serialize-and-parse per argument.
+    private double Number(int index) => JsonValues.TryGetNumber(values[index], out var number)
+        ? number
+        : throw Failure($"argument {index + 1} must be a number, but was {Describe(index)}");
 
     private static bool IsWhole(double number) =>
         double.IsFinite(number) && Math.Floor(number) == number && Math.Abs(number) < 9.2e18;
