@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.States;
@@ -10,13 +11,15 @@ namespace FilePipeline.Benchmarks;
 /// <c>asl-peer</c>: our ASL engine against aws-local-stepfunctions (npm, in <c>bench/asl-peer</c> with
 /// the Node ≥ 22 it needs) on the same definitions and inputs (<c>bench/asl-peer/definitions.json</c>),
 /// in one run and by one method on both sides: in process, a warm-up that doubles the batch until
-/// it takes 100 ms (and, for .NET's tiered JIT, 5 more batches), then the median of 7 timed batches. Every Task state returns the same fixed result.
+/// it takes 100 ms (and, for .NET's tiered JIT, more batches until two in a row compile nothing), then the median of 7 timed batches. Every Task state returns the same fixed result.
 /// Each batch is timed by the wall clock and by the process's CPU time (all its threads: JIT, GC), which
 /// a machine shared with other jobs disturbs far less.
 /// </summary>
 internal static class AslPeerComparison
 {
     private const double BatchNanoseconds = 100e6;
+
+    private const int MaxWarmUpBatches = 50;
 
     /// <param name="only">Definition names to run (all when empty): one alone is what a profiler should see.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> only)
@@ -80,10 +83,13 @@ internal static class AslPeerComparison
             iterations *= 2;
         }
 
-        // Untimed batches first, so tiered JIT has promoted the hot paths (node's JIT warms in the doubling alone).
-        for (var warm = 0; warm < 5; warm++)
+        // Untimed batches first, until tiered JIT has promoted the hot paths: two batches in a row that compile no
+        // method (the JIT thread's CPU time would otherwise count as ours). Node's JIT warms in the doubling alone.
+        for (var (quiet, warm) = (0, 0); quiet < 2 && warm < MaxWarmUpBatches; warm++)
         {
+            var compiled = JitInfo.GetCompiledMethodCount();
             await BatchAsync(run, iterations);
+            quiet = JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
         }
 
         var batches = new (double Wall, double Cpu)[7];
