@@ -40,8 +40,11 @@ internal sealed class NullablePath
             : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : {Path.DescribeMiss(input, run.Roots)}");
     }
 
-    /// <summary>ResultPath: place <paramref name="result"/> into a copy of the raw state input.</summary>
-    public JsonNode? Merge(JsonNode? rawInput, JsonNode? result)
+    /// <summary>
+    /// ResultPath: place <paramref name="result"/> into a copy of the raw state input, or into the input itself
+    /// when <paramref name="ownsInput"/> says it is a copy nothing else holds and the path names one of its fields.
+    /// </summary>
+    public JsonNode? Merge(JsonNode? rawInput, JsonNode? result, bool ownsInput = false)
     {
         if (Path is null)
         {
@@ -51,6 +54,13 @@ internal sealed class NullablePath
         if (Path.IsRoot)
         {
             return result;
+        }
+
+        // Writing one field of an object cannot fail halfway, so the input needs no second copy.
+        if (ownsInput && Path.TopLevelName is { } field && rawInput is JsonObject input && !ReferenceEquals(result, rawInput))
+        {
+            input[field] = JsonValues.Detach(result);
+            return input;
         }
 
         try

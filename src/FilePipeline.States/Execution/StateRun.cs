@@ -39,6 +39,10 @@ internal sealed class StateRun : IStateContext
 
     public int RetryCount { get; set; }
 
+    public bool OwnsInput { get; init; }
+
+    public bool OwnsOutput { get; set; }
+
     public Func<JsonObject> ContextFactory => field ??= () => BuildContext(null);
 
     public TimeProvider Time => Execution.Time;
