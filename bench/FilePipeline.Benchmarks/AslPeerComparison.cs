@@ -36,7 +36,7 @@ internal static class AslPeerComparison
         var taskResult = file["taskResult"]!;
         var cases = file["cases"]!.AsObject().Where(c => only.Count == 0 || only.Contains(c.Key)).ToList();
         var theirs = TimePeer(node, [Path.Combine(peer, "timing.mjs"), .. only]);
-        var ours = new Dictionary<string, (double Wall, double Cpu)>(StringComparer.Ordinal);
+        var ours = new Dictionary<string, (double Wall, double Cpu, double Bytes)>(StringComparer.Ordinal);
         foreach (var (name, body) in cases)
         {
             var definition = StateMachineDefinition.Parse(body!["definition"]!.ToJsonString()).Definition!;
@@ -59,12 +59,14 @@ internal static class AslPeerComparison
         }
 
         Console.WriteLine($"ASL engines, {Environment.ProcessorCount} CPU(s), load average {LoadAverage()}");
-        Console.WriteLine("| Definition | Ours, wall | Theirs, wall | Theirs / ours, wall | Ours, CPU | Theirs, CPU | Theirs / ours, CPU |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Definition | Ours, wall | Theirs, wall | Theirs / ours, wall | Ours, CPU | Theirs, CPU | Theirs / ours, CPU | Ours, allocated |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var name in cases.Select(c => c.Key))
         {
-            var (wall, cpu) = ours[name];
-            Console.WriteLine($"| {name} | {Compare(wall, theirs.GetValueOrDefault(name))} | {Compare(cpu, theirs.GetValueOrDefault(name + ".cpu"))} |");
+            var (wall, cpu, bytes) = ours[name];
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {name} | {Compare(wall, theirs.GetValueOrDefault(name))} | {Compare(cpu, theirs.GetValueOrDefault(name + ".cpu"))} | {bytes / 1024:N1} KB |"));
         }
 
         return 0;
@@ -75,7 +77,7 @@ internal static class AslPeerComparison
         CultureInfo.InvariantCulture,
         $"{Micro(ours)} | {(theirs > 0 ? Micro(theirs) : "failed")} | {(theirs > 0 ? (theirs / ours).ToString("F1", CultureInfo.InvariantCulture) + " ×" : "—")}");
 
-    private static async Task<(double Wall, double Cpu)> MedianNanosecondsAsync(Func<Task> run)
+    private static async Task<(double Wall, double Cpu, double Bytes)> MedianNanosecondsAsync(Func<Task> run)
     {
         var iterations = 1;
         while ((await BatchAsync(run, iterations)).Wall * iterations < BatchNanoseconds)
@@ -92,13 +94,13 @@ internal static class AslPeerComparison
             quiet = JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
         }
 
-        var batches = new (double Wall, double Cpu)[7];
+        var batches = new (double Wall, double Cpu, double Bytes)[7];
         for (var b = 0; b < batches.Length; b++)
         {
             batches[b] = await BatchAsync(run, iterations);
         }
 
-        return (Median(batches.Select(batch => batch.Wall)), Median(batches.Select(batch => batch.Cpu)));
+        return (Median(batches.Select(batch => batch.Wall)), Median(batches.Select(batch => batch.Cpu)), Median(batches.Select(batch => batch.Bytes)));
     }
 
     private static double Median(IEnumerable<double> values)
@@ -107,10 +109,11 @@ internal static class AslPeerComparison
         return sorted[sorted.Length / 2];
     }
 
-    private static async Task<(double Wall, double Cpu)> BatchAsync(Func<Task> run, int iterations)
+    private static async Task<(double Wall, double Cpu, double Bytes)> BatchAsync(Func<Task> run, int iterations)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < iterations; i++)
         {
@@ -119,7 +122,9 @@ internal static class AslPeerComparison
 
         var wall = Stopwatch.GetElapsedTime(started).TotalNanoseconds / iterations;
         process.Refresh();
-        return (wall, (process.TotalProcessorTime - cpu).TotalNanoseconds / iterations);
+        // Bytes allocated per execution do not depend on the machine's load, so they compare two builds exactly.
+        var bytes = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / iterations;
+        return (wall, (process.TotalProcessorTime - cpu).TotalNanoseconds / iterations, bytes);
     }
 
     private static Dictionary<string, double> TimePeer(string node, IEnumerable<string> arguments)
