@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FilePipeline.States;
@@ -10,7 +11,7 @@ namespace FilePipeline.Benchmarks;
 /// <c>asl-peer</c>: our ASL engine against aws-local-stepfunctions (npm, in <c>bench/asl-peer</c> with
 /// the Node ≥ 22 it needs) on the same definitions and inputs (<c>bench/asl-peer/definitions.json</c>),
 /// in one run and by one method on both sides: in process, a warm-up that doubles the batch until
-/// it takes 100 ms (and, for .NET's tiered JIT, 5 more batches), then the median of 7 timed batches. Every Task state returns the same fixed result.
+/// it takes 100 ms (and, for .NET's tiered JIT, more batches until two in a row compile nothing), then the median of 7 timed batches. Every Task state returns the same fixed result.
 /// Each batch is timed by the wall clock and by the process's CPU time (all its threads: JIT, GC), which
 /// a machine shared with other jobs disturbs far less.
 /// </summary>
@@ -18,7 +19,10 @@ internal static class AslPeerComparison
 {
     private const double BatchNanoseconds = 100e6;
 
-    public static async Task<int> RunAsync()
+    private const int MaxWarmUpBatches = 50;
+
+    /// <param name="only">Definition names to run (all when empty): one alone is what a profiler should see.</param>
+    public static async Task<int> RunAsync(IReadOnlyCollection<string> only)
     {
         var peer = Path.Combine(RepositoryRoot.Path, "bench", "asl-peer");
         var node = Path.Combine(peer, "node_modules", ".bin", "node");
@@ -30,9 +34,9 @@ internal static class AslPeerComparison
 
         var file = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(peer, "definitions.json")))!.AsObject();
         var taskResult = file["taskResult"]!;
-        var cases = file["cases"]!.AsObject();
-        var theirs = TimePeer(node, Path.Combine(peer, "timing.mjs"));
-        var ours = new Dictionary<string, (double Wall, double Cpu)>(StringComparer.Ordinal);
+        var cases = file["cases"]!.AsObject().Where(c => only.Count == 0 || only.Contains(c.Key)).ToList();
+        var theirs = TimePeer(node, [Path.Combine(peer, "timing.mjs"), .. only]);
+        var ours = new Dictionary<string, (double Wall, double Cpu, double Bytes)>(StringComparer.Ordinal);
         foreach (var (name, body) in cases)
         {
             var definition = StateMachineDefinition.Parse(body!["definition"]!.ToJsonString()).Definition!;
@@ -55,12 +59,14 @@ internal static class AslPeerComparison
         }
 
         Console.WriteLine($"ASL engines, {Environment.ProcessorCount} CPU(s), load average {LoadAverage()}");
-        Console.WriteLine("| Definition | Ours, wall | Theirs, wall | Theirs / ours, wall | Ours, CPU | Theirs, CPU | Theirs / ours, CPU |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Definition | Ours, wall | Theirs, wall | Theirs / ours, wall | Ours, CPU | Theirs, CPU | Theirs / ours, CPU | Ours, allocated |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var name in cases.Select(c => c.Key))
         {
-            var (wall, cpu) = ours[name];
-            Console.WriteLine($"| {name} | {Compare(wall, theirs.GetValueOrDefault(name))} | {Compare(cpu, theirs.GetValueOrDefault(name + ".cpu"))} |");
+            var (wall, cpu, bytes) = ours[name];
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {name} | {Compare(wall, theirs.GetValueOrDefault(name))} | {Compare(cpu, theirs.GetValueOrDefault(name + ".cpu"))} | {bytes / 1024:N1} KB |"));
         }
 
         return 0;
@@ -71,7 +77,7 @@ internal static class AslPeerComparison
         CultureInfo.InvariantCulture,
         $"{Micro(ours)} | {(theirs > 0 ? Micro(theirs) : "failed")} | {(theirs > 0 ? (theirs / ours).ToString("F1", CultureInfo.InvariantCulture) + " ×" : "—")}");
 
-    private static async Task<(double Wall, double Cpu)> MedianNanosecondsAsync(Func<Task> run)
+    private static async Task<(double Wall, double Cpu, double Bytes)> MedianNanosecondsAsync(Func<Task> run)
     {
         var iterations = 1;
         while ((await BatchAsync(run, iterations)).Wall * iterations < BatchNanoseconds)
@@ -79,19 +85,22 @@ internal static class AslPeerComparison
             iterations *= 2;
         }
 
-        // Untimed batches first, so tiered JIT has promoted the hot paths (node's JIT warms in the doubling alone).
-        for (var warm = 0; warm < 5; warm++)
+        // Untimed batches first, until tiered JIT has promoted the hot paths: two batches in a row that compile no
+        // method (the JIT thread's CPU time would otherwise count as ours). Node's JIT warms in the doubling alone.
+        for (var (quiet, warm) = (0, 0); quiet < 2 && warm < MaxWarmUpBatches; warm++)
         {
+            var compiled = JitInfo.GetCompiledMethodCount();
             await BatchAsync(run, iterations);
+            quiet = JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
         }
 
-        var batches = new (double Wall, double Cpu)[7];
+        var batches = new (double Wall, double Cpu, double Bytes)[7];
         for (var b = 0; b < batches.Length; b++)
         {
             batches[b] = await BatchAsync(run, iterations);
         }
 
-        return (Median(batches.Select(batch => batch.Wall)), Median(batches.Select(batch => batch.Cpu)));
+        return (Median(batches.Select(batch => batch.Wall)), Median(batches.Select(batch => batch.Cpu)), Median(batches.Select(batch => batch.Bytes)));
     }
 
     private static double Median(IEnumerable<double> values)
@@ -100,10 +109,11 @@ internal static class AslPeerComparison
         return sorted[sorted.Length / 2];
     }
 
-    private static async Task<(double Wall, double Cpu)> BatchAsync(Func<Task> run, int iterations)
+    private static async Task<(double Wall, double Cpu, double Bytes)> BatchAsync(Func<Task> run, int iterations)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < iterations; i++)
         {
@@ -112,12 +122,14 @@ internal static class AslPeerComparison
 
         var wall = Stopwatch.GetElapsedTime(started).TotalNanoseconds / iterations;
         process.Refresh();
-        return (wall, (process.TotalProcessorTime - cpu).TotalNanoseconds / iterations);
+        // Bytes allocated per execution do not depend on the machine's load, so they compare two builds exactly.
+        var bytes = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / iterations;
+        return (wall, (process.TotalProcessorTime - cpu).TotalNanoseconds / iterations, bytes);
     }
 
-    private static Dictionary<string, double> TimePeer(string node, string script)
+    private static Dictionary<string, double> TimePeer(string node, IEnumerable<string> arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(node, [script]) { RedirectStandardOutput = true })!;
+        using var process = Process.Start(new ProcessStartInfo(node, arguments) { RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return process.ExitCode == 0 ? JsonSerializer.Deserialize(output, BenchmarkJsonContext.Default.DictionaryStringDouble) ?? [] : [];

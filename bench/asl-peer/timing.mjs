@@ -1,11 +1,13 @@
 // Times aws-local-stepfunctions on the benchmark's definitions (definitions.json beside this file).
-// Per definition: build the machine once, warm up, then the median of 7 timed batches of executions.
+// Per definition (all, or those named as arguments): build the machine once, warm up, then the median of 7 timed batches of executions.
 // Prints {name: wall-clock nanoseconds per execution, "name.cpu": the process's CPU nanoseconds per
 // execution}; every Task state returns definitions.json's taskResult.
 import { readFileSync } from 'node:fs';
 import { StateMachine } from 'aws-local-stepfunctions';
 
 const { taskResult, cases } = JSON.parse(readFileSync(new URL('./definitions.json', import.meta.url), 'utf8'));
+// Definition names given as arguments select those alone.
+const only = process.argv.slice(2);
 
 async function timeBatch(machine, input, handlers, iterations) {
   const start = process.hrtime.bigint();
@@ -20,7 +22,7 @@ async function timeBatch(machine, input, handlers, iterations) {
 const median = (values) => values.sort((x, y) => x - y)[values.length >> 1];
 
 const results = {};
-for (const [name, { definition, input }] of Object.entries(cases)) {
+for (const [name, { definition, input }] of Object.entries(cases).filter(([name]) => only.length === 0 || only.includes(name))) {
   const machine = new StateMachine(definition);
   const handlers = Object.fromEntries(Object.entries(definition.States)
     .filter(([, state]) => state.Type === 'Task')

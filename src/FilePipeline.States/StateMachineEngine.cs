@@ -62,17 +62,19 @@ public sealed class StateMachineEngine(TaskHandlerRegistry handlers, TimeProvide
                 e.ToHistoryDetails, closes: true);
         }
 
+        // Events copies the recorded list under its lock: once is enough.
+        var history = run.Recorder.Events;
         return new ExecutionResult
         {
             ExecutionArn = run.Arn,
             Name = name,
             StartDate = run.StartTime,
-            StopDate = run.Recorder.Events[^1].Timestamp,
+            StopDate = history[^1].Timestamp,
             Status = status,
             Output = output,
             Error = error,
             Cause = cause,
-            History = run.Recorder.Events,
+            History = history,
         };
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace FilePipeline.States.Tests;
 
 public class PassStateTests
@@ -104,5 +106,25 @@ public class PassStateTests
     {
         var output = Harness.Output(await new Harness().RunAsync("pass-parameters-twice.json", """{"n":1}"""));
         Harness.AssertJson("""{"n":1,"copies":{"first":{"n":1},"second":{"n":1}}}""", output);
+    }
+
+    [Fact]
+    public async Task ResultPath_states_in_a_row_leave_the_execution_input_and_earlier_history_as_they_were()
+    {
+        var result = await new Harness().RunAsync("resultpath-chain.json", """{"x":0}""");
+        Harness.AssertJson("""{"x":0,"first":1,"second":2,"original":{"input":{"x":0}}}""", Harness.Output(result));
+        var exited = result.History.Where(e => e.Type == "PassStateExited").Select(e => e.Details!["output"]!.GetValue<string>()).ToList();
+        Assert.Equal("""{"x":0,"first":1}""", exited[0]);
+        Assert.Equal("""{"x":0,"first":1,"second":2}""", exited[1]);
+    }
+
+    [Fact]
+    public async Task ResultPath_after_a_task_does_not_change_the_node_its_handler_returned()
+    {
+        var returned = new JsonObject { ["rows"] = 42 };
+        var harness = new Harness().Handle("arn:aws:states:::fetch", _ => returned);
+        var result = await harness.RunAsync("resultpath-chain-after-task.json", """{"x":0}""");
+        Harness.AssertJson("""{"rows":42,"first":1,"second":2,"original":{"input":{"x":0}}}""", Harness.Output(result));
+        Harness.AssertJson("""{"rows":42}""", returned);
     }
 }

@@ -13,16 +13,43 @@ namespace FilePipeline.States.Definition;
 internal sealed partial class DataTestRule : ChoiceRule
 {
     private readonly JsonPath variable;
-    private readonly string op;
     private readonly JsonNode? operand;
     private readonly JsonPath? operandPath;
+
+    // The operator split once (NumericLessThan → Numeric, LessThan), so evaluating a rule compares no strings.
+    private readonly Test test;
+    private readonly Relation relation;
 
     private DataTestRule(JsonPath variable, string op, JsonNode? operand, JsonPath? operandPath)
     {
         this.variable = variable;
-        this.op = op;
         this.operand = operand;
         this.operandPath = operandPath;
+        (test, relation) = Split(op);
+    }
+
+    private enum Test
+    {
+        IsPresent,
+        IsNull,
+        IsNumeric,
+        IsString,
+        IsBoolean,
+        IsTimestamp,
+        StringMatches,
+        BooleanEquals,
+        String,
+        Numeric,
+        Timestamp,
+    }
+
+    private enum Relation
+    {
+        Equals,
+        LessThan,
+        GreaterThan,
+        LessThanEquals,
+        GreaterThanEquals,
     }
 
     public static DataTestRule? Parse(FieldReader reader, JsonPath variable, string op)
@@ -54,7 +81,7 @@ internal sealed partial class DataTestRule : ChoiceRule
     public override bool Evaluate(JsonNode? input, IStateContext run)
     {
         var found = variable.TrySelect(input, run.Roots, out var value);
-        if (op == "IsPresent")
+        if (test == Test.IsPresent)
         {
             return found == Expected();
         }
@@ -74,24 +101,22 @@ internal sealed partial class DataTestRule : ChoiceRule
                 $"Invalid path '{operandPath.Text}': The choice state's condition path references an invalid value.");
         }
 
-        return op switch
+        return test switch
         {
-            "IsNull" => (value is null) == Expected(),
-            "IsNumeric" => JsonValues.TryGetNumber(value, out _) == Expected(),
-            "IsString" => JsonValues.TryGetString(value, out _) == Expected(),
-            "IsBoolean" => JsonValues.TryGetBoolean(value, out _) == Expected(),
-            "IsTimestamp" => (JsonValues.TryGetString(value, out var s) && TryParseTimestamp(s, out _)) == Expected(),
-            "StringMatches" => JsonValues.TryGetString(value, out var text) && Glob.Matches(text, operand!.GetValue<string>()),
-            "BooleanEquals" => JsonValues.TryGetBoolean(value, out var a) && JsonValues.TryGetBoolean(expected, out var b) && a == b,
-            _ when op.StartsWith("String", StringComparison.Ordinal) =>
-                JsonValues.TryGetString(value, out var x) && JsonValues.TryGetString(expected, out var y)
-                && Compare(string.CompareOrdinal(x, y), op["String".Length..]),
-            _ when op.StartsWith("Numeric", StringComparison.Ordinal) =>
-                JsonValues.TryGetNumber(value, out var m) && JsonValues.TryGetNumber(expected, out var n)
-                && Compare(m.CompareTo(n), op["Numeric".Length..]),
+            Test.IsNull => (value is null) == Expected(),
+            Test.IsNumeric => JsonValues.TryGetNumber(value, out _) == Expected(),
+            Test.IsString => JsonValues.TryGetString(value, out _) == Expected(),
+            Test.IsBoolean => JsonValues.TryGetBoolean(value, out _) == Expected(),
+            Test.IsTimestamp => (JsonValues.TryGetString(value, out var s) && TryParseTimestamp(s, out _)) == Expected(),
+            Test.StringMatches => JsonValues.TryGetString(value, out var text) && Glob.Matches(text, operand!.GetValue<string>()),
+            Test.BooleanEquals => JsonValues.TryGetBoolean(value, out var a) && JsonValues.TryGetBoolean(expected, out var b) && a == b,
+            Test.String => JsonValues.TryGetString(value, out var x) && JsonValues.TryGetString(expected, out var y)
+                && Compare(string.CompareOrdinal(x, y)),
+            Test.Numeric => JsonValues.TryGetNumber(value, out var m) && JsonValues.TryGetNumber(expected, out var n)
+                && Compare(m.CompareTo(n)),
             _ => JsonValues.TryGetString(value, out var t1) && JsonValues.TryGetString(expected, out var t2)
                 && TryParseTimestamp(t1, out var d1) && TryParseTimestamp(t2, out var d2)
-                && Compare(d1.CompareTo(d2), op["Timestamp".Length..]),
+                && Compare(d1.CompareTo(d2)),
         };
     }
 
@@ -105,14 +130,28 @@ internal sealed partial class DataTestRule : ChoiceRule
 
     private bool Expected() => operand!.GetValue<bool>();
 
-    private static bool Compare(int order, string relation) => relation switch
+    private bool Compare(int order) => relation switch
     {
-        "Equals" => order == 0,
-        "LessThan" => order < 0,
-        "GreaterThan" => order > 0,
-        "LessThanEquals" => order <= 0,
+        Relation.Equals => order == 0,
+        Relation.LessThan => order < 0,
+        Relation.GreaterThan => order > 0,
+        Relation.LessThanEquals => order <= 0,
         _ => order >= 0,
     };
+
+    /// <summary>An operator name (without its Path suffix) as the test it makes and, for comparisons, the relation.</summary>
+    private static (Test Test, Relation Relation) Split(string op)
+    {
+        foreach (var (prefix, comparison) in new[] { ("String", Test.String), ("Numeric", Test.Numeric), ("Timestamp", Test.Timestamp) })
+        {
+            if (op.StartsWith(prefix, StringComparison.Ordinal) && op != "StringMatches")
+            {
+                return (comparison, Enum.Parse<Relation>(op[prefix.Length..]));
+            }
+        }
+
+        return (Enum.Parse<Test>(op), Relation.Equals);
+    }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex TimestampPattern();

@@ -27,6 +27,12 @@ internal interface IStateContext
 
     int RetryCount { get; }
 
+    /// <summary>Whether the state input is a copy this execution made that nothing else holds, so ResultPath may write into it.</summary>
+    bool OwnsInput { get; }
+
+    /// <summary>Set by the output processing when the output is such a copy, for the next state.</summary>
+    bool OwnsOutput { get; set; }
+
     /// <summary>Builds the context object <c>$$</c> on demand: most states never read it.</summary>
     Func<JsonObject> ContextFactory { get; }
 

@@ -21,7 +21,7 @@ internal sealed class JsonPathIO : StateIO
 
     public NullablePath OutputPath { get; init; } = NullablePath.Root;
 
-    public override JsonNode? EffectiveInput(IStateContext run, JsonNode? rawInput) => InputPath.Select(rawInput, run.Roots);
+    public override JsonNode? EffectiveInput(IStateContext run, JsonNode? rawInput) => InputPath.Select(rawInput, run);
 
     public override JsonNode? Arguments(IStateContext run, JsonNode? rawInput, JsonNode? effectiveInput) =>
         Parameters is null ? effectiveInput?.DeepClone() : Parameters.Evaluate(effectiveInput, run.Roots, ParametersFailure);
@@ -29,8 +29,18 @@ internal sealed class JsonPathIO : StateIO
     protected override JsonNode? SelectResult(IStateContext run, JsonNode? value, ResultKind kind) =>
         ResultSelector is null || kind != ResultKind.Result ? value : ResultSelector.Evaluate(value, run.Roots);
 
-    protected override JsonNode? Output(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind) =>
-        OutputPath.Select(ResultPath.Merge(rawInput, value), run.Roots);
+    protected override JsonNode? Output(IStateContext run, JsonNode? rawInput, JsonNode? value, ResultKind kind)
+    {
+        var merged = ResultPath.Merge(rawInput, value, run.OwnsInput);
+        // A ResultPath into the input made a copy of it (or reused one) that only the next state will hold.
+        run.OwnsOutput = OutputPath.Path is { IsRoot: true } && ResultPath.Path switch
+        {
+            null => run.OwnsInput,
+            { IsRoot: true } => false,
+            _ => true,
+        };
+        return OutputPath.Select(merged, run);
+    }
 }
 
 /// <summary>A JSONPath Assign: a payload template whose <c>$</c> is the state's result (or input, or error output).</summary>

@@ -22,7 +22,7 @@ internal sealed class NullablePath
     /// InputPath/OutputPath: select from <paramref name="input"/> (or <c>$$</c>, or a variable);
     /// null gives <c>{}</c>. A path that matches nothing fails with AWS's States.Runtime wording.
     /// </summary>
-    public JsonNode? Select(JsonNode? input, PathRoots roots)
+    public JsonNode? Select(JsonNode? input, IStateContext run)
     {
         if (Path is null)
         {
@@ -34,13 +34,17 @@ internal sealed class NullablePath
             return input;
         }
 
-        return Path.TrySelect(input, roots, out var selected)
+        // The roots (context object, variables) are reached only here: a state whose paths are all $ builds none.
+        return Path.TrySelect(input, run.Roots, out var selected)
             ? JsonValues.Detach(selected)
-            : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : {Path.DescribeMiss(input, roots)}");
+            : throw new StateErrorException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : {Path.DescribeMiss(input, run.Roots)}");
     }
 
-    /// <summary>ResultPath: place <paramref name="result"/> into a copy of the raw state input.</summary>
-    public JsonNode? Merge(JsonNode? rawInput, JsonNode? result)
+    /// <summary>
+    /// ResultPath: place <paramref name="result"/> into a copy of the raw state input, or into the input itself
+    /// when <paramref name="ownsInput"/> says it is a copy nothing else holds and the path names one of its fields.
+    /// </summary>
+    public JsonNode? Merge(JsonNode? rawInput, JsonNode? result, bool ownsInput = false)
     {
         if (Path is null)
         {
@@ -50,6 +54,13 @@ internal sealed class NullablePath
         if (Path.IsRoot)
         {
             return result;
+        }
+
+        // Writing one field of an object cannot fail halfway, so the input needs no second copy.
+        if (ownsInput && Path.TopLevelName is { } field && rawInput is JsonObject input && !ReferenceEquals(result, rawInput))
+        {
+            input[field] = JsonValues.Detach(result);
+            return input;
         }
 
         try

@@ -109,13 +109,15 @@ internal sealed class ExecutionRun
         StateBlock block, JsonNode? input, EventCursor cursor, VariableScope variables, CancellationToken cancellationToken, JsonText? inputJson = null)
     {
         var state = block.States[block.StartAt];
+        // A block's input may be held elsewhere ($$.Execution.Input, a caller's node): the first ResultPath copies it.
+        var ownsInput = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // One clock reading serves the deadline check, $$.State.EnteredTime and the entered event.
             var now = Time.GetUtcNow();
             ThrowIfPastDeadline(now);
-            var run = new StateRun(this, state, cursor, variables, now, cancellationToken);
+            var run = new StateRun(this, state, cursor, variables, now, cancellationToken) { OwnsInput = ownsInput };
             var stateName = state.Name;
             var enteredJson = inputJson = JsonValues.Payload(inputJson ?? JsonText.From(input), "state", stateName, "input");
             var enteredId = run.RecordEntered(() => StateDetails("input", stateName, enteredJson.ToString()));
@@ -166,6 +168,7 @@ internal sealed class ExecutionRun
             state = block.States[result.Next];
             input = result.Output;
             inputJson = outputJson;
+            ownsInput = run.OwnsOutput;
         }
     }
 

@@ -20,8 +20,6 @@ internal sealed class StateRun : IStateContext
         Variables = variables;
         CancellationToken = cancellationToken;
         EnteredTime = enteredTime;
-        ContextFactory = () => BuildContext(null);
-        Roots = new PathRoots(ContextFactory, variables);
     }
 
     public ExecutionRun Execution { get; }
@@ -32,7 +30,8 @@ internal sealed class StateRun : IStateContext
 
     public VariableScope Variables { get; }
 
-    public PathRoots Roots { get; }
+    /// <summary>Made on first use: most states read neither <c>$$</c> nor a variable.</summary>
+    public PathRoots Roots => field ??= new PathRoots(ContextFactory, Variables);
 
     public CancellationToken CancellationToken { get; }
 
@@ -40,7 +39,11 @@ internal sealed class StateRun : IStateContext
 
     public int RetryCount { get; set; }
 
-    public Func<JsonObject> ContextFactory { get; }
+    public bool OwnsInput { get; init; }
+
+    public bool OwnsOutput { get; set; }
+
+    public Func<JsonObject> ContextFactory => field ??= () => BuildContext(null);
 
     public TimeProvider Time => Execution.Time;
 

@@ -36,6 +36,9 @@ internal sealed class JsonPath
     /// <summary>True for a Reference Path into the input itself (ResultPath): not the context object or a variable.</summary>
     public bool IsWritable => IsReferencePath && !IsContext && Variable is null;
 
+    /// <summary>The name of a path into one field of the input itself (<c>$.name</c>), else null.</summary>
+    public string? TopLevelName => segments is [NameSegment segment] && !IsContext && Variable is null ? segment.Name : null;
+
     /// <summary>True for <c>$</c> itself: the whole input.</summary>
     public bool IsRoot => segments.Length == 0 && !IsContext && Variable is null;
 

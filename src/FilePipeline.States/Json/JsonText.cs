@@ -38,7 +38,8 @@ internal sealed class JsonText
         buffer.ResetWrittenCount();
         if (writer is null)
         {
-            writer = new Utf8JsonWriter(buffer);
+            // The nodes are well-formed by construction; skipping the writer's structure checks changes no byte.
+            writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
         }
         else
         {

@@ -76,8 +76,15 @@ internal sealed class IntrinsicArguments(IntrinsicSignature signature, IReadOnly
         return text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
     }
 
-    private double Number(int index) =>
-        double.Parse(values[index]!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    // CheckTypes let only numbers through. Parsed ones read as double and those built in code (another
+    // intrinsic's int or long) convert directly, without a serialize-and-parse per argument.
+    private double Number(int index) => values[index] switch
+    {
+        JsonValue value when value.TryGetValue(out double number) => number,
+        JsonValue value when value.TryGetValue(out long whole) => whole,
+        JsonValue value when value.TryGetValue(out int small) => small,
+        var other => double.Parse(other!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+    };
 
     private static bool IsWhole(double number) =>
         double.IsFinite(number) && Math.Floor(number) == number && Math.Abs(number) < 9.2e18;
