@@ -12,15 +12,15 @@ namespace FilePipeline.Core.Csv;
 /// name the physical line of any byte the parser may still ask about.
 /// </summary>
 /// <remarks>
-/// It reads the source into a ring of buffers of its own and checks each one as it arrives (scan
-/// for NUL bytes, check quoting, count lines, hash) before the parser gets a byte of it, on the
-/// parser's thread: on a shared machine a second thread costs more in hand-offs than it saves,
-/// and the checks run several times faster than the parser. The parser need not track lines or
-/// quoting errors itself. The ring keeps the last <paramref name="retainedBytes"/> bytes, which
-/// must cover the parser's own buffer, so that the line of a record the parser just returned can
-/// still be counted.
+/// It reads the source into a ring of buffers of its own and checks each one (scan for NUL bytes,
+/// check UTF-8 and quoting, count lines, hash) before the parser gets a byte of it: either on the
+/// parser's thread, just before it reads, or with <paramref name="checksAhead"/> on a second
+/// thread one buffer ahead of the parser, which pays only when a second core is free. The parser
+/// need not track lines or quoting errors itself. The ring keeps the last
+/// <paramref name="retainedBytes"/> bytes, which must cover the parser's own buffer, so that the
+/// line of a record the parser just returned can still be counted.
 /// </remarks>
-internal sealed class InspectedStream(Stream source, byte separator, long? maxBytes, int retainedBytes, CancellationToken stopToken) : Stream
+internal sealed class InspectedStream(Stream source, byte separator, long? maxBytes, int retainedBytes, bool checksAhead, CancellationToken stopToken) : Stream
 {
     // Small enough to stay in the cache between the checks and the parser's copy.
     private const int BufferSize = 128 * 1024;
@@ -28,7 +28,8 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     // Buffers outlive an inspection so that the next one allocates nothing: enough for one ring.
     private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(BufferSize, maxArraysPerBucket: 64);
 
-    private readonly Slot?[] slots = new Slot?[(retainedBytes / BufferSize) + 2];
+    // One slot more when checking ahead: the one being loaded, beyond the parser's reach.
+    private readonly Slot?[] slots = new Slot?[(retainedBytes / BufferSize) + (checksAhead ? 3 : 2)];
     private readonly XxHash128 hash = new();
     private readonly QuotingCheck quoting = new(separator);
     private readonly ulong[] quoteMasks = new ulong[ByteScan.MaskWords(BufferSize)];
@@ -39,6 +40,8 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     private int offset;
     private int length;
     private bool ended;
+    private Task? ahead;
+    private int aheadCount;
 
     /// <summary>The bytes read from the source so far.</summary>
     public long BytesRead { get; private set; }
@@ -113,6 +116,8 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
     {
         if (disposing)
         {
+            // The parser may stop early (it failed): the buffer being checked ahead must not be returned under the check.
+            ahead?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
             for (var i = 0; i < slots.Length; i++)
             {
                 if (slots[i] is { } slot)
@@ -144,12 +149,45 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
         return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>Reads the next buffer from the source into the oldest slot of the ring and checks it.</summary>
+    /// <summary>
+    /// Hands the parser the next checked buffer. With <c>checksAhead</c>, the buffer after it is read
+    /// and checked on a pool thread meanwhile, so the parser still never sees an unchecked byte.
+    /// </summary>
     private void Fill()
     {
-        stopToken.ThrowIfCancellationRequested();
         var next = (current + 1) % slots.Length;
-        var slot = slots[next] ??= new Slot(Buffers.Rent(BufferSize));
+        if (ahead is null)
+        {
+            aheadCount = Load(next);
+        }
+        else
+        {
+            ahead.GetAwaiter().GetResult(); // the check's own exception, if it failed
+            ahead = null;
+        }
+
+        this.offset = 0;
+        if (aheadCount == 0)
+        {
+            ended = true;
+            length = 0;
+            return; // the slot keeps the retained bytes it had
+        }
+
+        current = next;
+        length = aheadCount;
+        if (checksAhead)
+        {
+            var following = (next + 1) % slots.Length;
+            ahead = Task.Run(() => aheadCount = Load(following), stopToken);
+        }
+    }
+
+    /// <summary>Reads the next buffer from the source into slot <paramref name="index"/> and checks it; 0 at the end.</summary>
+    private int Load(int index)
+    {
+        stopToken.ThrowIfCancellationRequested();
+        var slot = slots[index] ??= new Slot(Buffers.Rent(BufferSize));
         var count = 0;
         int read;
         while (count < BufferSize && !stopToken.IsCancellationRequested && (read = ReadSource(slot.Buffer.AsMemory(count, BufferSize - count))) > 0)
@@ -158,11 +196,8 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
         }
 
         stopToken.ThrowIfCancellationRequested();
-        this.offset = 0;
         if (count == 0)
         {
-            ended = true;
-            length = 0;
             if (utf8.PendingBytes > 0)
             {
                 throw NotUtf8(BytesRead - utf8.PendingBytes, "the file ends inside a multi-byte character");
@@ -175,11 +210,9 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
                 throw new InvalidCsvException(LineAt(this.quoting.RecordStart), QuotingCheck.NeverClosed);
             }
 
-            return; // the slot keeps the retained bytes it had
+            return 0;
         }
 
-        current = next;
-        length = count;
         slot.Start = BytesRead;
         slot.Length = count;
         BytesRead += count;
@@ -189,6 +222,7 @@ internal sealed class InspectedStream(Stream source, byte separator, long? maxBy
         }
 
         Check(slot);
+        return count;
     }
 
     private void Check(Slot slot)
