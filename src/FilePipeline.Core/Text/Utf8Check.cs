@@ -96,7 +96,7 @@ internal struct Utf8Check
             }
 
             var end = (word * 64) + 64 - BitOperations.LeadingZeroCount(bits);
-            if (!Utf8.IsValid(piece[start..end]))
+            if (!IsValid(piece[start..end]))
             {
                 return false;
             }
@@ -104,6 +104,10 @@ internal struct Utf8Check
 
         return true;
     }
+
+    // Most stretches in European text are one two-byte letter: judged inline, a call to Utf8.IsValid costs more than the check.
+    private static bool IsValid(ReadOnlySpan<byte> stretch) =>
+        stretch.Length == 2 ? stretch[0] is >= 0xC2 and <= 0xDF && stretch[1] is >= 0x80 and <= 0xBF : Utf8.IsValid(stretch);
 
     // The bits of mask word <paramref name="word"/> that fall in [from, to).
     private static ulong Marked(ReadOnlySpan<ulong> masks, int word, int from, int to)
