@@ -11,7 +11,7 @@ namespace FilePipeline.Benchmarks;
 /// record loop (the target is ≥ 0.75 of it), with the floors of the pass's parts: the read plus
 /// XXH128, the read plus UTF-8 validation, the read plus all the inspection's checks without the
 /// parse, and the bare loop with the inspection's parser options. The inspection runs twice: with
-/// its checks on the parser's thread and a buffer ahead on a second thread.
+/// its checks on the parser's thread and ahead on a second thread.
 /// Size: FILEPIPELINE_BENCH_MB (default 100).
 /// </summary>
 [MemoryDiagnoser]
@@ -75,7 +75,7 @@ public class InspectionBenchmarks
     [Benchmark(Description = "CsvInspector, checks on the parser's thread")]
     public Task<long> InspectOnOneThread() => Inspect(checksAhead: false);
 
-    [Benchmark(Description = "CsvInspector, checks a buffer ahead on a second thread")]
+    [Benchmark(Description = "CsvInspector, checks ahead on a second thread")]
     public Task<long> InspectOnTwoThreads() => Inspect(checksAhead: true);
 
     private async Task<long> Inspect(bool checksAhead)

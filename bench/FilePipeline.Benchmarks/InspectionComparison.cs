@@ -25,7 +25,7 @@ internal static class InspectionComparison
             ("CsvHelper bare loop", () => benchmarks.CsvHelperBareLoop()),
             ("CsvHelper bare loop, inspection's options", () => benchmarks.CsvHelperInspectionOptions()),
             ("CsvInspector, checks on the parser's thread", () => benchmarks.InspectOnOneThread().GetAwaiter().GetResult()),
-            ("CsvInspector, checks a buffer ahead on a second thread", () => benchmarks.InspectOnTwoThreads().GetAwaiter().GetResult()),
+            ("CsvInspector, checks ahead on a second thread", () => benchmarks.InspectOnTwoThreads().GetAwaiter().GetResult()),
         ];
 
         var bestElapsed = new double[methods.Length];

@@ -21,7 +21,7 @@ public static class CsvInspector
     private const int RetainedBytes = 3 * MaxRecordBytes;
 
     /// <summary>
-    /// Whether the source is read and checked on a second thread, a buffer ahead of the parser,
+    /// Whether the source is read and checked on a second thread, in batches ahead of the parser,
     /// instead of on the parser's thread before it reads: chosen from the benchmark's <c>compare</c>
     /// run on an idle machine (docs/inspect.md), where the two variants run side by side.
     /// </summary>
