@@ -9,7 +9,9 @@ namespace FilePipeline.Benchmarks;
 /// <summary>
 /// Full inspection beside a plain read of the same bytes (the baseline) and CsvHelper's bare
 /// record loop (the target is ≥ 0.75 of it), with the floors of the pass's parts: the read plus
-/// XXH128, the read plus UTF-8 validation, and the bare loop with the inspection's parser options.
+/// XXH128, the read plus UTF-8 validation, the read plus all the inspection's checks without the
+/// parse, and the bare loop with the inspection's parser options. The inspection runs twice: with
+/// its checks on the parser's thread and ahead on a second thread.
 /// Size: FILEPIPELINE_BENCH_MB (default 100).
 /// </summary>
 [MemoryDiagnoser]
@@ -62,11 +64,24 @@ public class InspectionBenchmarks
     [Benchmark(Description = "CsvHelper bare loop, inspection's options")]
     public long CsvHelperInspectionOptions() => CountRecords(CsvInspector.ReaderOptions(CsvInspectionOptions.Default));
 
-    [Benchmark(Description = "CsvInspector")]
-    public async Task<long> Inspect()
+    [Benchmark(Description = "FileStream read + inspection's checks, no parse")]
+    public string ReadAndCheck()
+    {
+        using var stream = Open();
+        using var checks = new InspectedStream(stream, (byte)',', maxBytes: null, retainedBytes: 0, checksAhead: false, CancellationToken.None);
+        return checks.Complete();
+    }
+
+    [Benchmark(Description = "CsvInspector, checks on the parser's thread")]
+    public Task<long> InspectOnOneThread() => Inspect(checksAhead: false);
+
+    [Benchmark(Description = "CsvInspector, checks ahead on a second thread")]
+    public Task<long> InspectOnTwoThreads() => Inspect(checksAhead: true);
+
+    private async Task<long> Inspect(bool checksAhead)
     {
         await using var stream = Open();
-        var inspection = await CsvInspector.InspectAsync(stream, CsvInspectionOptions.Default, CancellationToken.None);
+        var inspection = await CsvInspector.InspectAsync(stream, CsvInspectionOptions.Default, checksAhead, CancellationToken.None);
         return inspection.RowCount;
     }
 

@@ -21,9 +21,11 @@ internal static class InspectionComparison
             ("FileStream read", () => benchmarks.PlainRead()),
             ("FileStream read + XXH128", () => benchmarks.ReadAndHash()),
             ("FileStream read + UTF-8 check", () => benchmarks.ReadAndValidateUtf8()),
+            ("FileStream read + inspection's checks, no parse", () => benchmarks.ReadAndCheck()),
             ("CsvHelper bare loop", () => benchmarks.CsvHelperBareLoop()),
             ("CsvHelper bare loop, inspection's options", () => benchmarks.CsvHelperInspectionOptions()),
-            ("CsvInspector", () => benchmarks.Inspect().GetAwaiter().GetResult()),
+            ("CsvInspector, checks on the parser's thread", () => benchmarks.InspectOnOneThread().GetAwaiter().GetResult()),
+            ("CsvInspector, checks ahead on a second thread", () => benchmarks.InspectOnTwoThreads().GetAwaiter().GetResult()),
         ];
 
         var bestElapsed = new double[methods.Length];
@@ -50,7 +52,7 @@ internal static class InspectionComparison
             }
         }
 
-        const int BareLoop = 3;
+        const int BareLoop = 4;
         Console.WriteLine($"{megabytes} MB, best of {rounds} interleaved rounds");
         Console.WriteLine("| Method | Min elapsed | Min CPU | vs bare loop (elapsed / CPU) |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");

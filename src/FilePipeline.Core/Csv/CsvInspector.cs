@@ -20,6 +20,13 @@ public static class CsvInspector
     // must still be countable, with room to spare.
     private const int RetainedBytes = 3 * MaxRecordBytes;
 
+    /// <summary>
+    /// Whether the source is read and checked on a second thread, in batches ahead of the parser,
+    /// instead of on the parser's thread before it reads: chosen from the benchmark's <c>compare</c>
+    /// run on an idle machine (docs/inspect.md), where the two variants run side by side.
+    /// </summary>
+    internal static readonly bool ChecksAheadByDefault = Environment.ProcessorCount >= 2;
+
     /// <summary>Inspects <paramref name="content"/> from its current position to its end; the stream is left open.</summary>
     /// <exception cref="InvalidCsvException">Malformed quoting, or a record longer than <see cref="MaxRecordBytes"/>.</exception>
     /// <exception cref="BinaryFileException">NUL bytes, or bytes that are not UTF-8 anywhere in the file (the same rule <see cref="Uploads.UploadRules.CheckPrefix"/> sniffs the first bytes with).</exception>
@@ -30,20 +37,26 @@ public static class CsvInspector
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
+        return InspectAsync(content, options, ChecksAheadByDefault, cancellationToken);
+    }
+
+    /// <summary><see cref="InspectAsync(Stream, CsvInspectionOptions, CancellationToken)"/> with the checks on the parser's thread or a buffer ahead on another; the benchmarks and tests run both.</summary>
+    internal static Task<CsvInspection> InspectAsync(Stream content, CsvInspectionOptions options, bool checksAhead, CancellationToken cancellationToken)
+    {
         var readerOptions = ReaderOptions(options);
 
         // CsvHelper's synchronous record loop is markedly faster than its asynchronous one, so the
         // whole pass runs synchronously, on a thread of its own since it blocks on the source.
         return Task.Factory.StartNew(
-            () => Inspect(content, readerOptions, options, cancellationToken),
+            () => Inspect(content, readerOptions, options, checksAhead, cancellationToken),
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
     }
 
-    private static CsvInspection Inspect(Stream content, CsvReaderOptions readerOptions, CsvInspectionOptions options, CancellationToken cancellationToken)
+    private static CsvInspection Inspect(Stream content, CsvReaderOptions readerOptions, CsvInspectionOptions options, bool checksAhead, CancellationToken cancellationToken)
     {
-        using var inspected = new InspectedStream(content, (byte)options.Delimiter, options.MaxBytes, RetainedBytes, cancellationToken);
+        using var inspected = new InspectedStream(content, (byte)options.Delimiter, options.MaxBytes, RetainedBytes, checksAhead, cancellationToken);
         using var reader = CsvReader.Create(inspected, readerOptions, leaveOpen: true);
         var counter = new RecordCounter(reader, inspected, options.HasHeader);
         try

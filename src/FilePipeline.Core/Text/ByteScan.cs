@@ -20,7 +20,15 @@ internal readonly record struct ByteScan(long LineFeeds, bool HasNul, bool HasCa
     /// Scans <paramref name="piece"/> and sets bit <c>i % 64</c> of <paramref name="quoteMasks"/>[<c>i / 64</c>] where byte <c>i</c>
     /// is a quote, and of <paramref name="nonAsciiMasks"/> where it is 0x80 or above.
     /// </summary>
-    public static ByteScan Of(ReadOnlySpan<byte> piece, Span<ulong> quoteMasks, Span<ulong> nonAsciiMasks)
+    public static ByteScan Of(ReadOnlySpan<byte> piece, Span<ulong> quoteMasks, Span<ulong> nonAsciiMasks) =>
+        Of(piece, quoteMasks, nonAsciiMasks, widestVectorBits: 512);
+
+    /// <summary>
+    /// <see cref="Of(ReadOnlySpan{byte}, Span{ulong}, Span{ulong})"/> with vectors no wider than
+    /// <paramref name="widestVectorBits"/> (512, 256, or 0 for byte by byte), so that the tests can
+    /// hold the paths this machine would not take against the one it does.
+    /// </summary>
+    public static ByteScan Of(ReadOnlySpan<byte> piece, Span<ulong> quoteMasks, Span<ulong> nonAsciiMasks, int widestVectorBits)
     {
         ref var start = ref MemoryMarshal.GetReference(piece);
         ref var masks = ref MemoryMarshal.GetReference(quoteMasks[..MaskWords(piece.Length)]);
@@ -32,11 +40,11 @@ internal readonly record struct ByteScan(long LineFeeds, bool HasNul, bool HasCa
         var cr = false;
 
         // The widest vectors the machine has: this pass runs over every byte, beside the parser.
-        if (Vector512.IsHardwareAccelerated)
+        if (widestVectorBits >= 512 && Vector512.IsHardwareAccelerated)
         {
             (lineFeeds, nul, cr) = Blocks512(ref start, ref masks, ref highMasks, length, ref index);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (widestVectorBits >= 256 && Vector256.IsHardwareAccelerated)
         {
             (lineFeeds, nul, cr) = Blocks256(ref start, ref masks, ref highMasks, length, ref index);
         }

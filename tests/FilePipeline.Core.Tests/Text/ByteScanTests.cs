@@ -26,6 +26,21 @@ public class ByteScanTests
                 && Enumerable.Range(0, piece.Length).All(i => (piece[i] >= 0x80) == ((nonAsciiMasks[i / 64] >> (i % 64) & 1) == 1));
         });
 
+    [Property(MaxTest = 300)]
+    public Property Every_vector_width_and_the_byte_by_byte_fallback_give_the_same_scan() =>
+        Prop.ForAll(Pieces.ToArbitrary(), piece =>
+        {
+            var scans = new[] { 512, 256, 0 }.Select(bits =>
+            {
+                var quoteMasks = Enumerable.Repeat(ulong.MaxValue, ByteScan.MaskWords(piece.Length)).ToArray(); // stale bits must be cleared
+                var nonAsciiMasks = quoteMasks.ToArray();
+                var scan = ByteScan.Of(piece, quoteMasks, nonAsciiMasks, bits);
+                return (scan, Quotes: string.Join(',', quoteMasks), NonAscii: string.Join(',', nonAsciiMasks));
+            }).ToArray();
+
+            return scans.All(scan => scan == scans[0]);
+        });
+
     [Theory]
     [InlineData(0)]
     [InlineData(63)]
