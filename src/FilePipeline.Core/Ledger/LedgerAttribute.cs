@@ -1,25 +1,28 @@
 namespace FilePipeline.Core.Ledger;
 
-/// <summary>The attributes of a ledger item; the names are the item's attribute names in Pascal case.</summary>
+/// <summary>
+/// The attributes of a ledger item; the names are the item's attribute names in Pascal case, in the order
+/// <see cref="FileRecordItem.ToItem"/> writes them (the reader expects each name to follow the one before).
+/// </summary>
 internal enum LedgerAttribute
 {
     FileId,
     Bucket,
     Key,
     FileName,
-    VersionId,
     ETag,
     SizeBytes,
     Status,
+    Attempts,
+    FirstSeenAt,
+    UpdatedAt,
+    VersionId,
     RowCount,
     ColumnCount,
     Checksum,
-    Attempts,
     ClaimedBy,
     ClaimMessageId,
     LeaseUntil,
-    FirstSeenAt,
-    UpdatedAt,
     ProcessedAt,
     Reason,
     LastError,

@@ -32,9 +32,11 @@ internal sealed class LedgerItemAttributes
                 throw new FormatException("A ledger item is not a JSON object.");
             }
 
+            var expected = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var index = IndexOf(ref reader);
+                var index = IndexOf(ref reader, expected);
+                expected = index + 1;
                 var value = ReadValue(ref reader);
                 if (index >= 0)
                 {
@@ -50,8 +52,14 @@ internal sealed class LedgerItemAttributes
         return attributes;
     }
 
-    private static int IndexOf(ref Utf8JsonReader reader)
+    /// <summary>Tries <paramref name="expected"/> first: items are written with their attributes in one order, so the name is usually the next one.</summary>
+    private static int IndexOf(ref Utf8JsonReader reader, int expected)
     {
+        if (expected < Utf8Names.Length && reader.ValueTextEquals(Utf8Names[expected]))
+        {
+            return expected;
+        }
+
         for (var index = 0; index < Utf8Names.Length; index++)
         {
             if (reader.ValueTextEquals(Utf8Names[index]))
