@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FilePipeline.Core.Ledger;
@@ -12,6 +14,9 @@ namespace FilePipeline.Core.Ledger;
 public static class FileRecordItem
 {
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary>Each status's stored name, indexed by its value (0, 1, 2, 3): a listing names one per record.</summary>
+    private static readonly string[] StatusNames = [.. Enum.GetValues<FileStatus>().Select(status => status.ToString().ToUpperInvariant())];
 
     public static JsonObject ToItem(FileRecord record)
     {
@@ -47,42 +52,54 @@ public static class FileRecordItem
     public static FileRecord FromItem(JsonObject item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var key = RequiredString(item, "key");
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            item.WriteTo(writer);
+        }
+
+        return FromItem(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads an item from its DynamoDB JSON text (UTF-8) as stored, without a node tree; missing counters read as zero.</summary>
+    /// <exception cref="FormatException">The text is not an item, or a required attribute is missing or has the wrong type.</exception>
+    public static FileRecord FromItem(ReadOnlySpan<byte> utf8Item)
+    {
+        var item = LedgerItemAttributes.Read(utf8Item);
+        var key = RequiredString(item, LedgerAttribute.Key);
         return new FileRecord
         {
-            FileId = RequiredString(item, "fileId"),
-            Bucket = RequiredString(item, "bucket"),
+            FileId = RequiredString(item, LedgerAttribute.FileId),
+            Bucket = RequiredString(item, LedgerAttribute.Bucket),
             Key = key,
-            FileName = OptionalString(item, "fileName") ?? key[(key.LastIndexOf('/') + 1)..],
-            VersionId = OptionalString(item, "versionId"),
-            ETag = RequiredString(item, "eTag"),
-            SizeBytes = OptionalNumber(item, "sizeBytes") ?? 0,
-            Status = ParseStatus(RequiredString(item, "status")),
-            RowCount = OptionalNumber(item, "rowCount"),
-            ColumnCount = OptionalNumber(item, "columnCount"),
-            Checksum = OptionalString(item, "checksum"),
-            Attempts = (int)(OptionalNumber(item, "attempts") ?? 0),
-            ClaimedBy = OptionalString(item, "claimedBy"),
-            ClaimMessageId = OptionalString(item, "claimMessageId"),
-            LeaseUntil = OptionalNumber(item, "leaseUntil"),
-            FirstSeenAt = OptionalTimestamp(item, "firstSeenAt") ?? default,
-            UpdatedAt = OptionalTimestamp(item, "updatedAt") ?? default,
-            ProcessedAt = OptionalTimestamp(item, "processedAt"),
-            Reason = OptionalString(item, "reason"),
-            LastError = OptionalString(item, "lastError"),
+            FileName = OptionalString(item, LedgerAttribute.FileName) ?? key[(key.LastIndexOf('/') + 1)..],
+            VersionId = OptionalString(item, LedgerAttribute.VersionId),
+            ETag = RequiredString(item, LedgerAttribute.ETag),
+            SizeBytes = OptionalNumber(item, LedgerAttribute.SizeBytes) ?? 0,
+            Status = ParseStatus(RequiredString(item, LedgerAttribute.Status)),
+            RowCount = OptionalNumber(item, LedgerAttribute.RowCount),
+            ColumnCount = OptionalNumber(item, LedgerAttribute.ColumnCount),
+            Checksum = OptionalString(item, LedgerAttribute.Checksum),
+            Attempts = (int)(OptionalNumber(item, LedgerAttribute.Attempts) ?? 0),
+            ClaimedBy = OptionalString(item, LedgerAttribute.ClaimedBy),
+            ClaimMessageId = OptionalString(item, LedgerAttribute.ClaimMessageId),
+            LeaseUntil = OptionalNumber(item, LedgerAttribute.LeaseUntil),
+            FirstSeenAt = OptionalTimestamp(item, LedgerAttribute.FirstSeenAt) ?? default,
+            UpdatedAt = OptionalTimestamp(item, LedgerAttribute.UpdatedAt) ?? default,
+            ProcessedAt = OptionalTimestamp(item, LedgerAttribute.ProcessedAt),
+            Reason = OptionalString(item, LedgerAttribute.Reason),
+            LastError = OptionalString(item, LedgerAttribute.LastError),
         };
     }
 
     /// <summary>The stored form of a status: PROCESSING, PROCESSED, REJECTED, FAILED.</summary>
-    public static string StatusName(FileStatus status) => status.ToString().ToUpperInvariant();
+    public static string StatusName(FileStatus status) => StatusNames[(int)status];
 
     public static string FormatTimestamp(DateTimeOffset timestamp) =>
         timestamp.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
     private static FileStatus ParseStatus(string text) =>
-        Enum.TryParse<FileStatus>(text, ignoreCase: true, out var status) && string.Equals(text, StatusName(status), StringComparison.Ordinal)
-            ? status
-            : throw new FormatException($"Unknown ledger status '{text}'.");
+        Array.IndexOf(StatusNames, text) is var index and >= 0 ? (FileStatus)index : throw new FormatException($"Unknown ledger status '{text}'.");
 
     private static JsonObject S(string value) => new() { ["S"] = value };
 
@@ -104,32 +121,33 @@ public static class FileRecordItem
         }
     }
 
-    private static string RequiredString(JsonObject item, string name) =>
-        OptionalString(item, name) ?? throw new FormatException($"Ledger item lacks the string attribute '{name}'.");
+    private static string RequiredString(LedgerItemAttributes item, LedgerAttribute attribute) =>
+        OptionalString(item, attribute) ?? throw new FormatException($"Ledger item lacks the string attribute '{Name(attribute)}'.");
 
-    private static string? OptionalString(JsonObject item, string name) =>
-        item[name] switch
+    private static string? OptionalString(LedgerItemAttributes item, LedgerAttribute attribute) =>
+        item[attribute] switch
         {
-            null => null,
-            JsonObject { Count: 1 } value when value["S"] is JsonValue text => text.GetValue<string>(),
-            JsonObject value when value["NULL"] is not null => null,
-            _ => throw new FormatException($"Ledger attribute '{name}' is not a string."),
+            { Type: null or "NULL" } => null,
+            { Type: "S", Text: var text } => text,
+            _ => throw new FormatException($"Ledger attribute '{Name(attribute)}' is not a string."),
         };
 
-    private static long? OptionalNumber(JsonObject item, string name) =>
-        item[name] switch
+    private static long? OptionalNumber(LedgerItemAttributes item, LedgerAttribute attribute) =>
+        item[attribute] switch
         {
-            null => null,
-            JsonObject { Count: 1 } value when value["N"] is JsonValue text
-                && long.TryParse(text.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
-            JsonObject value when value["NULL"] is not null => null,
-            _ => throw new FormatException($"Ledger attribute '{name}' is not a whole number."),
+            { Type: null or "NULL" } => null,
+            { Type: "N", Text: var text } when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+            _ => throw new FormatException($"Ledger attribute '{Name(attribute)}' is not a whole number."),
         };
 
-    private static DateTimeOffset? OptionalTimestamp(JsonObject item, string name) =>
-        OptionalString(item, name) is { } text
-            ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp)
-                ? timestamp
-                : throw new FormatException($"Ledger attribute '{name}' is not an ISO-8601 timestamp: '{text}'.")
+    /// <summary>Timestamps are written in <see cref="TimestampFormat"/>; read exactly first, as that is faster, then as any ISO-8601 form.</summary>
+    private static DateTimeOffset? OptionalTimestamp(LedgerItemAttributes item, LedgerAttribute attribute) =>
+        OptionalString(item, attribute) is { } text
+            ? DateTimeOffset.TryParseExact(text, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var exact)
+                || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out exact)
+                ? exact
+                : throw new FormatException($"Ledger attribute '{Name(attribute)}' is not an ISO-8601 timestamp: '{text}'.")
             : null;
+
+    private static string Name(LedgerAttribute attribute) => LedgerItemAttributes.NameOf(attribute);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace FilePipeline.Local.Table;
 
 /// <summary>
@@ -17,14 +15,14 @@ public sealed partial class EmbeddedDynamoDb
     });
 
     /// <summary>
-    /// The items of <paramref name="tableName"/> ordered by the string attribute <paramref name="attribute"/>
-    /// (items without it first), then key, read lazily from one consistent snapshot.
+    /// The items of <paramref name="tableName"/> as stored (DynamoDB JSON, UTF-8) ordered by the string attribute
+    /// <paramref name="attribute"/> (items without it first), then key, read lazily from one consistent snapshot.
     /// </summary>
-    public IEnumerable<JsonObject> ItemsOrderedBy(string tableName, string attribute)
+    public IEnumerable<byte[]> ItemTextsOrderedBy(string tableName, string attribute)
     {
         using var connection = database.Open();
         RequireTable(connection, tableName);
-        foreach (var item in TableStore.ItemsOrderedBy(connection, tableName, attribute))
+        foreach (var item in TableStore.ItemTextsOrderedBy(connection, tableName, attribute))
         {
             yield return item;
         }

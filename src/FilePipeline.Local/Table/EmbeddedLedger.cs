@@ -86,7 +86,7 @@ public sealed class EmbeddedLedger : ILedger
 
     private IEnumerable<FileRecord> Records(FileStatus? status, CancellationToken cancellationToken)
     {
-        foreach (var item in table.ItemsOrderedBy(tableName, ListingOrder))
+        foreach (var item in table.ItemTextsOrderedBy(tableName, ListingOrder))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var record = FileRecordItem.FromItem(item);

@@ -120,22 +120,25 @@ internal static class TableStore
         }
     }
 
-    /// <summary>Indexes every table's items by a string attribute, so <see cref="ItemsOrderedBy"/> reads in order without sorting.</summary>
+    /// <summary>Indexes every table's items by a string attribute, so <see cref="ItemTextsOrderedBy"/> reads in order without sorting.</summary>
     public static void CreateOrderIndex(SqliteConnection connection, string attribute)
     {
         using var command = Command(connection, $"CREATE INDEX IF NOT EXISTS dynamodb_items_by_{attribute} ON dynamodb_items (table_name, {StringValueOf(attribute)}, item_key)");
         command.ExecuteNonQuery();
     }
 
-    /// <summary>A table's items ordered by a string attribute (items without it first), then key, streamed from one consistent read.</summary>
-    public static IEnumerable<JsonObject> ItemsOrderedBy(SqliteConnection connection, string table, string attribute)
+    /// <summary>
+    /// A table's items as stored (DynamoDB JSON, UTF-8) ordered by a string attribute (items without it first), then key,
+    /// streamed from one consistent read; the caller parses only what it needs.
+    /// </summary>
+    public static IEnumerable<byte[]> ItemTextsOrderedBy(SqliteConnection connection, string table, string attribute)
     {
         using var command = Command(connection, $"SELECT item FROM dynamodb_items WHERE table_name = $table ORDER BY {StringValueOf(attribute)}, item_key");
         command.Parameters.AddWithValue("$table", table);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return JsonNode.Parse(reader.GetString(0))!.AsObject();
+            yield return reader.GetFieldValue<byte[]>(0);
         }
     }
 

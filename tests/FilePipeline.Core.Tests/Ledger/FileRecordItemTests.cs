@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using FilePipeline.Core.Ledger;
 
@@ -66,4 +67,21 @@ public sealed class FileRecordItemTests
     [InlineData("""{"fileId":{"S":"f"},"bucket":{"S":"b"},"key":{"S":"k"},"eTag":{"S":"e"},"status":{"S":"FAILED"},"updatedAt":{"S":"yesterday"}}""")]
     public void Malformed_items_are_a_FormatException(string json) =>
         Assert.Throws<FormatException>(() => FileRecordItem.FromItem(JsonNode.Parse(json)!.AsObject()));
+
+    [Fact]
+    public void Stored_text_reads_as_the_node_tree_does_skipping_attributes_the_ledger_does_not_know()
+    {
+        var item = FileRecordItem.ToItem(Processed);
+        item["reason"] = JsonNode.Parse("""{"NULL":true}""");
+        item["tags"] = JsonNode.Parse("""{"M":{"status":{"S":"FAILED"},"list":{"L":[{"N":"1"},{"NULL":true}]}}}""");
+        Assert.Equal(Processed, FileRecordItem.FromItem(Encoding.UTF8.GetBytes(item.ToJsonString())));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("""{"fileId":{"S":"f"},""")]
+    [InlineData("""{"fileId":{"S":"f","N":"1"},"bucket":{"S":"b"},"key":{"S":"k"},"eTag":{"S":"e"},"status":{"S":"FAILED"}}""")]
+    [InlineData("""{"fileId":{"S":"f"},"bucket":{"S":"b"},"key":{"S":"k"},"eTag":{"S":"e"},"status":{"S":"FAILED"},"rowCount":{"N":"1.5"}}""")]
+    public void Stored_text_that_is_not_a_ledger_item_is_a_FormatException(string text) =>
+        Assert.Throws<FormatException>(() => FileRecordItem.FromItem(Encoding.UTF8.GetBytes(text)));
 }
