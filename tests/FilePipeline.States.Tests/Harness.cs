@@ -73,6 +73,14 @@ internal sealed class Harness
         SynchronizationContext.SetSynchronizationContext(context);
         for (var step = 0; step < 100_000 && !run.IsCompleted; step++)
         {
+            // Some of the engine's continuations resume on the thread pool (a Map's MaxConcurrency slot
+            // handed on by SemaphoreSlim): the clock waits for them, or a loaded machine lets the loop race
+            // it past the execution's deadline before they run.
+            while (ThreadPool.PendingWorkItemCount > 0 && !run.IsCompleted)
+            {
+                await Task.Yield();
+            }
+
             // Advanced without xunit's SynchronizationContext too: on a thread that has one, .NET does not
             // inline a context-free continuation but queues it to the thread pool, and on a loaded machine
             // the loop then raced the clock past the execution's deadline before the engine ran.
